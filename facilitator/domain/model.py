@@ -1,0 +1,178 @@
+"""The nouns of the domain as plain dataclasses. No Qt, no SQL.
+
+Every record has a UUID `id` so files written on different laptops can be merged; the storage
+layer adds the device id, clock stamp and tombstone that merging needs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Series:
+    title: str
+    description: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Topic:
+    series_id: str
+    name: str
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Session:
+    series_id: str
+    title: str
+    subtitle: str = ""
+    date: str = ""  # ISO date, 2023-03-23
+    start_time: str = ""  # local wall-clock time in `timezone`, 15:00
+    timezone: str = "Europe/Zurich"  # IANA name; the seeds say "CET"
+    format: str = "online"  # vocab.FORMATS
+    venue: str = ""
+    platform: str = ""
+    region: str = ""
+    interpretation: list[str] = field(default_factory=list)  # ISO 639-1 codes
+    audience: str = "open"  # vocab.AUDIENCES
+    chatham_house: bool = False
+    organisers: str = ""
+    background: str = ""
+    objectives_text: str = ""
+    gcm_objectives: list[int] = field(default_factory=list)  # 1..23
+    registered: int | None = None  # reported figures; later computed from the roster
+    attended: int | None = None
+    member_states: int | None = None
+    cso: int | None = None
+    warning_seconds: int = 120  # amber when this much of an item is left
+    speaking_seconds: int = 180  # default speaking-time limit of a floor intervention
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AgendaItem:
+    session_id: str
+    title: str
+    planned_minutes: int
+    kind: str = "other"  # vocab.AGENDA_KINDS
+    speakers: str = ""  # names or roles as the programme lists them
+    description: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class GuidingQuestion:
+    session_id: str
+    text: str
+    synthesis: str = ""
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Participant:
+    series_id: str
+    name: str
+    title: str = ""
+    organisation: str = ""
+    stakeholder_group: str = "other"  # vocab.STAKEHOLDER_GROUPS
+    country: str = ""
+    gender: str = ""  # vocab.GENDERS, or "" when not known
+    email: str = ""
+    may_be_named: bool = True  # under the Chatham House Rule, only these appear by name
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class SessionRole:
+    """A participant's part in one session: role and attendance."""
+
+    session_id: str
+    participant_id: str
+    role: str = "participant"  # vocab.ROLES
+    attended: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Intervention:
+    session_id: str
+    agenda_item_id: str | None = None
+    participant_id: str | None = None
+    stakeholder_group: str = ""  # when only the group is known (Chatham House Rule)
+    country: str = ""
+    language: str = ""
+    started_at: str | None = None  # ISO 8601 UTC
+    ended_at: str | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Point:
+    intervention_id: str
+    text: str
+    kind: str = "challenge"  # vocab.POINT_KINDS
+    topic_id: str | None = None
+    question_id: str | None = None
+    gcm_objectives: list[int] = field(default_factory=list)
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Takeaway:
+    session_id: str
+    text: str
+    kind: str = "recommendation"
+    topic_id: str | None = None
+    point_ids: list[str] = field(default_factory=list)
+    position: int = 0
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class TimerEvent:
+    """One moderator action, appended to the log; the live timer is derived from the log."""
+
+    session_id: str
+    action: str  # vocab.TIMER_ACTIONS
+    at: str  # ISO 8601 UTC, milliseconds
+    agenda_item_id: str | None = None
+    seconds: int = 0  # minutes added/removed by "adjust", in seconds
+    payload: str = ""  # free JSON for actions that need more (floor: speaker)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class SessionContent:
+    """Everything of one session, as the main window and the exports read it."""
+
+    session: Session
+    agenda: list[AgendaItem] = field(default_factory=list)
+    questions: list[GuidingQuestion] = field(default_factory=list)
+    roles: list[SessionRole] = field(default_factory=list)
+    interventions: list[Intervention] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    takeaways: list[Takeaway] = field(default_factory=list)
+    timer_log: list[TimerEvent] = field(default_factory=list)
+
+
+@dataclass
+class SeriesContent:
+    """A whole series: what a file holds and what the JSON format carries."""
+
+    series: Series
+    topics: list[Topic] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    sessions: list[SessionContent] = field(default_factory=list)

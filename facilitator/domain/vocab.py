@@ -1,0 +1,99 @@
+"""The closed vocabularies of the domain: codes stored in the file, labels shown to people.
+
+Codes are stable English identifiers (they travel in files and JSON); labels are marked with
+N_ and translated where they are shown, so the same file reads in any interface language.
+"""
+
+from __future__ import annotations
+
+from facilitator.i18n import N_, _
+
+STAKEHOLDER_GROUPS: dict[str, str] = {
+    "member_state": N_("Member State"),
+    "un_entity": N_("UN entity"),
+    "international_org": N_("International or regional organization"),
+    "civil_society": N_("Civil society"),
+    "academia": N_("Academia"),
+    "private_sector": N_("Private sector"),
+    "migrant_representative": N_("Migrant or family representative"),
+    "youth": N_("Youth"),
+    "local_authority": N_("Local authority"),
+    "other": N_("Other"),
+}
+
+POINT_KINDS: dict[str, str] = {
+    "challenge": N_("Challenge"),
+    "practice": N_("Promising practice"),
+    "recommendation": N_("Recommendation"),
+    "pledge": N_("Pledge"),
+    "question": N_("Question"),
+}
+
+# Plural headings used by summaries ("Challenges:", "Promising practices:" as in the seed report).
+POINT_KIND_HEADINGS: dict[str, str] = {
+    "challenge": N_("Challenges"),
+    "practice": N_("Promising practices"),
+    "recommendation": N_("Recommendations"),
+    "pledge": N_("Pledges"),
+    "question": N_("Questions"),
+}
+
+FORMATS: dict[str, str] = {
+    "online": N_("Online"),
+    "hybrid": N_("Hybrid"),
+    "in_person": N_("In person"),
+}
+
+AUDIENCES: dict[str, str] = {
+    "open": N_("Open to all"),
+    "member_states": N_("Member States only"),
+    "youth": N_("Youth participants (under 30)"),
+}
+
+AGENDA_KINDS: dict[str, str] = {
+    "opening": N_("Opening remarks"),
+    "scene_setting": N_("Setting the scene"),
+    "presentation": N_("Presentation"),
+    "panel": N_("Key discussants"),
+    "discussion": N_("Discussion"),
+    "closing": N_("Closing remarks"),
+    "other": N_("Other"),
+}
+
+ROLES: dict[str, str] = {
+    "moderator": N_("Moderator"),
+    "speaker": N_("Speaker"),
+    "panellist": N_("Panellist"),
+    "participant": N_("Participant"),
+    "rapporteur": N_("Rapporteur"),
+}
+
+GENDERS: dict[str, str] = {
+    "female": N_("Female"),
+    "male": N_("Male"),
+    "other": N_("Other or not stated"),
+}
+
+TIMER_ACTIONS: tuple[str, ...] = (
+    "start",
+    "pause",
+    "resume",
+    "next",
+    "back",
+    "adjust",
+    "goto",
+    "stop",
+    "floor",
+    "end_floor",
+)
+
+# ISO 639-1 codes of the languages people speak and interpretation is offered in.
+SPOKEN_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh", "pt", "az")
+
+
+def label(vocabulary: dict[str, str], code: str | None) -> str:
+    """The translated label of `code`, or the code itself when it is unknown."""
+    if code is None:
+        return ""
+    source = vocabulary.get(code)
+    return _(source) if source else code

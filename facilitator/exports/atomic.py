@@ -1,0 +1,44 @@
+"""Write output files atomically: a temporary file beside the target, fsync, rename.
+
+A crash mid-export leaves the old file or nothing, never half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+
+
+def cannot_write(path: Path, error: OSError | str) -> FacilitatorError:
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return FacilitatorError(
+        _("Cannot write {path} ({detail}); choose a folder you can write to.").format(
+            path=path, detail=detail
+        )
+    )
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    path = Path(path)
+    if path.is_dir():
+        raise cannot_write(path, _("it is a folder"))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as error:
+        raise cannot_write(path, error) from error
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as error:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise cannot_write(path, error) from error

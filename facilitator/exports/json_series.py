@@ -1,0 +1,318 @@
+"""The versioned JSON interchange format of a whole series (documented in docs/json-format.md).
+
+`series_to_json` and `series_from_json` are exact inverses for every file: nesting replaces
+parent ids, array order replaces positions, and sync metadata (device, clock stamps,
+tombstones) stays in the SQLite file. Reading validates everything before anything is
+written and names the first wrong field by its path, e.g. `sessions[0].agenda[2].planned_minutes`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import types
+import typing
+import uuid
+from typing import Any
+
+from facilitator.domain import model as m
+from facilitator.domain import vocab
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+
+FORMAT_ID = "facilitator.series"
+FORMAT_VERSION = 1
+
+# Fields implied by where a record sits in the document.
+IMPLIED = {"series_id", "session_id", "intervention_id", "position"}
+
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "stakeholder_group": tuple(vocab.STAKEHOLDER_GROUPS),
+    "format": tuple(vocab.FORMATS),
+    "audience": tuple(vocab.AUDIENCES),
+    "role": tuple(vocab.ROLES),
+    "action": vocab.TIMER_ACTIONS,
+}
+KIND_VOCABULARY = {
+    m.AgendaItem: tuple(vocab.AGENDA_KINDS),
+    m.Point: tuple(vocab.POINT_KINDS),
+    m.Takeaway: tuple(vocab.POINT_KINDS),
+}
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class JsonFormatError(FacilitatorError):
+    pass
+
+
+def _fail(path: str, problem: str) -> JsonFormatError:
+    return JsonFormatError(_("Invalid series JSON at {field}: {problem}.").format(field=path, problem=problem))
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _record(record: Any) -> dict[str, Any]:
+    return {k: v for k, v in dataclasses.asdict(record).items() if k not in IMPLIED}
+
+
+def series_to_json(content: m.SeriesContent) -> dict[str, Any]:
+    sessions = []
+    for sc in content.sessions:
+        points_by_intervention: dict[str, list[m.Point]] = {}
+        for point in sc.points:
+            points_by_intervention.setdefault(point.intervention_id, []).append(point)
+        session = _record(sc.session)
+        session["agenda"] = [_record(a) for a in sc.agenda]
+        session["guiding_questions"] = [_record(q) for q in sc.questions]
+        session["roles"] = [_record(r) for r in sc.roles]
+        session["interventions"] = [
+            {**_record(i), "points": [_record(p) for p in points_by_intervention.get(i.id, [])]}
+            for i in sc.interventions
+        ]
+        session["takeaways"] = [_record(t) for t in sc.takeaways]
+        session["timer_log"] = [_record(e) for e in sc.timer_log]
+        sessions.append(session)
+    series = _record(content.series)
+    series["topics"] = [_record(t) for t in content.topics]
+    series["participants"] = [_record(p) for p in content.participants]
+    series["sessions"] = sessions
+    return {"format": FORMAT_ID, "version": FORMAT_VERSION, "series": series}
+
+
+def dumps(content: m.SeriesContent) -> str:
+    return json.dumps(series_to_json(content), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _check_value(path: str, name: str, hint: Any, value: Any) -> Any:
+    is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    optional = is_union and type(None) in typing.get_args(hint)
+    base = next(a for a in typing.get_args(hint) if a is not type(None)) if is_union else hint
+    if value is None:
+        if optional:
+            return None
+        raise _fail(path, _("a value is required"))
+    if typing.get_origin(base) is list:
+        (item,) = typing.get_args(base)
+        if not isinstance(value, list):
+            raise _fail(path, _("expected a list"))
+        for n, element in enumerate(value):
+            if item is int and (not isinstance(element, int) or isinstance(element, bool)):
+                raise _fail(f"{path}[{n}]", _("expected a whole number"))
+            if item is str and not isinstance(element, str):
+                raise _fail(f"{path}[{n}]", _("expected text"))
+        return list(value)
+    if base is bool:
+        if not isinstance(value, bool):
+            raise _fail(path, _("expected true or false"))
+        return value
+    if base is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _fail(path, _("expected a whole number"))
+        if value < 0:
+            raise _fail(path, _("expected a number of zero or more"))
+        return value
+    if not isinstance(value, str):
+        raise _fail(path, _("expected text"))
+    if "\x00" in value:
+        raise _fail(path, _("text must not contain NUL characters"))
+    return value
+
+
+def _parse_record(cls: type, data: Any, path: str, parents: dict[str, Any]) -> Any:
+    if not isinstance(data, dict):
+        raise _fail(path, _("expected an object"))
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = dict(parents)
+    for f in dataclasses.fields(cls):
+        if f.name in parents:
+            continue
+        field_path = f"{path}.{f.name}"
+        if f.name not in data:
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required:
+                raise _fail(field_path, _("this field is required"))
+            continue
+        values[f.name] = _check_value(field_path, f.name, hints[f.name], data[f.name])
+    record = cls(**values)
+    _check_codes(record, path)
+    return record
+
+
+def _check_codes(record: Any, path: str) -> None:
+    for name, allowed in VOCABULARY.items():
+        value = getattr(record, name, None)
+        if value and value not in allowed:
+            raise _fail(f"{path}.{name}", _("unknown value “{value}”, expected one of {allowed}").format(
+                value=value, allowed=", ".join(allowed)))
+    allowed = KIND_VOCABULARY.get(type(record))
+    if allowed and record.kind not in allowed:
+        raise _fail(f"{path}.kind", _("unknown value “{value}”, expected one of {allowed}").format(
+            value=record.kind, allowed=", ".join(allowed)))
+    if isinstance(record, m.Participant) and record.gender and record.gender not in vocab.GENDERS:
+        raise _fail(f"{path}.gender", _("unknown value “{value}”, expected one of {allowed}").format(
+            value=record.gender, allowed=", ".join(vocab.GENDERS)))
+    for n, objective in enumerate(getattr(record, "gcm_objectives", []) or []):
+        if not 1 <= objective <= 23:
+            raise _fail(f"{path}.gcm_objectives[{n}]", _("GCM objectives are numbered 1 to 23"))
+    if isinstance(record, m.Session):
+        if record.date:
+            try:
+                dt.date.fromisoformat(record.date)
+            except ValueError:
+                raise _fail(f"{path}.date", _("expected a date as YYYY-MM-DD")) from None
+        if record.start_time and not TIME_RE.match(record.start_time):
+            raise _fail(f"{path}.start_time", _("expected a time as HH:MM"))
+    for name in ("at", "started_at", "ended_at"):
+        value = getattr(record, name, None)
+        if value:
+            try:
+                dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                raise _fail(f"{path}.{name}", _("expected a date and time in ISO 8601")) from None
+    if not isinstance(record.id, str):
+        raise _fail(f"{path}.id", _("expected text"))
+    try:
+        uuid.UUID(record.id)
+    except ValueError:
+        raise _fail(f"{path}.id", _("expected a UUID")) from None
+
+
+def _list(data: dict[str, Any], key: str, path: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise _fail(f"{path}.{key}", _("expected a list"))
+    return value
+
+
+def series_from_json(data: Any) -> m.SeriesContent:
+    """Validate a parsed document and build the series; raises JsonFormatError naming the field."""
+    if not isinstance(data, dict):
+        raise _fail("$", _("expected an object"))
+    if data.get("format") != FORMAT_ID:
+        raise _fail("format", _("expected “{expected}”").format(expected=FORMAT_ID))
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _fail("version", _("expected a whole number"))
+    if version > FORMAT_VERSION:
+        raise JsonFormatError(
+            _("This JSON was written by a newer version of Facilitator (format {found}, this version reads up to {supported}); update Facilitator.").format(
+                found=version, supported=FORMAT_VERSION
+            )
+        )
+    raw = data.get("series")
+    if not isinstance(raw, dict):
+        raise _fail("series", _("expected an object"))
+    series = _parse_record(m.Series, raw, "series", {})
+    content = m.SeriesContent(series=series)
+    up = {"series_id": series.id}
+    for n, item in enumerate(_list(raw, "topics", "series")):
+        content.topics.append(_parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n}))
+    for n, item in enumerate(_list(raw, "participants", "series")):
+        content.participants.append(_parse_record(m.Participant, item, f"series.participants[{n}]", up))
+    for n, item in enumerate(_list(raw, "sessions", "series")):
+        content.sessions.append(_parse_session(item, f"series.sessions[{n}]", series.id, n))
+    _check_references(content)
+    return content
+
+
+def _parse_session(raw: Any, path: str, series_id: str, position: int) -> m.SessionContent:
+    session = _parse_record(m.Session, raw, path, {"series_id": series_id, "position": position})
+    up = {"session_id": session.id}
+    sc = m.SessionContent(session=session)
+    for n, item in enumerate(_list(raw, "agenda", path)):
+        sc.agenda.append(_parse_record(m.AgendaItem, item, f"{path}.agenda[{n}]", {**up, "position": n}))
+    for n, item in enumerate(_list(raw, "guiding_questions", path)):
+        sc.questions.append(
+            _parse_record(m.GuidingQuestion, item, f"{path}.guiding_questions[{n}]", {**up, "position": n})
+        )
+    for n, item in enumerate(_list(raw, "roles", path)):
+        sc.roles.append(_parse_record(m.SessionRole, item, f"{path}.roles[{n}]", up))
+    for n, item in enumerate(_list(raw, "interventions", path)):
+        where = f"{path}.interventions[{n}]"
+        intervention = _parse_record(m.Intervention, item, where, up)
+        sc.interventions.append(intervention)
+        for k, point in enumerate(_list(item, "points", where)):
+            sc.points.append(
+                _parse_record(
+                    m.Point, point, f"{where}.points[{k}]",
+                    {"intervention_id": intervention.id, "position": k},
+                )
+            )
+    for n, item in enumerate(_list(raw, "takeaways", path)):
+        sc.takeaways.append(_parse_record(m.Takeaway, item, f"{path}.takeaways[{n}]", {**up, "position": n}))
+    for n, item in enumerate(_list(raw, "timer_log", path)):
+        sc.timer_log.append(_parse_record(m.TimerEvent, item, f"{path}.timer_log[{n}]", up))
+    return sc
+
+
+def _check_references(content: m.SeriesContent) -> None:
+    seen: set[str] = set()
+
+    def unique(record: Any, path: str) -> None:
+        if record.id in seen:
+            raise _fail(f"{path}.id", _("the id {id} is used twice").format(id=record.id))
+        seen.add(record.id)
+
+    def known(value: str | None, ids: set[str], path: str) -> None:
+        if value is not None and value not in ids:
+            raise _fail(path, _("refers to {id}, which is not in this series").format(id=value))
+
+    unique(content.series, "series")
+    topics = {t.id for t in content.topics}
+    people = {p.id for p in content.participants}
+    for n, t in enumerate(content.topics):
+        unique(t, f"series.topics[{n}]")
+    for n, p in enumerate(content.participants):
+        unique(p, f"series.participants[{n}]")
+    for s, sc in enumerate(content.sessions):
+        path = f"series.sessions[{s}]"
+        unique(sc.session, path)
+        items = {a.id for a in sc.agenda}
+        questions = {q.id for q in sc.questions}
+        points = {p.id for p in sc.points}
+        groups = [("agenda", sc.agenda), ("guiding_questions", sc.questions), ("roles", sc.roles),
+                  ("takeaways", sc.takeaways), ("timer_log", sc.timer_log)]
+        for key, records in groups:
+            for n, record in enumerate(records):
+                unique(record, f"{path}.{key}[{n}]")
+        for n, r in enumerate(sc.roles):
+            known(r.participant_id, people, f"{path}.roles[{n}].participant_id")
+        by_intervention: dict[str, int] = {}
+        for n, i in enumerate(sc.interventions):
+            where = f"{path}.interventions[{n}]"
+            unique(i, where)
+            by_intervention[i.id] = n
+            known(i.agenda_item_id, items, f"{where}.agenda_item_id")
+            known(i.participant_id, people, f"{where}.participant_id")
+        counters: dict[str, int] = {}
+        for p in sc.points:
+            k = counters.get(p.intervention_id, 0)
+            counters[p.intervention_id] = k + 1
+            where = f"{path}.interventions[{by_intervention[p.intervention_id]}].points[{k}]"
+            unique(p, where)
+            known(p.topic_id, topics, f"{where}.topic_id")
+            known(p.question_id, questions, f"{where}.question_id")
+        for n, t in enumerate(sc.takeaways):
+            known(t.topic_id, topics, f"{path}.takeaways[{n}].topic_id")
+            for k, pid in enumerate(t.point_ids):
+                known(pid, points, f"{path}.takeaways[{n}].point_ids[{k}]")
+        for n, e in enumerate(sc.timer_log):
+            known(e.agenda_item_id, items, f"{path}.timer_log[{n}].agenda_item_id")
+
+
+def loads(text: str, source: str = "JSON") -> m.SeriesContent:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise JsonFormatError(
+            _("{source} is not valid JSON (line {line}, column {column}: {detail}); fix it and try again.").format(
+                source=source, line=error.lineno, column=error.colno, detail=error.msg
+            )
+        ) from error
+    return series_from_json(data)

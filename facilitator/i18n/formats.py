@@ -1,0 +1,76 @@
+"""Dates, times, numbers, durations and language names through Babel, for any of our locales."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from .catalog import get_language
+
+
+def _locale(lang: str | None) -> Locale:
+    return Locale.parse(lang or get_language())
+
+
+def format_date(value: dt.date, lang: str | None = None, fmt: str = "long") -> str:
+    """'23 March 2023', '23 mars 2023', '٢٣ مارس ٢٠٢٣'... as the locale writes it."""
+    return babel_dates.format_date(value, format=fmt, locale=_locale(lang))
+
+
+def format_time(value: dt.time | dt.datetime, lang: str | None = None, tzinfo=None) -> str:
+    """A short wall-clock time ('15:00', '3:00 PM') in the locale's convention."""
+    return babel_dates.format_time(value, format="short", tzinfo=tzinfo, locale=_locale(lang))
+
+
+def format_number(value: int | float, lang: str | None = None) -> str:
+    return babel_numbers.format_decimal(value, locale=_locale(lang))
+
+
+def format_clock(seconds: float, lang: str | None = None, signed: bool = False) -> str:
+    """A timer reading 'mm:ss' (or 'h:mm:ss'), '+mm:ss' on overrun, in the locale's digits.
+
+    Babel's number symbols decide the digits: for 'ar' the CLDR default numbering system is
+    Latin ('arab' digits are an alternative), so Arabic timers read 12:05 as UN Arabic
+    documents and Zoom screens do.
+    """
+    total = int(abs(seconds) + 0.5) if seconds < 0 else int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    digits = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    digits = _localize_digits(digits, lang)
+    if seconds < 0:
+        return "+" + digits if signed else "-" + digits
+    return digits
+
+
+def _localize_digits(text: str, lang: str | None) -> str:
+    zero = babel_numbers.format_decimal(0, locale=_locale(lang))
+    if zero == "0":
+        return text
+    base = ord(zero)
+    return "".join(chr(base + int(c)) if c.isdigit() else c for c in text)
+
+
+def format_minutes(minutes: int, lang: str | None = None) -> str:
+    """'5 minutes', '5 минут', '٥ دقائق' through CLDR unit patterns (plural rules included)."""
+    return babel_dates.format_timedelta(
+        dt.timedelta(minutes=minutes), threshold=10_000, locale=_locale(lang), format="long"
+    )
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """The name of language `code` in `in_lang`; in its own language when in_lang is None."""
+    name = Locale.parse(code).get_display_name(Locale.parse(in_lang or code)) or code
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(lang: str | None = None) -> str:
+    """'rtl' or 'ltr', as CLDR says for the language."""
+    return _locale(lang).text_direction
+
+
+def is_rtl(lang: str | None = None) -> bool:
+    return text_direction(lang) == "rtl"

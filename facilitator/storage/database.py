@@ -1,0 +1,398 @@
+"""Opening, creating, checking and migrating Facilitator files.
+
+A file is untrusted until proven ours: it must be SQLite, carry our application_id, have a
+schema version this app knows, and hold exactly the schema that version defines (no extra
+tables, views or triggers). Every check runs on a read-only connection, so a file that is
+refused is never modified.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+
+from .hlc import HybridClock
+from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _utc_now(wall: Callable[[], float]) -> str:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(wall(), dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Database:
+    """An open Facilitator file: a sqlite3 connection with our pragmas and a hybrid clock."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, clock: HybridClock, readonly: bool):
+        self.path = path
+        self.conn = conn
+        self.clock = clock
+        self.readonly = readonly
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    @property
+    def device(self) -> str:
+        return self.clock.device
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@dataclass
+class FileReport:
+    """What `facilitator check` says of a healthy file."""
+
+    path: Path
+    schema_version: int
+    integrity: str
+    series_title: str
+    sessions: int
+
+
+def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> FacilitatorError:
+    return FacilitatorError(
+        _("{path} is damaged and cannot be read ({detail}); restore a backup or ask for a new copy.").format(
+            path=path, detail=str(error)
+        )
+    )
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise FacilitatorError(
+            _("{path} is a folder, not a Facilitator file; give the path of a file.").format(path=path)
+        )
+    if not path.exists():
+        raise FacilitatorError(
+            _("No file at {path}; check the name, or create one with 'facilitator new'.").format(path=path)
+        )
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise FacilitatorError(
+            _("Cannot read {path} ({detail}); check its permissions.").format(
+                path=path, detail=error.strerror or error
+            )
+        ) from error
+    if not header:
+        raise FacilitatorError(_("{path} is empty: it is not a Facilitator file.").format(path=path))
+    if header != SQLITE_HEADER:
+        raise FacilitatorError(
+            _("{path} is not a Facilitator file (it is not an SQLite database).").format(path=path)
+        )
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    uri = "file:" + _uri_path(path) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _uri_path(path: Path) -> str:
+    return str(path.resolve()).replace("?", "%3f").replace("#", "%23")
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str]]:
+    """(type, name, sql) of every object a file of `version` must hold, and nothing else."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            conn.executescript(script)
+        return _schema_of(conn)
+    finally:
+        conn.close()
+
+
+def _schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in rows}
+
+
+def probe(path: Path) -> int:
+    """Check that `path` is a Facilitator file this app can open; return its schema version.
+
+    Raises FacilitatorError with a one-line message otherwise. Reads only.
+    """
+    _check_path(path)
+    try:
+        conn = _readonly_connection(path)
+    except sqlite3.Error as error:
+        raise _describe_sqlite_error(path, error) from error
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise FacilitatorError(
+                _("{path} is an SQLite file of another application, not a Facilitator file.").format(
+                    path=path
+                )
+            )
+        if version > SCHEMA_VERSION:
+            raise FacilitatorError(
+                _(
+                    "{path} was written by a newer version of Facilitator (file format {found}, "
+                    "this version reads up to {supported}); update Facilitator to open it."
+                ).format(path=path, found=version, supported=SCHEMA_VERSION)
+            )
+        if version < 1:
+            raise FacilitatorError(
+                _("{path} is an unfinished Facilitator file (no schema); create it again.").format(
+                    path=path
+                )
+            )
+        found = _schema_of(conn)
+        if found != expected_schema(version):
+            extra = sorted(name for _kind, name, _sql in found - expected_schema(version))
+            raise FacilitatorError(
+                _(
+                    "{path} has been altered outside Facilitator (unexpected: {names}); "
+                    "it is not opened, for safety."
+                ).format(path=path, names=", ".join(extra) or _("changed tables"))
+            )
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise FacilitatorError(
+                _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
+                    path=path, detail=result
+                )
+            )
+        return version
+    except sqlite3.Error as error:
+        raise _describe_sqlite_error(path, error) from error
+    finally:
+        conn.close()
+
+
+def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
+    # probe() has checked, with trusted_schema=OFF, that the schema is exactly ours; our own
+    # triggers (which keep the search index in step) may then run. Other people's files are
+    # only ever read through probe-style read-only connections.
+    conn.execute(f"PRAGMA trusted_schema={'OFF' if readonly else 'ON'}")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("PRAGMA busy_timeout=5000")
+    if readonly:
+        conn.execute("PRAGMA query_only=ON")
+        return
+    conn.execute("PRAGMA journal_mode=WAL")
+    # FULL: a commit is on disk before we tell the note-taker it is saved.
+    conn.execute("PRAGMA synchronous=FULL")
+
+
+def _init_clock(conn: sqlite3.Connection, device: str, wall: Callable[[], float]) -> HybridClock:
+    clock = HybridClock(device, wall)
+    latest = conn.execute(
+        "SELECT max(h) FROM ("
+        + " UNION ALL ".join(f"SELECT max(hlc) AS h FROM {t}" for t in RECORD_TABLES)
+        + ")"
+    ).fetchone()[0]
+    clock.observe(latest)
+    return clock
+
+
+def migrate(path: Path, from_version: int) -> Path | None:
+    """Move an older file forward, keeping a copy of the original beside it."""
+    if from_version >= SCHEMA_VERSION:
+        return None
+    backup = path.with_name(f"{path.stem}.format{from_version}.backup{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(backup)
+        source.backup(dest)
+        dest.close()
+        source.isolation_level = None
+        source.execute("BEGIN IMMEDIATE")
+        for script in MIGRATIONS[from_version:]:
+            for statement in _statements(script):
+                source.execute(statement)
+        source.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        source.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('file_id', ?)", (str(uuid.uuid4()),)
+        )
+        source.execute("COMMIT")
+    finally:
+        source.close()
+    return backup
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]
+
+
+def open_file(
+    path: str | os.PathLike,
+    *,
+    device: str,
+    readonly: bool = False,
+    wall: Callable[[], float] = time.time,
+) -> Database:
+    """Open an existing Facilitator file, migrating it forward when it is older (not readonly)."""
+    path = Path(path)
+    version = probe(path)
+    if version < SCHEMA_VERSION:
+        if readonly:
+            raise FacilitatorError(
+                _("{path} uses an older file format; open it once in Facilitator to update it.").format(
+                    path=path
+                )
+            )
+        migrate(path, version)
+    try:
+        if readonly:
+            conn = _readonly_connection(path)
+        else:
+            if not os.access(path, os.W_OK):
+                raise FacilitatorError(
+                    _("{path} is read-only; copy it somewhere you can write, or change its permissions.").format(
+                        path=path
+                    )
+                )
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        _configure(conn, readonly)
+        clock = _init_clock(conn, device, wall)
+    except sqlite3.Error as error:
+        raise _describe_sqlite_error(path, error) from error
+    return Database(path, conn, clock, readonly)
+
+
+def create_file(
+    path: str | os.PathLike, *, device: str, wall: Callable[[], float] = time.time
+) -> Database:
+    """Create an empty Facilitator file at `path`, which must not exist."""
+    path = Path(path)
+    if path.exists():
+        raise FacilitatorError(
+            _("{path} already exists; choose another name or remove it first.").format(path=path)
+        )
+    if not path.parent.is_dir():
+        raise FacilitatorError(
+            _("Cannot write {path}: the folder {folder} does not exist.").format(
+                path=path, folder=path.parent
+            )
+        )
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("BEGIN IMMEDIATE")
+        for script in MIGRATIONS:
+            for statement in _statements(script):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("file_id", str(uuid.uuid4())), ("created_at", _utc_now(wall))],
+        )
+        conn.execute("COMMIT")
+        _configure(conn, readonly=False)
+    except sqlite3.Error as error:
+        raise FacilitatorError(
+            _("Cannot write {path} ({detail}); choose a folder you can write to.").format(
+                path=path, detail=str(error)
+            )
+        ) from error
+    return Database(path, conn, HybridClock(device, wall), readonly=False)
+
+
+def copy_file(db: Database, target: Path) -> None:
+    """Write a self-contained copy of `db` to `target` atomically (no WAL beside it)."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        if tmp.exists():
+            tmp.unlink()
+        db.conn.execute("VACUUM INTO ?", (str(tmp),))
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def check_file(path: str | os.PathLike) -> FileReport:
+    """A full health check: format id, schema version, integrity_check. Reads only."""
+    path = Path(path)
+    version = probe(path)
+    conn = _readonly_connection(path)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if integrity != "ok":
+            raise FacilitatorError(
+                _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
+                    path=path, detail=integrity
+                )
+            )
+        title = conn.execute("SELECT title FROM series WHERE deleted = 0 LIMIT 1").fetchone()
+        sessions = conn.execute("SELECT count(*) FROM session WHERE deleted = 0").fetchone()[0]
+    except sqlite3.Error as error:
+        raise _describe_sqlite_error(path, error) from error
+    finally:
+        conn.close()
+    return FileReport(path, version, integrity, title[0] if title else "", sessions)
+
+
+def remove_quietly(path: Path) -> None:
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            pass
+
+
+__all__ = [
+    "Database",
+    "FileReport",
+    "check_file",
+    "copy_file",
+    "create_file",
+    "migrate",
+    "open_file",
+    "probe",
+    "remove_quietly",
+]

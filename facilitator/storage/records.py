@@ -1,0 +1,83 @@
+"""Mapping between domain dataclasses and table rows (JSON lists, booleans as integers)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from functools import cache
+from typing import Any, TypeVar
+
+from facilitator.domain import model as m
+
+T = TypeVar("T")
+
+TABLE_OF: dict[type, str] = {
+    m.Series: "series",
+    m.Topic: "topic",
+    m.Participant: "participant",
+    m.Session: "session",
+    m.AgendaItem: "agenda_item",
+    m.GuidingQuestion: "guiding_question",
+    m.SessionRole: "session_role",
+    m.Intervention: "intervention",
+    m.Point: "point",
+    m.Takeaway: "takeaway",
+    m.TimerEvent: "timer_event",
+}
+CLASS_OF: dict[str, type] = {table: cls for cls, table in TABLE_OF.items()}
+
+
+@cache
+def field_kinds(cls: type) -> dict[str, str]:
+    """{field: 'list' | 'bool' | 'plain'} for a dataclass, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    kinds = {}
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        origin = typing.get_origin(hint)
+        if origin is list:
+            kinds[f.name] = "list"
+        elif hint is bool:
+            kinds[f.name] = "bool"
+        else:
+            kinds[f.name] = "plain"
+    return kinds
+
+
+def columns(cls: type) -> list[str]:
+    return list(field_kinds(cls))
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    kinds = field_kinds(type(record))
+    row = {}
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if kind == "list":
+            value = json.dumps(value, ensure_ascii=False)
+        elif kind == "bool":
+            value = int(bool(value))
+        row[name] = value
+    return row
+
+
+def encode(cls: type, name: str, value: Any) -> Any:
+    kind = field_kinds(cls)[name]
+    if kind == "list":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "bool":
+        return int(bool(value))
+    return value
+
+
+def from_row(cls: type[T], row: typing.Sequence[Any]) -> T:
+    """Build `cls` from a row selected with the columns of `columns(cls)`, in that order."""
+    values = {}
+    for (name, kind), value in zip(field_kinds(cls).items(), row, strict=True):
+        if kind == "list":
+            value = json.loads(value) if value else []
+        elif kind == "bool":
+            value = bool(value)
+        values[name] = value
+    return cls(**values)

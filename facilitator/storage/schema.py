@@ -1,0 +1,273 @@
+"""The schema of a Facilitator file, version by version.
+
+Each migration is frozen once released: a file at version N is moved forward by running the
+migrations after N in order. The expected schema of the current version is what these
+statements produce in an empty database, which is how foreign and tampered files are spotted.
+"""
+
+from __future__ import annotations
+
+# "FCLT": how SQLite tools and this app recognise a Facilitator file (PRAGMA application_id).
+APPLICATION_ID = 0x46434C54
+
+# Tables holding synchronised records: every row has id, device, hlc, stamps, deleted.
+RECORD_TABLES: tuple[str, ...] = (
+    "series",
+    "topic",
+    "participant",
+    "session",
+    "agenda_item",
+    "guiding_question",
+    "session_role",
+    "intervention",
+    "point",
+    "takeaway",
+    "timer_event",
+)
+
+V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE series (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE topic (
+    id TEXT PRIMARY KEY,
+    series_id TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE session (
+    id TEXT PRIMARY KEY,
+    series_id TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    subtitle TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    start_time TEXT NOT NULL DEFAULT '',
+    timezone TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    venue TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    interpretation TEXT NOT NULL DEFAULT '[]',
+    audience TEXT NOT NULL DEFAULT '',
+    chatham_house INTEGER NOT NULL DEFAULT 0,
+    organisers TEXT NOT NULL DEFAULT '',
+    background TEXT NOT NULL DEFAULT '',
+    objectives_text TEXT NOT NULL DEFAULT '',
+    gcm_objectives TEXT NOT NULL DEFAULT '[]',
+    registered INTEGER,
+    attended INTEGER,
+    member_states INTEGER,
+    cso INTEGER,
+    warning_seconds INTEGER NOT NULL DEFAULT 0,
+    speaking_seconds INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE agenda_item (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    planned_minutes INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT '',
+    speakers TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE guiding_question (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    synthesis TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE participant (
+    id TEXT PRIMARY KEY,
+    series_id TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    stakeholder_group TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    may_be_named INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE session_role (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    participant_id TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    attended INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE intervention (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    agenda_item_id TEXT,
+    participant_id TEXT,
+    stakeholder_group TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    started_at TEXT,
+    ended_at TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE point (
+    id TEXT PRIMARY KEY,
+    intervention_id TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    topic_id TEXT,
+    question_id TEXT,
+    gcm_objectives TEXT NOT NULL DEFAULT '[]',
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE takeaway (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    topic_id TEXT,
+    point_ids TEXT NOT NULL DEFAULT '[]',
+    position INTEGER NOT NULL DEFAULT 0,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE timer_event (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL DEFAULT '',
+    agenda_item_id TEXT,
+    seconds INTEGER NOT NULL DEFAULT 0,
+    payload TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX topic_series ON topic (series_id);
+CREATE INDEX participant_series ON participant (series_id);
+CREATE INDEX session_series ON session (series_id);
+CREATE INDEX agenda_item_session ON agenda_item (session_id, position);
+CREATE INDEX guiding_question_session ON guiding_question (session_id, position);
+CREATE INDEX session_role_session ON session_role (session_id);
+CREATE INDEX intervention_session ON intervention (session_id, started_at);
+CREATE INDEX point_intervention ON point (intervention_id, position);
+CREATE INDEX takeaway_session ON takeaway (session_id, position);
+CREATE INDEX timer_event_session ON timer_event (session_id, at);
+"""
+
+# Version 2: full-text search over notes and points, typing drafts, merge bookkeeping.
+# The search indexes are external-content FTS5 tables kept in step by triggers, so every
+# write path (typing, import, merge) indexes what it writes. Drafts and merge bookkeeping are
+# local to a file: they are never merged into another file.
+V2 = """
+CREATE VIRTUAL TABLE intervention_fts USING fts5(
+    notes, content='intervention', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER intervention_fts_insert AFTER INSERT ON intervention WHEN new.deleted = 0 BEGIN
+    INSERT INTO intervention_fts (rowid, notes) VALUES (new.rowid, new.notes);
+END;
+CREATE TRIGGER intervention_fts_update AFTER UPDATE OF notes, deleted ON intervention BEGIN
+    INSERT INTO intervention_fts (intervention_fts, rowid, notes)
+        SELECT 'delete', old.rowid, old.notes WHERE old.deleted = 0;
+    INSERT INTO intervention_fts (rowid, notes) SELECT new.rowid, new.notes WHERE new.deleted = 0;
+END;
+CREATE TRIGGER intervention_fts_delete AFTER DELETE ON intervention WHEN old.deleted = 0 BEGIN
+    INSERT INTO intervention_fts (intervention_fts, rowid, notes) VALUES ('delete', old.rowid, old.notes);
+END;
+INSERT INTO intervention_fts (rowid, notes) SELECT rowid, notes FROM intervention WHERE deleted = 0;
+
+CREATE VIRTUAL TABLE point_fts USING fts5(
+    text, content='point', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER point_fts_insert AFTER INSERT ON point WHEN new.deleted = 0 BEGIN
+    INSERT INTO point_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER point_fts_update AFTER UPDATE OF text, deleted ON point BEGIN
+    INSERT INTO point_fts (point_fts, rowid, text) SELECT 'delete', old.rowid, old.text WHERE old.deleted = 0;
+    INSERT INTO point_fts (rowid, text) SELECT new.rowid, new.text WHERE new.deleted = 0;
+END;
+CREATE TRIGGER point_fts_delete AFTER DELETE ON point WHEN old.deleted = 0 BEGIN
+    INSERT INTO point_fts (point_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+INSERT INTO point_fts (rowid, text) SELECT rowid, text FROM point WHERE deleted = 0;
+
+CREATE TABLE draft (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL DEFAULT '',
+    payload TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE merge_source (
+    file_id TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    name TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    report TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (file_id, checksum)
+);
+
+CREATE TABLE merge_conflict (
+    id TEXT PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kept_value TEXT,
+    kept_stamp TEXT NOT NULL,
+    lost_value TEXT,
+    lost_stamp TEXT NOT NULL,
+    source TEXT NOT NULL,
+    detected_at TEXT NOT NULL,
+    resolved INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# MIGRATIONS[n] moves a file from user_version n to n + 1.
+MIGRATIONS: list[str] = [V1, V2]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,75 @@
+"""The QApplication: bundled fonts, Qt's own translations, layout direction, live language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from facilitator import settings
+from facilitator.bundled import font_path
+from facilitator.i18n import get_language, is_rtl, set_language
+from facilitator.ui.errors import install_exception_hook
+
+FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+
+_qt_translator: QTranslator | None = None
+
+
+def load_fonts() -> None:
+    """Register the bundled Noto fonts so Latin, Cyrillic and Arabic render the same everywhere."""
+    for name in FONTS:
+        QFontDatabase.addApplicationFont(font_path(name))
+    font = QFont("Noto Sans")
+    font.setFamilies(["Noto Sans", "Noto Sans Arabic"])
+    font.setPointSize(10)
+    QApplication.setFont(font)
+
+
+def apply_language(lang: str, remember: bool = False) -> None:
+    """Switch the interface language now: our catalogs, Qt's own strings, direction, widgets."""
+    global _qt_translator
+    set_language(lang)
+    if remember:
+        settings.save({"language": lang})
+    app = QApplication.instance()
+    if app is None:
+        return
+    QLocale.setDefault(QLocale(lang))
+    direction = Qt.LayoutDirection.RightToLeft if is_rtl(lang) else Qt.LayoutDirection.LeftToRight
+    app.setLayoutDirection(direction)
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        app.installTranslator(translator)  # sends LanguageChange to every widget
+        _qt_translator = translator
+    else:
+        _qt_translator = None
+        for widget in app.allWidgets():
+            app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Facilitator")
+    app.setOrganizationName("Facilitator")
+    load_fonts()
+    apply_language(get_language())
+    return app
+
+
+def start(path: Path | None) -> int:
+    from facilitator.ui.main_window import MainWindow
+
+    app = make_app()
+    install_exception_hook()
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    return app.exec()

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from facilitator import operations, settings
+from facilitator import operations
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
@@ -30,12 +30,14 @@ def check_display() -> None:
         )
     if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
         return
-    missing = [lib for lib in ("xcb-cursor", "xkbcommon-x11", "EGL") if not ctypes.util.find_library(lib)]
+    missing = [
+        lib for lib in ("xcb-cursor", "xkbcommon-x11", "EGL") if not ctypes.util.find_library(lib)
+    ]
     if missing:
         raise FacilitatorError(
-            _("Qt cannot open a window: system libraries are missing ({names}); install them with: apt-get install {packages}").format(
-                names=", ".join(missing), packages=QT_PACKAGES
-            )
+            _(
+                "Qt cannot open a window: system libraries are missing ({names}); install them with: apt-get install {packages}"
+            ).format(names=", ".join(missing), packages=QT_PACKAGES)
         )
 
 

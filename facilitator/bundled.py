@@ -17,6 +17,37 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+# The texts of the templates, so a new file starts in the interface language.
+TEMPLATE_TEXTS = (
+    N_("New GCM Talk"),
+    N_("New regional consultation"),
+    N_("Opening remarks"),
+    N_("Setting the scene"),
+    N_("Key discussants"),
+    N_("Discussion"),
+    N_("Closing remarks"),
+    N_("Presentation of draft recommendations, missing migrants"),
+    N_(
+        "Presentation of key elements of recommendations, humanitarian assistance to migrants in distress"
+    ),
+    N_("UNNM Secretariat"),
+    N_("Workstream co-lead, Missing Migrants Pillar"),
+    N_("Workstream co-lead, Humanitarian Assistance Pillar"),
+    N_("Moderator: UNNM Secretariat"),
+    N_("Workstream member"),
+)
+
+
+def _localize(content: m.SeriesContent) -> m.SeriesContent:
+    content.series.title = _(content.series.title)
+    for sc in content.sessions:
+        sc.session.title = _(sc.session.title)
+        for item in sc.agenda:
+            item.title = _(item.title)
+            item.speakers = _(item.speakers) if item.speakers else ""
+    return content
+
+
 def resource(*parts: str) -> Traversable:
     node = files("facilitator.resources")
     for part in parts:
@@ -43,4 +74,4 @@ def template_series(name: str) -> m.SeriesContent:
             )
         )
     text = resource("templates", f"{name}.json").read_text(encoding="utf-8")
-    return json_series.loads(text)
+    return _localize(json_series.loads(text))

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from facilitator import __version__, bundled, operations, settings
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import LANGUAGES, _, ngettext, normalize_language, set_language, system_language
+from facilitator.i18n import (
+    LANGUAGES,
+    _,
+    ngettext,
+    normalize_language,
+    set_language,
+    system_language,
+)
 from facilitator.logs import log_exception
 
 EXIT_OK = 0
@@ -83,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="json", help=_("output format"))
     exp.add_argument("-o", "--output", required=True, help=_("the file to write"))
 
-    chk = sub.add_parser("check", parents=[lang], help=_("check that a file is a healthy Facilitator file"))
+    chk = sub.add_parser(
+        "check", parents=[lang], help=_("check that a file is a healthy Facilitator file")
+    )
     chk.add_argument("file", help=_("the file to check"))
     return parser
 

@@ -69,7 +69,9 @@ def read_json_file(source: str | os.PathLike) -> m.SeriesContent:
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FacilitatorError(_("No file at {path}; check the name.").format(path=source)) from None
+        raise FacilitatorError(
+            _("No file at {path}; check the name.").format(path=source)
+        ) from None
     except IsADirectoryError:
         raise FacilitatorError(
             _("{path} is a folder, not a JSON file; give the path of a file.").format(path=source)
@@ -114,7 +116,9 @@ def load_for_export(path: str | os.PathLike) -> tuple[Database, m.SeriesContent]
     content = repo.load_series(db)
     if content is None:
         db.close()
-        raise FacilitatorError(_("{path} holds no series yet; nothing to export.").format(path=path))
+        raise FacilitatorError(
+            _("{path} holds no series yet; nothing to export.").format(path=path)
+        )
     return db, content
 
 

@@ -48,7 +48,9 @@ class JsonFormatError(FacilitatorError):
 
 
 def _fail(path: str, problem: str) -> JsonFormatError:
-    return JsonFormatError(_("Invalid series JSON at {field}: {problem}.").format(field=path, problem=problem))
+    return JsonFormatError(
+        _("Invalid series JSON at {field}: {problem}.").format(field=path, problem=problem)
+    )
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -148,15 +150,27 @@ def _check_codes(record: Any, path: str) -> None:
     for name, allowed in VOCABULARY.items():
         value = getattr(record, name, None)
         if value and value not in allowed:
-            raise _fail(f"{path}.{name}", _("unknown value “{value}”, expected one of {allowed}").format(
-                value=value, allowed=", ".join(allowed)))
+            raise _fail(
+                f"{path}.{name}",
+                _("unknown value “{value}”, expected one of {allowed}").format(
+                    value=value, allowed=", ".join(allowed)
+                ),
+            )
     allowed = KIND_VOCABULARY.get(type(record))
     if allowed and record.kind not in allowed:
-        raise _fail(f"{path}.kind", _("unknown value “{value}”, expected one of {allowed}").format(
-            value=record.kind, allowed=", ".join(allowed)))
+        raise _fail(
+            f"{path}.kind",
+            _("unknown value “{value}”, expected one of {allowed}").format(
+                value=record.kind, allowed=", ".join(allowed)
+            ),
+        )
     if isinstance(record, m.Participant) and record.gender and record.gender not in vocab.GENDERS:
-        raise _fail(f"{path}.gender", _("unknown value “{value}”, expected one of {allowed}").format(
-            value=record.gender, allowed=", ".join(vocab.GENDERS)))
+        raise _fail(
+            f"{path}.gender",
+            _("unknown value “{value}”, expected one of {allowed}").format(
+                value=record.gender, allowed=", ".join(vocab.GENDERS)
+            ),
+        )
     for n, objective in enumerate(getattr(record, "gcm_objectives", []) or []):
         if not 1 <= objective <= 23:
             raise _fail(f"{path}.gcm_objectives[{n}]", _("GCM objectives are numbered 1 to 23"))
@@ -201,9 +215,9 @@ def series_from_json(data: Any) -> m.SeriesContent:
         raise _fail("version", _("expected a whole number"))
     if version > FORMAT_VERSION:
         raise JsonFormatError(
-            _("This JSON was written by a newer version of Facilitator (format {found}, this version reads up to {supported}); update Facilitator.").format(
-                found=version, supported=FORMAT_VERSION
-            )
+            _(
+                "This JSON was written by a newer version of Facilitator (format {found}, this version reads up to {supported}); update Facilitator."
+            ).format(found=version, supported=FORMAT_VERSION)
         )
     raw = data.get("series")
     if not isinstance(raw, dict):
@@ -212,9 +226,13 @@ def series_from_json(data: Any) -> m.SeriesContent:
     content = m.SeriesContent(series=series)
     up = {"series_id": series.id}
     for n, item in enumerate(_list(raw, "topics", "series")):
-        content.topics.append(_parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n}))
+        content.topics.append(
+            _parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})
+        )
     for n, item in enumerate(_list(raw, "participants", "series")):
-        content.participants.append(_parse_record(m.Participant, item, f"series.participants[{n}]", up))
+        content.participants.append(
+            _parse_record(m.Participant, item, f"series.participants[{n}]", up)
+        )
     for n, item in enumerate(_list(raw, "sessions", "series")):
         content.sessions.append(_parse_session(item, f"series.sessions[{n}]", series.id, n))
     _check_references(content)
@@ -226,10 +244,14 @@ def _parse_session(raw: Any, path: str, series_id: str, position: int) -> m.Sess
     up = {"session_id": session.id}
     sc = m.SessionContent(session=session)
     for n, item in enumerate(_list(raw, "agenda", path)):
-        sc.agenda.append(_parse_record(m.AgendaItem, item, f"{path}.agenda[{n}]", {**up, "position": n}))
+        sc.agenda.append(
+            _parse_record(m.AgendaItem, item, f"{path}.agenda[{n}]", {**up, "position": n})
+        )
     for n, item in enumerate(_list(raw, "guiding_questions", path)):
         sc.questions.append(
-            _parse_record(m.GuidingQuestion, item, f"{path}.guiding_questions[{n}]", {**up, "position": n})
+            _parse_record(
+                m.GuidingQuestion, item, f"{path}.guiding_questions[{n}]", {**up, "position": n}
+            )
         )
     for n, item in enumerate(_list(raw, "roles", path)):
         sc.roles.append(_parse_record(m.SessionRole, item, f"{path}.roles[{n}]", up))
@@ -240,12 +262,16 @@ def _parse_session(raw: Any, path: str, series_id: str, position: int) -> m.Sess
         for k, point in enumerate(_list(item, "points", where)):
             sc.points.append(
                 _parse_record(
-                    m.Point, point, f"{where}.points[{k}]",
+                    m.Point,
+                    point,
+                    f"{where}.points[{k}]",
                     {"intervention_id": intervention.id, "position": k},
                 )
             )
     for n, item in enumerate(_list(raw, "takeaways", path)):
-        sc.takeaways.append(_parse_record(m.Takeaway, item, f"{path}.takeaways[{n}]", {**up, "position": n}))
+        sc.takeaways.append(
+            _parse_record(m.Takeaway, item, f"{path}.takeaways[{n}]", {**up, "position": n})
+        )
     for n, item in enumerate(_list(raw, "timer_log", path)):
         sc.timer_log.append(_parse_record(m.TimerEvent, item, f"{path}.timer_log[{n}]", up))
     return sc
@@ -276,8 +302,13 @@ def _check_references(content: m.SeriesContent) -> None:
         items = {a.id for a in sc.agenda}
         questions = {q.id for q in sc.questions}
         points = {p.id for p in sc.points}
-        groups = [("agenda", sc.agenda), ("guiding_questions", sc.questions), ("roles", sc.roles),
-                  ("takeaways", sc.takeaways), ("timer_log", sc.timer_log)]
+        groups = [
+            ("agenda", sc.agenda),
+            ("guiding_questions", sc.questions),
+            ("roles", sc.roles),
+            ("takeaways", sc.takeaways),
+            ("timer_log", sc.timer_log),
+        ]
         for key, records in groups:
             for n, record in enumerate(records):
                 unique(record, f"{path}.{key}[{n}]")
@@ -311,8 +342,8 @@ def loads(text: str, source: str = "JSON") -> m.SeriesContent:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise JsonFormatError(
-            _("{source} is not valid JSON (line {line}, column {column}: {detail}); fix it and try again.").format(
-                source=source, line=error.lineno, column=error.colno, detail=error.msg
-            )
+            _(
+                "{source} is not valid JSON (line {line}, column {column}: {detail}); fix it and try again."
+            ).format(source=source, line=error.lineno, column=error.colno, detail=error.msg)
         ) from error
     return series_from_json(data)

@@ -7,6 +7,7 @@ import datetime as dt
 from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from babel import units as babel_units
 
 from .catalog import get_language
 
@@ -56,9 +57,7 @@ def _localize_digits(text: str, lang: str | None) -> str:
 
 def format_minutes(minutes: int, lang: str | None = None) -> str:
     """'5 minutes', '5 минут', '٥ دقائق' through CLDR unit patterns (plural rules included)."""
-    return babel_dates.format_timedelta(
-        dt.timedelta(minutes=minutes), threshold=10_000, locale=_locale(lang), format="long"
-    )
+    return babel_units.format_unit(minutes, "duration-minute", length="long", locale=_locale(lang))
 
 
 def language_name(code: str, in_lang: str | None = None) -> str:

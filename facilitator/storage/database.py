@@ -9,6 +9,7 @@ refused is never modified.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
 import uuid
@@ -31,7 +32,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def _utc_now(wall: Callable[[], float]) -> str:
     import datetime as dt
 
-    return dt.datetime.fromtimestamp(wall(), dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.fromtimestamp(wall(), dt.UTC).isoformat(timespec="milliseconds")
 
 
 class Database:
@@ -87,20 +88,24 @@ class FileReport:
 
 def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> FacilitatorError:
     return FacilitatorError(
-        _("{path} is damaged and cannot be read ({detail}); restore a backup or ask for a new copy.").format(
-            path=path, detail=str(error)
-        )
+        _(
+            "{path} is damaged and cannot be read ({detail}); restore a backup or ask for a new copy."
+        ).format(path=path, detail=str(error))
     )
 
 
 def _check_path(path: Path) -> None:
     if path.is_dir():
         raise FacilitatorError(
-            _("{path} is a folder, not a Facilitator file; give the path of a file.").format(path=path)
+            _("{path} is a folder, not a Facilitator file; give the path of a file.").format(
+                path=path
+            )
         )
     if not path.exists():
         raise FacilitatorError(
-            _("No file at {path}; check the name, or create one with 'facilitator new'.").format(path=path)
+            _("No file at {path}; check the name, or create one with 'facilitator new'.").format(
+                path=path
+            )
         )
     try:
         with path.open("rb") as fh:
@@ -112,7 +117,9 @@ def _check_path(path: Path) -> None:
             )
         ) from error
     if not header:
-        raise FacilitatorError(_("{path} is empty: it is not a Facilitator file.").format(path=path))
+        raise FacilitatorError(
+            _("{path} is empty: it is not a Facilitator file.").format(path=path)
+        )
     if header != SQLITE_HEADER:
         raise FacilitatorError(
             _("{path} is not a Facilitator file (it is not an SQLite database).").format(path=path)
@@ -164,9 +171,9 @@ def probe(path: Path) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise FacilitatorError(
-                _("{path} is an SQLite file of another application, not a Facilitator file.").format(
-                    path=path
-                )
+                _(
+                    "{path} is an SQLite file of another application, not a Facilitator file."
+                ).format(path=path)
             )
         if version > SCHEMA_VERSION:
             raise FacilitatorError(
@@ -235,11 +242,15 @@ def migrate(path: Path, from_version: int) -> Path | None:
     if from_version >= SCHEMA_VERSION:
         return None
     backup = path.with_name(f"{path.stem}.format{from_version}.backup{path.suffix}")
+    if Path(f"{path}-wal").exists():
+        live, dest = sqlite3.connect(path), sqlite3.connect(backup)
+        live.backup(dest)
+        live.close()
+        dest.close()
+    else:
+        shutil.copy2(path, backup)  # the original bytes, exactly
     source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(backup)
-        source.backup(dest)
-        dest.close()
         source.isolation_level = None
         source.execute("BEGIN IMMEDIATE")
         for script in MIGRATIONS[from_version:]:
@@ -279,9 +290,9 @@ def open_file(
     if version < SCHEMA_VERSION:
         if readonly:
             raise FacilitatorError(
-                _("{path} uses an older file format; open it once in Facilitator to update it.").format(
-                    path=path
-                )
+                _(
+                    "{path} uses an older file format; open it once in Facilitator to update it."
+                ).format(path=path)
             )
         migrate(path, version)
     try:
@@ -290,9 +301,9 @@ def open_file(
         else:
             if not os.access(path, os.W_OK):
                 raise FacilitatorError(
-                    _("{path} is read-only; copy it somewhere you can write, or change its permissions.").format(
-                        path=path
-                    )
+                    _(
+                        "{path} is read-only; copy it somewhere you can write, or change its permissions."
+                    ).format(path=path)
                 )
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         _configure(conn, readonly)

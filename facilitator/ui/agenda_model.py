@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from facilitator.domain import model as m
 from facilitator.domain.vocab import AGENDA_KINDS, label
 from facilitator.i18n import _, format_minutes, format_number
+from facilitator.ui.bidi import isolate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,7 +32,9 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return [_("No."), _("Agenda item"), _("Kind"), _("Planned"), _("Speakers")][section]
@@ -45,12 +48,12 @@ class AgendaModel(QAbstractTableModel):
             if column == "position":
                 return format_number(index.row() + 1)
             if column == "title":
-                return item.title
+                return isolate(item.title)
             if column == "kind":
                 return label(AGENDA_KINDS, item.kind)
             if column == "minutes":
                 return format_minutes(item.planned_minutes)
-            return item.speakers
+            return isolate(item.speakers)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "speakers"):
             return "\n".join(x for x in (item.title, item.speakers, item.description) if x)
         return None
@@ -58,4 +61,6 @@ class AgendaModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1)
+            )

@@ -14,7 +14,12 @@ from facilitator.bundled import font_path
 from facilitator.i18n import get_language, is_rtl, set_language
 from facilitator.ui.errors import install_exception_hook
 
-FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+FONTS = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+)
 
 _qt_translator: QTranslator | None = None
 

@@ -18,9 +18,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         message = str(error)
     else:
         where = log_exception(error)
-        message = _("Something went wrong ({kind}). Your work is saved; details are in {log}.").format(
-            kind=type(error).__name__, log=where
-        )
+        message = _(
+            "Something went wrong ({kind}). Your work is saved; details are in {log}."
+        ).format(kind=type(error).__name__, log=where)
     QMessageBox.warning(parent, _("Facilitator"), message)
 
 

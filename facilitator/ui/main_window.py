@@ -27,9 +27,11 @@ from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_n
 from facilitator.storage import Database, open_file
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language
+from facilitator.ui.bidi import isolate
 from facilitator.ui.errors import show_error
 from facilitator.ui.retranslate import Retranslating
 from facilitator.ui.session_view import SessionView
+
 
 def file_filter() -> str:
     return _("Facilitator files (*.facilitator *.fac *.sqlite)") + ";;" + _("All files (*)")
@@ -56,6 +58,7 @@ class MainWindow(Retranslating, QMainWindow):
         left_layout.addWidget(self.series_title)
         left_layout.addWidget(self.sessions)
         self.session_view = SessionView()
+        self._add_session_pages()
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.session_view)
@@ -71,6 +74,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.retranslate_ui()
+
+    def _add_session_pages(self) -> None:
+        """The tabs of a session beyond its overview (timer, notes, summary, ...)."""
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -97,7 +103,9 @@ class MainWindow(Retranslating, QMainWindow):
             # Each language is named in its own language and script, so anyone can find theirs.
             action = QAction(language_name(code), self, checkable=True)
             action.setData(code)
-            action.triggered.connect(lambda _checked=False, c=code: apply_language(c, remember=True))
+            action.triggered.connect(
+                lambda _checked=False, c=code: apply_language(c, remember=True)
+            )
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
@@ -120,7 +128,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.setText(_("&About Facilitator"))
         self.language_actions[get_language()].setChecked(True)
         self.empty.setText(
-            _("Open a Facilitator file (File > Open), create one from a template (File > New), or open the demo series.")
+            _(
+                "Open a Facilitator file (File > Open), create one from a template (File > New), or open the demo series."
+            )
         )
         self.series_title.setText(self.series.series.title if self.series else "")
         self._fill_sessions()
@@ -171,7 +181,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate_ui()
         if content and content.sessions:
             self.sessions.setCurrentRow(0)
-        self.statusBar().showMessage(str(path))
+        self.statusBar().showMessage(isolate(str(path)))
         return True
 
     def _fill_sessions(self) -> None:
@@ -193,13 +203,15 @@ class MainWindow(Retranslating, QMainWindow):
         if self.series is None or not 0 <= row < len(self.series.sessions):
             self.session_view.show_session(None)
             return
-        self.session_view.show_session(self.series.sessions[row])
+        self.session_view.show_session(self.series.sessions[row], self.db)
 
     def about(self) -> None:
         QMessageBox.about(
             self,
             _("About Facilitator"),
-            _("Facilitator {version}: run and record structured consultations, offline.").format(version=__version__),
+            _("Facilitator {version}: run and record structured consultations, offline.").format(
+                version=__version__
+            ),
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
     QListWidget,
+    QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain import model as m
-from facilitator.domain.objectives import objective_title
+from facilitator.domain.objectives import objective_short
 from facilitator.domain.vocab import AUDIENCES, FORMATS, label
 from facilitator.i18n import _, format_date, format_number, format_time, get_language, language_name
+from facilitator.storage import Database
 from facilitator.ui.agenda_model import AgendaModel
+from facilitator.ui.bidi import isolate
 from facilitator.ui.retranslate import Retranslating
 
 
@@ -44,7 +50,17 @@ def session_when(session: m.Session) -> str:
     return text
 
 
+class SessionPage(Protocol):
+    """A tab of the session view (overview, timer, notes, summary...)."""
+
+    def set_session(self, db: Database, content: m.SessionContent) -> None: ...
+
+    def page_title(self) -> str: ...
+
+
 class SessionView(Retranslating, QWidget):
+    """Tabs over one session: the overview below, then the pages added with add_page."""
+
     def __init__(self) -> None:
         super().__init__()
         self.content: m.SessionContent | None = None
@@ -65,23 +81,48 @@ class SessionView(Retranslating, QWidget):
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.agenda.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QVBoxLayout(self.agenda_box).addWidget(self.agenda)
         self.questions_box = QGroupBox()
         self.questions = QListWidget()
         self.questions.setObjectName("questionList")
         self.questions.setWordWrap(True)
+        self.questions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QVBoxLayout(self.questions_box).addWidget(self.questions)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        overview = QWidget()
+        overview.setObjectName("overviewPage")
+        layout = QVBoxLayout(overview)
         layout.addWidget(self.details_box)
-        layout.addWidget(self.agenda_box, 3)
-        layout.addWidget(self.questions_box, 2)
+        layout.addWidget(self.agenda_box)
+        layout.addWidget(self.questions_box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(overview)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sessionTabs")
+        self.tabs.addTab(scroll, "")
+        self.pages: list[QWidget] = []
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addWidget(self.tabs)
         self.retranslate_ui()
 
-    def show_session(self, content: m.SessionContent | None) -> None:
+    def add_page(self, page: QWidget) -> None:
+        """Add a SessionPage as a tab; it is told of every session shown."""
+        self.pages.append(page)
+        self.tabs.addTab(page, page.page_title())  # type: ignore[attr-defined]
+
+    def show_session(self, content: m.SessionContent | None, db: Database | None = None) -> None:
         self.content = content
         self.agenda_model.set_items(content.agenda if content else [])
         self.refresh()
+        for page in self.pages:
+            page.setEnabled(content is not None)
+            if content is not None and db is not None:
+                page.set_session(db, content)  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
         content = self.content
@@ -92,13 +133,18 @@ class SessionView(Retranslating, QWidget):
             self.title.setText(_("No session selected"))
             return
         s = content.session
-        self.title.setText(s.title if not s.subtitle else f"{s.title}\n{s.subtitle}")
+        self.title.setText(s.title)
+        self.title.setToolTip(s.subtitle)
         lang = get_language()
         rows = [
+            (_("Theme"), s.subtitle),
             (_("Date and time"), session_when(s)),
             (_("Format"), label(FORMATS, s.format)),
             (_("Venue and platform"), " · ".join(x for x in (s.venue, s.platform) if x)),
-            (_("Interpretation"), ", ".join(language_name(code, lang) for code in s.interpretation)),
+            (
+                _("Interpretation"),
+                ", ".join(language_name(code, lang) for code in s.interpretation),
+            ),
             (_("Audience"), label(AUDIENCES, s.audience)),
             (_("Chatham House Rule"), _("Yes") if s.chatham_house else _("No")),
         ]
@@ -108,17 +154,35 @@ class SessionView(Retranslating, QWidget):
             rows.append(
                 (
                     _("GCM objectives"),
-                    "\n".join(f"{format_number(n)}. {objective_title(n, lang)}" for n in s.gcm_objectives),
+                    "; ".join(
+                        f"{format_number(n)}. {objective_short(n, lang)}" for n in s.gcm_objectives
+                    ),
                 )
             )
         for name, value in rows:
             field = QLabel(value or "—")
             field.setWordWrap(True)
             self.details.addRow(name, field)
+        self._fit_heights()
         for n, question in enumerate(content.questions, start=1):
-            self.questions.addItem(f"{format_number(n)}. {question.text}")
+            self.questions.addItem(f"{format_number(n)}. {isolate(question.text)}")
+
+    def _fit_heights(self) -> None:
+        """Tables and lists show all their rows; the page scrolls instead of them."""
+        self.agenda.resizeRowsToContents()
+        rows = sum(self.agenda.rowHeight(r) for r in range(self.agenda_model.rowCount()))
+        self.agenda.setFixedHeight(rows + self.agenda.horizontalHeader().height() + 4)
+        height = sum(self.questions.sizeHintForRow(r) + 2 for r in range(self.questions.count()))
+        self.questions.setFixedHeight(max(height + 6, 40))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (rows re-wrap at a new width)
+        super().resizeEvent(event)
+        self._fit_heights()
 
     def retranslate_ui(self) -> None:
+        self.tabs.setTabText(0, _("Overview"))
+        for n, page in enumerate(self.pages, start=1):
+            self.tabs.setTabText(n, page.page_title())  # type: ignore[attr-defined]
         self.details_box.setTitle(_("Session"))
         self.agenda_box.setTitle(_("Agenda"))
         self.questions_box.setTitle(_("Guiding questions"))

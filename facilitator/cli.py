@@ -6,6 +6,7 @@ Every failure is one translated line on stderr and a non-zero exit; tracebacks g
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -64,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[lang],
         description=_("Run and record structured consultations, offline."),
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"facilitator {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument("--demo", action="store_true", help=_("open the bundled demo series"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
@@ -163,6 +169,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except FacilitatorError as error:
         print(_("facilitator: {message}").format(message=error), file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.Error as error:  # a file SQLite could not read past the first checks
+        print(
+            _(
+                "facilitator: the file could not be read ({detail}); restore a backup or ask for a new copy."
+            ).format(detail=error),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from facilitator import bundled, settings
@@ -13,7 +14,7 @@ from facilitator.exports.atomic import write_atomic
 from facilitator.i18n import _
 from facilitator.storage import Database, create_file, open_file
 from facilitator.storage import repository as repo
-from facilitator.storage.database import remove_quietly
+from facilitator.storage.database import describe_read_error, remove_quietly
 
 
 def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
@@ -28,8 +29,9 @@ def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
     db = create_file(tmp, device=settings.device_id())
     try:
         repo.save_series(db, content)
+        # The file stays in WAL mode (so opening it later changes no byte of it); closing the
+        # last connection checkpoints and removes the -wal file, leaving one file to rename.
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.conn.execute("PRAGMA journal_mode=DELETE")
     finally:
         db.close()
     try:
@@ -113,7 +115,11 @@ def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.Serie
 
 def load_for_export(path: str | os.PathLike) -> tuple[Database, m.SeriesContent]:
     db = open_file(path, device=settings.device_id(), readonly=True)
-    content = repo.load_series(db)
+    try:
+        content = repo.load_series(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise describe_read_error(Path(path), error) from error
     if content is None:
         db.close()
         raise FacilitatorError(

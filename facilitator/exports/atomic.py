@@ -22,6 +22,15 @@ def cannot_write(path: Path, error: OSError | str) -> FacilitatorError:
     )
 
 
+def _new_file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():
@@ -31,6 +40,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except OSError as error:
         raise cannot_write(path, error) from error
     try:
+        # mkstemp makes the file private (0600); give it the mode a normal new file would get.
+        os.fchmod(fd, _new_file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

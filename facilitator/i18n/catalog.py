@@ -18,6 +18,24 @@ from babel.support import NullTranslations, Translations
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru")
 SOURCE_LANGUAGE = "en"
+# A pseudo-locale for tests and reviews: every string that went through a catalog (or Babel)
+# is shown between ⟦ and ⟧, so any visible English text without them escaped translation.
+PSEUDO = "qps"
+PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"
+
+
+class PseudoTranslations(NullTranslations):
+    def gettext(self, message: str) -> str:
+        return f"{PSEUDO_OPEN}{message}{PSEUDO_CLOSE}"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"{PSEUDO_OPEN}{singular if n == 1 else plural}{PSEUDO_CLOSE}"
+
+
+def pseudo_mark(text: str) -> str:
+    """Mark localized output (dates, numbers with words) when the pseudo-locale is on."""
+    return f"{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}" if _current == PSEUDO else text
+
 
 _current: str = SOURCE_LANGUAGE
 _listeners: list = []
@@ -28,6 +46,8 @@ def translations(lang: str) -> NullTranslations:
     """The compiled catalog of `lang` (English, the source language, is the identity)."""
     if lang == SOURCE_LANGUAGE:
         return NullTranslations()
+    if lang == PSEUDO:
+        return PseudoTranslations()
     po = files("facilitator.translations") / lang / "LC_MESSAGES" / "messages.po"
     if not po.is_file():
         return NullTranslations()
@@ -64,7 +84,7 @@ def system_language() -> str:
 def set_language(lang: str) -> None:
     """Switch the interface language for the whole process and tell the listeners."""
     global _current
-    if lang not in LANGUAGES:
+    if lang not in LANGUAGES and lang != PSEUDO:
         raise ValueError(lang)
     _current = lang
     for listener in list(_listeners):

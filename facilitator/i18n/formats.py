@@ -9,21 +9,24 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel import units as babel_units
 
-from .catalog import get_language
+from .catalog import PSEUDO, get_language, pseudo_mark
 
 
 def _locale(lang: str | None) -> Locale:
-    return Locale.parse(lang or get_language())
+    lang = lang or get_language()
+    return Locale.parse("en" if lang == PSEUDO else lang)
 
 
 def format_date(value: dt.date, lang: str | None = None, fmt: str = "long") -> str:
     """'23 March 2023', '23 mars 2023', '٢٣ مارس ٢٠٢٣'... as the locale writes it."""
-    return babel_dates.format_date(value, format=fmt, locale=_locale(lang))
+    return pseudo_mark(babel_dates.format_date(value, format=fmt, locale=_locale(lang)))
 
 
 def format_time(value: dt.time | dt.datetime, lang: str | None = None, tzinfo=None) -> str:
     """A short wall-clock time ('15:00', '3:00 PM') in the locale's convention."""
-    return babel_dates.format_time(value, format="short", tzinfo=tzinfo, locale=_locale(lang))
+    return pseudo_mark(
+        babel_dates.format_time(value, format="short", tzinfo=tzinfo, locale=_locale(lang))
+    )
 
 
 def format_number(value: int | float, lang: str | None = None) -> str:
@@ -57,13 +60,15 @@ def _localize_digits(text: str, lang: str | None) -> str:
 
 def format_minutes(minutes: int, lang: str | None = None) -> str:
     """'5 minutes', '5 минут', '٥ دقائق' through CLDR unit patterns (plural rules included)."""
-    return babel_units.format_unit(minutes, "duration-minute", length="long", locale=_locale(lang))
+    return pseudo_mark(
+        babel_units.format_unit(minutes, "duration-minute", length="long", locale=_locale(lang))
+    )
 
 
 def language_name(code: str, in_lang: str | None = None) -> str:
     """The name of language `code` in `in_lang`; in its own language when in_lang is None."""
-    name = Locale.parse(code).get_display_name(Locale.parse(in_lang or code)) or code
-    return name[:1].upper() + name[1:]
+    name = Locale.parse(code).get_display_name(_locale(in_lang or code)) or code
+    return pseudo_mark(name[:1].upper() + name[1:]) if in_lang else name[:1].upper() + name[1:]
 
 
 def text_direction(lang: str | None = None) -> str:

@@ -86,7 +86,8 @@ class FileReport:
     sessions: int
 
 
-def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> FacilitatorError:
+def describe_read_error(path: Path, error: sqlite3.Error) -> FacilitatorError:
+    """The one-line message for a file SQLite cannot read (damaged pages, invalid UTF-8...)."""
     return FacilitatorError(
         _(
             "{path} is damaged and cannot be read ({detail}); restore a backup or ask for a new copy."
@@ -165,7 +166,7 @@ def probe(path: Path) -> int:
     try:
         conn = _readonly_connection(path)
     except sqlite3.Error as error:
-        raise _describe_sqlite_error(path, error) from error
+        raise describe_read_error(path, error) from error
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -206,7 +207,7 @@ def probe(path: Path) -> int:
             )
         return version
     except sqlite3.Error as error:
-        raise _describe_sqlite_error(path, error) from error
+        raise describe_read_error(path, error) from error
     finally:
         conn.close()
 
@@ -309,7 +310,7 @@ def open_file(
         _configure(conn, readonly)
         clock = _init_clock(conn, device, wall)
     except sqlite3.Error as error:
-        raise _describe_sqlite_error(path, error) from error
+        raise describe_read_error(path, error) from error
     return Database(path, conn, clock, readonly)
 
 
@@ -351,13 +352,25 @@ def create_file(
     return Database(path, conn, HybridClock(device, wall), readonly=False)
 
 
-def copy_file(db: Database, target: Path) -> None:
-    """Write a self-contained copy of `db` to `target` atomically (no WAL beside it)."""
+def copy_file(db: Database, target: Path, own_connection: bool = False) -> None:
+    """Write a self-contained copy of `db` to `target` atomically (no WAL beside it).
+
+    With own_connection the copy is read through a connection of its own, so it can run on a
+    worker thread while the app goes on writing through db.conn.
+    """
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
         if tmp.exists():
             tmp.unlink()
-        db.conn.execute("VACUUM INTO ?", (str(tmp),))
+        if own_connection:
+            conn = _readonly_connection(db.path)
+            try:
+                conn.execute("PRAGMA query_only=OFF")  # VACUUM INTO writes only the new file
+                conn.execute("VACUUM INTO ?", (str(tmp),))
+            finally:
+                conn.close()
+        else:
+            db.conn.execute("VACUUM INTO ?", (str(tmp),))
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -382,7 +395,7 @@ def check_file(path: str | os.PathLike) -> FileReport:
         title = conn.execute("SELECT title FROM series WHERE deleted = 0 LIMIT 1").fetchone()
         sessions = conn.execute("SELECT count(*) FROM session WHERE deleted = 0").fetchone()[0]
     except sqlite3.Error as error:
-        raise _describe_sqlite_error(path, error) from error
+        raise describe_read_error(path, error) from error
     finally:
         conn.close()
     return FileReport(path, version, integrity, title[0] if title else "", sessions)
@@ -398,6 +411,7 @@ def remove_quietly(path: Path) -> None:
 
 __all__ = [
     "Database",
+    "describe_read_error",
     "FileReport",
     "check_file",
     "copy_file",

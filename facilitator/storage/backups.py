@@ -1,0 +1,97 @@
+"""Rotating automatic backups of an open file, and restoring one.
+
+Backups live in the user's settings folder (backups/<file id>/), not beside the file: a file in
+a synced folder would otherwise sync its backups too. Each backup is a self-contained copy made
+with VACUUM INTO (never the live file with its WAL), written atomically; the newest KEEP are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+
+from .database import Database, copy_file, probe, remove_quietly
+
+KEEP = 12
+INTERVAL_SECONDS = 10 * 60
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime  # UTC
+
+
+def file_id(db: Database) -> str:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
+    return row[0] if row else "unknown"
+
+
+def backup_folder(root: Path, db: Database, fid: str | None = None) -> Path:
+    return root / (fid or file_id(db))
+
+
+def make_backup(
+    db: Database, root: Path, now: dt.datetime, keep: int = KEEP, fid: str | None = None
+) -> Backup:
+    """Copy the open file into the backup folder and drop the oldest beyond `keep`.
+
+    Safe on a worker thread when `fid` is given: the copy reads through its own connection.
+    """
+    folder = backup_folder(root, db, fid)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db.path.stem}-{stamp}.facilitator"
+    copy_file(db, target, own_connection=True)
+    for old in _backups_in(folder)[keep:]:
+        remove_quietly(old.path)
+    return Backup(target, now.astimezone(dt.UTC))
+
+
+def list_backups(root: Path, db: Database) -> list[Backup]:
+    """The backups of this file, newest first."""
+    return _backups_in(backup_folder(root, db))
+
+
+def _backups_in(folder: Path) -> list[Backup]:
+    found = []
+    for path in folder.glob("*.facilitator"):
+        stamp = path.stem.rsplit("-", 1)[-1]
+        try:
+            taken = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+        found.append(Backup(path, taken))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def restore_backup(backup: Path, target: Path) -> Path:
+    """Put `backup` in place of `target` (which must be closed). The current file is kept
+    beside it as NAME.before-restore.facilitator, so a wrong click loses nothing."""
+    probe(backup)  # a damaged backup is refused before anything changes
+    keep = target.with_name(f"{target.stem}.before-restore{target.suffix}")
+    tmp = target.with_name(f".{target.name}.restoring-{os.getpid()}")
+    try:
+        shutil.copy2(backup, tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        if target.exists():
+            remove_quietly(keep)
+            shutil.copy2(target, keep)
+            for suffix in ("-wal", "-shm"):
+                remove_quietly(Path(f"{target}{suffix}"))
+        os.replace(tmp, target)
+    except OSError as error:
+        remove_quietly(tmp)
+        raise FacilitatorError(
+            _(
+                "Cannot restore the backup into {path} ({detail}); check the folder's permissions."
+            ).format(path=target, detail=error.strerror or error)
+        ) from error
+    return keep

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -26,7 +27,9 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_name
 from facilitator.storage import Database, open_file
 from facilitator.storage import repository as repo
+from facilitator.storage.database import describe_read_error
 from facilitator.ui.application import apply_language
+from facilitator.ui.backup_dialog import install_backups
 from facilitator.ui.bidi import isolate
 from facilitator.ui.errors import show_error
 from facilitator.ui.retranslate import Retranslating
@@ -43,6 +46,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.db: Database | None = None
         self.series: m.SeriesContent | None = None
+        # Menu entries added by feature modules retranslate through these callables.
+        self.extra_retranslations: list = []
         self.resize(1100, 720)
 
         self.sessions = QListWidget()
@@ -114,6 +119,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
+        install_backups(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())
@@ -133,6 +139,8 @@ class MainWindow(Retranslating, QMainWindow):
             )
         )
         self.series_title.setText(self.series.series.title if self.series else "")
+        for retranslate in self.extra_retranslations:
+            retranslate()
         self._fill_sessions()
 
     def _window_title(self) -> str:
@@ -170,13 +178,19 @@ class MainWindow(Retranslating, QMainWindow):
     def open_path(self, path: Path) -> bool:
         try:
             db = open_file(path, device=settings.device_id())
-            content = repo.load_series(db)
         except FacilitatorError as error:
             show_error(self, error)
+            return False
+        try:
+            content = repo.load_series(db)
+        except sqlite3.Error as error:  # e.g. text that is not UTF-8, written by another tool
+            db.close()
+            show_error(self, describe_read_error(Path(path), error))
             return False
         if self.db is not None:
             self.db.close()
         self.db, self.series = db, content
+        self.backups.watch(db)
         self.stack.setCurrentIndex(1 if content else 0)
         self.retranslate_ui()
         if content and content.sessions:
@@ -215,6 +229,8 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.backups.watch(None)
+        self.backups.wait()
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -51,8 +51,10 @@ def apply_language(lang: str, remember: bool = False) -> None:
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{lang}", folder):
-        app.installTranslator(translator)  # sends LanguageChange to every widget
+        app.installTranslator(translator)  # posts LanguageChange to every widget...
         _qt_translator = translator
+        # ...which we deliver now, so every window has changed when this returns.
+        app.sendPostedEvents(None, QEvent.Type.LanguageChange)
     else:
         _qt_translator = None
         for widget in app.allWidgets():

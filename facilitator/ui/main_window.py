@@ -28,6 +28,7 @@ from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_n
 from facilitator.storage import Database, open_file
 from facilitator.storage import repository as repo
 from facilitator.storage.database import describe_read_error
+from facilitator.storage.instance_lock import InstanceLock
 from facilitator.ui.application import apply_language
 from facilitator.ui.backup_dialog import install_backups
 from facilitator.ui.bidi import isolate
@@ -48,6 +49,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.
         self.extra_retranslations: list = []
+        self._lock = InstanceLock(settings.config_dir() / "locks", Path("."))
         self.resize(1100, 720)
 
         self.sessions = QListWidget()
@@ -176,20 +178,37 @@ class MainWindow(Retranslating, QMainWindow):
         self.open_path(Path(target))
 
     def open_path(self, path: Path) -> bool:
+        lock = InstanceLock(settings.config_dir() / "locks", Path(path))
+        if lock.path == self._lock.path:  # reopening our own file (after a restore, say)
+            lock = self._lock
+        readonly = not lock.acquire()
         try:
-            db = open_file(path, device=settings.device_id())
+            db = open_file(path, device=settings.device_id(), readonly=readonly)
         except FacilitatorError as error:
+            lock.release()
             show_error(self, error)
             return False
+        if readonly:
+            show_error(
+                self,
+                FacilitatorError(
+                    _("{path} is already open in another Facilitator window; it is opened read-only here.").format(
+                        path=Path(path).name
+                    )
+                ),
+            )
         try:
             content = repo.load_series(db)
         except sqlite3.Error as error:  # e.g. text that is not UTF-8, written by another tool
             db.close()
+            lock.release()
             show_error(self, describe_read_error(Path(path), error))
             return False
         if self.db is not None:
             self.db.close()
-        self.db, self.series = db, content
+        if self._lock is not lock:
+            self._lock.release()
+        self.db, self.series, self._lock = db, content, lock
         self.backups.watch(db)
         self.stack.setCurrentIndex(1 if content else 0)
         self.retranslate_ui()
@@ -234,4 +253,5 @@ class MainWindow(Retranslating, QMainWindow):
         if self.db is not None:
             self.db.close()
             self.db = None
+        self._lock.release()
         super().closeEvent(event)

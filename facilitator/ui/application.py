@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator import settings
 from facilitator.bundled import font_path
 from facilitator.i18n import get_language, is_rtl, set_language
+from facilitator.i18n.catalog import PSEUDO, PSEUDO_CLOSE, PSEUDO_OPEN
 from facilitator.ui.errors import install_exception_hook
 
 FONTS = (
@@ -22,6 +23,17 @@ FONTS = (
 )
 
 _qt_translator: QTranslator | None = None
+
+
+class PseudoQtTranslator(QTranslator):
+    """Marks Qt's own strings (standard buttons, dialogs) in the pseudo-locale, as the
+    catalogs mark ours, so the sweep proves they go through a translator too."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return f"{PSEUDO_OPEN}{source}{PSEUDO_CLOSE}" if source else source
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def load_fonts() -> None:
@@ -48,9 +60,9 @@ def apply_language(lang: str, remember: bool = False) -> None:
     app.setLayoutDirection(direction)
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
-    translator = QTranslator(app)
+    translator = PseudoQtTranslator(app) if lang == PSEUDO else QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{lang}", folder):
+    if lang == PSEUDO or translator.load(f"qtbase_{lang}", folder):
         app.installTranslator(translator)  # posts LanguageChange to every widget...
         _qt_translator = translator
         # ...which we deliver now, so every window has changed when this returns.
@@ -58,7 +70,10 @@ def apply_language(lang: str, remember: bool = False) -> None:
     else:
         _qt_translator = None
         for widget in app.allWidgets():
-            app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+            try:
+                app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+            except RuntimeError:  # a widget already deleted on the C++ side
+                continue
 
 
 def make_app() -> QApplication:

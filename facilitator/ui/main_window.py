@@ -109,6 +109,7 @@ class MainWindow(Retranslating, QMainWindow):
         for code in LANGUAGES:
             # Each language is named in its own language and script, so anyone can find theirs.
             action = QAction(language_name(code), self, checkable=True)
+            action.setObjectName(f"language-{code}")
             action.setData(code)
             action.triggered.connect(
                 lambda _checked=False, c=code: apply_language(c, remember=True)
@@ -134,7 +135,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Facilitator"))
-        self.language_actions[get_language()].setChecked(True)
+        if get_language() in self.language_actions:  # not in the pseudo-locale of the tests
+            self.language_actions[get_language()].setChecked(True)
         self.empty.setText(
             _(
                 "Open a Facilitator file (File > Open), create one from a template (File > New), or open the demo series."

@@ -99,6 +99,7 @@ class SessionView(Retranslating, QWidget):
         layout.addWidget(self.questions_box)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("overview")
         scroll.setWidgetResizable(True)
         scroll.setWidget(overview)
         self.tabs = QTabWidget()

@@ -1,0 +1,106 @@
+"""Every window and dialog of the app, for the screenshot tool and the pseudo-locale sweep.
+
+When a window or dialog is added to the app, add a factory here so it is reviewed in every
+language and swept for untranslated text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QTreeView,
+    QWidget,
+)
+
+from facilitator.ui.main_window import MainWindow
+
+# A factory builds a dialog or window on an open main window and returns it, shown, not exec'd.
+WindowFactory = Callable[[MainWindow], QWidget]
+
+
+def _restore_backup(window: MainWindow) -> QWidget:
+    from facilitator.ui.backup_dialog import RestoreBackupDialog
+
+    return RestoreBackupDialog(window.db, window)
+
+
+def dialogs() -> dict[str, WindowFactory]:
+    """Name -> factory for every dialog and extra window."""
+    return {
+        "restore-backup": _restore_backup,
+    }
+
+
+def session_tabs(window: MainWindow) -> Iterator[str]:
+    """Show each tab of the session view in turn, yielding a name for each."""
+    tabs: QTabWidget = window.session_view.tabs
+    for n in range(tabs.count()):
+        tabs.setCurrentIndex(n)
+        yield tabs.widget(n).objectName() or f"tab{n}"
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every piece of interface text shown in `root` and its children:
+    window titles, labels, buttons, group boxes, tabs, menus, headers, placeholders, tooltips."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        name = f"{type(w).__name__}#{w.objectName()}"
+        if w.isWindow() and w.windowTitle():
+            yield name + ".windowTitle", w.windowTitle()
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if w.toolTip():
+            yield name + ".toolTip", w.toolTip()
+        if isinstance(w, QLabel) and w.text():
+            yield name + ".text", w.text()
+        elif isinstance(w, QAbstractButton) and w.text():
+            yield name + ".text", w.text()
+        elif isinstance(w, QGroupBox) and w.title():
+            yield name + ".title", w.title()
+        elif isinstance(w, QTabWidget):
+            for n in range(w.count()):
+                yield f"{name}.tab{n}", w.tabText(n)
+        elif isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)) and w.placeholderText():
+            yield name + ".placeholder", w.placeholderText()
+        elif isinstance(w, (QTableView, QTreeView)) and w.model() is not None:
+            header = w.horizontalHeader() if isinstance(w, QTableView) else w.header()
+            if header.isHidden():
+                continue
+            for c in range(header.count()):
+                text = w.model().headerData(c, Qt.Orientation.Horizontal)
+                if isinstance(text, str) and text:
+                    yield f"{name}.header{c}", text
+    if isinstance(root, QMainWindow):
+        yield from _menu_texts(root.menuBar().actions(), "menu")
+
+
+def _menu_texts(actions, where: str) -> Iterator[tuple[str, str]]:
+    for action in actions:
+        if action.isSeparator():
+            continue
+        if action.text():
+            yield f"{where}/{action.objectName() or action.text()}", action.text()
+        if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+            yield f"{where}/{action.text()}.toolTip", action.toolTip()
+        menu: QMenu | None = action.menu()
+        if menu is not None:
+            yield from _menu_texts(menu.actions(), f"{where}/{action.text()}")
+
+
+def combo_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    for combo in root.findChildren(QComboBox):
+        for n in range(combo.count()):
+            yield f"QComboBox#{combo.objectName()}[{n}]", combo.itemText(n)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -94,4 +95,9 @@ def start(path: Path | None) -> int:
     window.show()
     if path is not None:
         window.open_path(path)
+    # For smoke tests of an installed app: show the window, then quit after this many ms.
+    quit_after = os.environ.get("FACILITATOR_EXIT_AFTER_MS")
+    if quit_after:
+        QTimer.singleShot(int(quit_after), app.quit)
+        print(window.windowTitle(), flush=True)
     return app.exec()

@@ -173,3 +173,21 @@ def test_no_display_is_one_clear_line(tmp_path):
 def test_messages_follow_the_language(tmp_path):
     line = one_line_error(run("check", "nope.facilitator", cwd=tmp_path, lang="fr"))
     assert "No file at" not in line
+
+
+def test_demo_opens_the_main_window_offscreen(tmp_path):
+    env = dict(
+        os.environ,
+        FACILITATOR_CONFIG_DIR=str(tmp_path),
+        QT_QPA_PLATFORM="offscreen",
+        FACILITATOR_EXIT_AFTER_MS="300",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "demo.facilitator — Facilitator"

@@ -25,7 +25,7 @@ from facilitator.logs import log_exception
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXPORT_FORMATS = ("json",)
+EXPORT_FORMATS = ("pdf", "docx", "md", "csv", "xlsx", "json")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,6 +46,8 @@ def choose_language(argv: Sequence[str]) -> str:
     """--lang on the command line, else the saved preference, else the system's language."""
     for n, arg in enumerate(argv):
         value = None
+        if arg == "export":  # from here on --lang is the export's language
+            break
         if arg == "--lang" and n + 1 < len(argv):
             value = argv[n + 1]
         elif arg.startswith("--lang="):
@@ -91,19 +93,36 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help=_("the Facilitator file (created when missing)"))
     imp.add_argument("source", help=_("the series JSON file to read"))
 
-    exp = sub.add_parser("export", parents=[lang], help=_("export a file's series or a report"))
+    # After `export`, --lang is the language of the export (the interface language is the one
+    # given before the command, else the saved or system one).
+    exp = sub.add_parser("export", help=_("export a file's series or a report"))
     exp.add_argument("file", help=_("the Facilitator file to read"))
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="json", help=_("output format"))
+    exp.add_argument(
+        "--lang", dest="export_lang", choices=LANGUAGES, help=_("language of the export (en, fr, es, ar, ru)")
+    )
+    exp.add_argument("--session", help=_("only this session: its id or its number (1, 2, ...)"))
     exp.add_argument("-o", "--output", required=True, help=_("the file to write"))
 
     chk = sub.add_parser(
         "check", parents=[lang], help=_("check that a file is a healthy Facilitator file")
     )
     chk.add_argument("file", help=_("the file to check"))
+
+    mrg = sub.add_parser(
+        "merge", parents=[lang], help=_("merge colleagues' files into one (all or none)")
+    )
+    mrg.add_argument("target", help=_("the file to merge into (created when missing)"))
+    mrg.add_argument("sources", nargs="+", metavar=_("SOURCE"), help=_("the files to merge in"))
+    mrg.add_argument(
+        "--allow-other-series",
+        action="store_true",
+        help=_("also merge files of another series, adding their sessions side by side"),
+    )
     return parser
 
 
-COMMANDS = ("open", "new", "import", "export", "check")
+COMMANDS = ("open", "new", "import", "export", "check", "merge")
 
 
 def _default_to_open(argv: list[str]) -> list[str]:
@@ -133,8 +152,13 @@ def run(args: argparse.Namespace) -> int:
             ).format(title=content.series.title, count=len(content.sessions), path=args.file)
         )
     elif args.command == "export":
-        operations.export_json(args.file, args.output)
-        print(_("Wrote {path}.").format(path=args.output))
+        from facilitator.exports.registry import export_file
+        from facilitator.i18n import get_language
+
+        written = export_file(
+            args.file, args.format, args.output, args.export_lang or get_language(), args.session
+        )
+        print(_("Wrote {path}.").format(path=", ".join(str(p) for p in written)))
     elif args.command == "check":
         from facilitator.storage import check_file
 
@@ -153,6 +177,12 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
         )
+    elif args.command == "merge":
+        from facilitator.merge_command import describe, merge_paths
+
+        reports = merge_paths(args.target, args.sources, allow_other_series=args.allow_other_series)
+        print("\n".join(describe(args.target, reports)))
+        print(_("Merged into {path}.").format(path=args.target))
     else:
         from facilitator.app import run_app
 

@@ -32,7 +32,9 @@ def _read_text() -> str:
         pass
     # Running from a checkout that is not installed: `facilitator.resources` is only mapped to
     # resources/ by the install (pyproject package-dir), so read it from the repository.
-    return (Path(__file__).resolve().parents[2] / "resources" / FILE_NAME).read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "resources" / FILE_NAME).read_text(
+        encoding="utf-8"
+    )
 
 
 @cache

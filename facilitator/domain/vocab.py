@@ -85,6 +85,7 @@ TIMER_ACTIONS: tuple[str, ...] = (
     "stop",
     "floor",
     "end_floor",
+    "extend_speaker",  # seconds added to (or taken from) the current speaker's limit
 )
 
 # ISO 639-1 codes of the languages people speak and interpretation is offered in.

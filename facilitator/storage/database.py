@@ -202,7 +202,7 @@ def probe(path: Path) -> int:
         if result != "ok":
             raise FacilitatorError(
                 _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
-                    path=path, detail=result
+                    path=path, detail=" ".join(str(result).split())[:200]
                 )
             )
         return version
@@ -389,7 +389,7 @@ def check_file(path: str | os.PathLike) -> FileReport:
         if integrity != "ok":
             raise FacilitatorError(
                 _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
-                    path=path, detail=integrity
+                    path=path, detail=" ".join(str(integrity).split())[:200]
                 )
             )
         title = conn.execute("SELECT title FROM series WHERE deleted = 0 LIMIT 1").fetchone()

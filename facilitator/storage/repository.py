@@ -85,24 +85,31 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
     return get(db, cls, record_id)
 
 
-def delete(db: Database, cls: type, record_id: str) -> None:
-    """Tombstone one record: it disappears here and, after a merge, everywhere."""
+def _set_deleted(db: Database, cls: type, record_id: str, deleted: int) -> None:
+    # Only the row's hlc moves: its fields keep their stamps (made explicit here), so a merge
+    # does not take an untouched field for an edit made at the time of the delete.
     table = TABLE_OF[cls]
     with db.transaction() as conn:
+        row = conn.execute(f"SELECT hlc, stamps FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return
+        stamps = json.loads(row[1] or "{}")
+        for name in set(columns(cls)) - {"id"}:
+            stamps.setdefault(name, row[0])
         conn.execute(
-            f"UPDATE {table} SET deleted = 1, device = ?, hlc = ? WHERE id = ?",
-            (db.device, db.clock.now(), record_id),
+            f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ? WHERE id = ?",
+            (deleted, db.device, db.clock.now(), json.dumps(stamps, sort_keys=True), record_id),
         )
+
+
+def delete(db: Database, cls: type, record_id: str) -> None:
+    """Tombstone one record: it disappears here and, after a merge, everywhere."""
+    _set_deleted(db, cls, record_id, 1)
 
 
 def restore(db: Database, cls: type, record_id: str) -> None:
     """Bring a tombstoned record back (undo of a delete)."""
-    table = TABLE_OF[cls]
-    with db.transaction() as conn:
-        conn.execute(
-            f"UPDATE {table} SET deleted = 0, device = ?, hlc = ? WHERE id = ?",
-            (db.device, db.clock.now(), record_id),
-        )
+    _set_deleted(db, cls, record_id, 0)
 
 
 def get(db: Database, cls: type[T], record_id: str) -> T:

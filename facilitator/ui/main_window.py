@@ -33,8 +33,16 @@ from facilitator.ui.application import apply_language
 from facilitator.ui.backup_dialog import install_backups
 from facilitator.ui.bidi import isolate
 from facilitator.ui.errors import show_error
+from facilitator.ui.export_dialog import install_export_menu
+from facilitator.ui.merge_menu import install_merge_menu
+from facilitator.ui.notes_page import NotesPage
+from facilitator.ui.participants_dialog import install_participants_menu
+from facilitator.ui.questions_page import QuestionsPage
 from facilitator.ui.retranslate import Retranslating
 from facilitator.ui.session_view import SessionView
+from facilitator.ui.stage_window import install_stage_action
+from facilitator.ui.summary_page import SummaryPage
+from facilitator.ui.timer_page import TimerPage
 
 
 def file_filter() -> str:
@@ -84,6 +92,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _add_session_pages(self) -> None:
         """The tabs of a session beyond its overview (timer, notes, summary, ...)."""
+        self.session_view.add_page(TimerPage(self))
+        self.session_view.add_page(NotesPage())
+        self.session_view.add_page(QuestionsPage())
+        self.session_view.add_page(SummaryPage())
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -123,6 +135,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
         install_backups(self)
+        install_merge_menu(self)
+        install_participants_menu(self)
+        install_stage_action(self)
+        install_export_menu(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())
@@ -217,6 +233,7 @@ class MainWindow(Retranslating, QMainWindow):
         if content and content.sessions:
             self.sessions.setCurrentRow(0)
         self.statusBar().showMessage(isolate(str(path)))
+        self.merge_tools.after_open(Path(path))
         return True
 
     def _fill_sessions(self) -> None:

@@ -37,10 +37,65 @@ def _restore_backup(window: MainWindow) -> QWidget:
     return RestoreBackupDialog(window.db, window)
 
 
+def _session(window: MainWindow):
+    return window.series.sessions[0].session if window.series and window.series.sessions else None
+
+
+def _participants(window: MainWindow) -> QWidget:
+    from facilitator.ui.participants_dialog import ParticipantsDialog
+
+    return ParticipantsDialog(window.db, window.series.series.id, _session(window), window)
+
+
+def _roster_import(window: MainWindow) -> QWidget:
+    from facilitator.ui.roster_import_dialog import RosterImportDialog
+
+    return RosterImportDialog(window.db, window.series.series.id, _session(window), parent=window)
+
+
+def _participant_editor(window: MainWindow) -> QWidget:
+    from facilitator.domain import model as m
+    from facilitator.ui.participant_editor import ParticipantEditor
+
+    return ParticipantEditor(m.Participant(window.series.series.id, ""), None, window)
+
+
+def _merge(window: MainWindow) -> QWidget:
+    from facilitator.ui.merge_dialog import MergeDialog
+
+    return MergeDialog(window.db.path, files=[], parent=window)
+
+
+def _conflicts(window: MainWindow) -> QWidget:
+    from facilitator.ui.conflicts_view import ConflictsDialog
+
+    return ConflictsDialog(window.db, window)
+
+
+def _clock_jump(window: MainWindow) -> QWidget:
+    from facilitator.domain.timer import ClockJump
+    from facilitator.ui.timer_clock_jump import ClockJumpDialog
+
+    return ClockJumpDialog(ClockJump(1_700_000_000.0, 1_700_000_900.0), window)
+
+
+def _stage(window: MainWindow) -> QWidget:
+    from facilitator.ui.stage_window import StageWindow
+
+    return StageWindow(window)
+
+
 def dialogs() -> dict[str, WindowFactory]:
     """Name -> factory for every dialog and extra window."""
     return {
         "restore-backup": _restore_backup,
+        "participants": _participants,
+        "roster-import": _roster_import,
+        "participant-editor": _participant_editor,
+        "merge": _merge,
+        "conflicts": _conflicts,
+        "clock-jump": _clock_jump,
+        "stage": _stage,
     }
 
 

@@ -13,7 +13,7 @@ from facilitator.ui import windows
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
 
-MARKED = re.compile("\u27e6[^\u27e7]*\u27e7")
+MARKED = re.compile("\u27e6[^\u27e6\u27e7]*\u27e7")  # innermost first: marks nest
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Names that are the same in every language: the product, formats, platforms, keys.
 ALLOWED = {
@@ -56,7 +56,9 @@ def leaks(texts) -> list[str]:
     for where, text in texts:
         if "language-" in where:
             continue  # each language is named in its own language, on purpose
-        rest = MARKED.sub("", text)
+        rest, previous = text, None
+        while rest != previous:
+            rest, previous = MARKED.sub("", rest), rest
         words = [w for w in WORD.findall(rest) if w not in ALLOWED]
         if words:
             found.append(f"{where}: {text!r}")

@@ -1,0 +1,181 @@
+"""From classified points to the take-aways of a summary report. Qt-free, pure.
+
+The app proposes a first draft: the points of a session grouped by topic and kind (the
+"Challenges / Promising practices / Recommendations / Pledges" lists of the seed report), with
+near-duplicates gathered into one line that keeps the ids of every point it stands for. The
+rapporteur then edits, reorders and relinks; every take-away can be traced back through its
+points to the interventions and stakeholder groups it came from.
+
+Near-duplicates are found by token-set (Jaccard) similarity of the points' words: simple,
+language-independent and fast enough with an inverted index for thousands of points.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from facilitator.domain import model as m
+
+# The kinds of point a summary lists, in the order of the seed report; questions are not
+# take-aways.
+SUMMARY_KINDS: tuple[str, ...] = ("challenge", "practice", "recommendation", "pledge")
+# Two points are the same idea when this share of their (distinct, meaningful) words is shared.
+SIMILARITY = 0.6
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Words too common to tell two statements apart (English; other languages rarely matter here
+# because a threshold on the remaining words is forgiving).
+_STOP = frozenset(
+    "a an and are as at be by for from in is it of on or the this that to with its their".split()
+)
+
+
+def tokens(text: str) -> frozenset[str]:
+    """The distinct meaningful words of `text`, case- and accent-folded."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return frozenset(w for w in _WORD.findall(folded) if w not in _STOP and len(w) > 1)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / len(a | b)
+
+
+def cluster(points: list[m.Point], threshold: float = SIMILARITY) -> list[list[m.Point]]:
+    """Greedy clustering in order: each point joins the first earlier cluster it resembles."""
+    clusters: list[list[m.Point]] = []
+    heads: list[frozenset[str]] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for point in points:
+        words = tokens(point.text)
+        candidates = sorted({n for w in words for n in index[w]}) if words else []
+        found = next((n for n in candidates if similarity(words, heads[n]) >= threshold), None)
+        if found is None and not words:
+            found = next((n for n, h in enumerate(heads) if not h), None)
+        if found is None:
+            heads.append(words)
+            clusters.append([point])
+            for w in words:
+                index[w].add(len(heads) - 1)
+        else:
+            clusters[found].append(point)
+    return clusters
+
+
+def _representative(points: list[m.Point]) -> str:
+    """The text standing for a cluster: its most complete wording (longest, then first)."""
+    return max(points, key=lambda p: len(p.text.strip())).text.strip()
+
+
+def propose_takeaways(content: m.SessionContent, topic_order: list[str]) -> list[m.Takeaway]:
+    """A draft of take-aways for one session, in report order (topic, kind, first mention).
+
+    `topic_order` lists topic ids in the series' order; points without a known topic come last.
+    """
+    groups: dict[tuple[str | None, str], list[m.Point]] = defaultdict(list)
+    for point in content.points:
+        if point.kind in SUMMARY_KINDS and point.text.strip():
+            topic = point.topic_id if point.topic_id in topic_order else None
+            groups[(topic, point.kind)].append(point)
+    rank = {t: n for n, t in enumerate(topic_order)}
+    proposals: list[m.Takeaway] = []
+    for topic, kind in sorted(
+        groups, key=lambda k: (rank.get(k[0], len(rank)), SUMMARY_KINDS.index(k[1]))
+    ):
+        for position, members in enumerate(cluster(groups[(topic, kind)])):
+            proposals.append(
+                m.Takeaway(
+                    session_id=content.session.id,
+                    text=_representative(members),
+                    kind=kind,
+                    topic_id=topic,
+                    point_ids=[p.id for p in members],
+                    position=position,
+                )
+            )
+    return proposals
+
+
+def report_takeaways(content: m.SessionContent, topic_order: list[str]) -> list[m.Takeaway]:
+    """What a report lists: the curated take-aways, or the proposals when none were curated."""
+    if content.takeaways:
+        return content.takeaways
+    return propose_takeaways(content, topic_order)
+
+
+@dataclass
+class SummarySection:
+    topic_id: str | None
+    kind: str
+    takeaways: list[m.Takeaway] = field(default_factory=list)
+
+
+def sections(takeaways: list[m.Takeaway], topic_order: list[str]) -> list[SummarySection]:
+    """Take-aways as report sections: by topic (series order), then kind, then position."""
+    rank = {t: n for n, t in enumerate(topic_order)}
+    grouped: dict[tuple[str | None, str], list[m.Takeaway]] = defaultdict(list)
+    for takeaway in takeaways:
+        topic = takeaway.topic_id if takeaway.topic_id in rank else None
+        kind = takeaway.kind if takeaway.kind in SUMMARY_KINDS else "recommendation"
+        grouped[(topic, kind)].append(takeaway)
+    keys = sorted(grouped, key=lambda k: (rank.get(k[0], len(rank)), SUMMARY_KINDS.index(k[1])))
+    return [
+        SummarySection(topic, kind, sorted(grouped[(topic, kind)], key=lambda t: t.position))
+        for topic, kind in keys
+    ]
+
+
+@dataclass
+class Provenance:
+    """Where a take-away came from: its points, their interventions and stakeholder groups."""
+
+    point_ids: list[str] = field(default_factory=list)
+    intervention_ids: list[str] = field(default_factory=list)
+    stakeholder_groups: dict[str, int] = field(default_factory=dict)  # group -> interventions
+
+
+def speaker_group(intervention: m.Intervention, people: dict[str, m.Participant]) -> str:
+    """The stakeholder group an intervention is attributed to ('other' when unknown)."""
+    person = people.get(intervention.participant_id or "")
+    if person is not None and person.stakeholder_group:
+        return person.stakeholder_group
+    return intervention.stakeholder_group or "other"
+
+
+def provenance(
+    takeaway: m.Takeaway, content: m.SessionContent, participants: list[m.Participant]
+) -> Provenance:
+    points = {p.id: p for p in content.points}
+    interventions = {i.id: i for i in content.interventions}
+    people = {p.id: p for p in participants}
+    found = Provenance()
+    for point_id in takeaway.point_ids:
+        point = points.get(point_id)
+        if point is None:  # a point deleted since it was linked
+            continue
+        found.point_ids.append(point_id)
+        if point.intervention_id in found.intervention_ids:
+            continue
+        intervention = interventions.get(point.intervention_id)
+        if intervention is None:
+            continue
+        found.intervention_ids.append(intervention.id)
+        group = speaker_group(intervention, people)
+        found.stakeholder_groups[group] = found.stakeholder_groups.get(group, 0) + 1
+    return found
+
+
+def reorder(takeaways: list[m.Takeaway], moved_id: str, new_index: int) -> list[m.Takeaway]:
+    """The list with one take-away moved to `new_index`, positions renumbered from 0."""
+    ordered = sorted(takeaways, key=lambda t: t.position)
+    moving = next(t for t in ordered if t.id == moved_id)
+    ordered.remove(moving)
+    ordered.insert(max(0, min(new_index, len(ordered))), moving)
+    for position, takeaway in enumerate(ordered):
+        takeaway.position = position
+    return ordered

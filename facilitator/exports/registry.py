@@ -1,0 +1,156 @@
+"""Every export format by name: what it is called, its file extension, how it is written.
+
+The command line and the export dialog both dispatch through `export()`. Output is built in
+memory and written atomically at the end (exports/atomic.py), so a crash or a cancel leaves
+the old file or nothing, never half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.domain import model as m
+from facilitator.errors import FacilitatorError
+from facilitator.exports import json_series, redact, tables
+from facilitator.exports.atomic import write_atomic
+from facilitator.exports.progress import NO_PROGRESS, Progress
+from facilitator.exports.report_model import build_report
+from facilitator.i18n import N_, _
+
+Exporter = Callable[[m.SeriesContent, Path, str, "list[str] | None", Progress], list[Path]]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str  # N_-marked, translate where shown
+    suffix: str
+    run: Exporter
+
+
+def _report(render) -> Exporter:
+    def run(content, output, lang, session_ids, progress) -> list[Path]:
+        report = build_report(content, lang, session_ids)
+        write_atomic(output, render(report, progress))
+        return [output]
+
+    return run
+
+
+def _pdf(report, progress):
+    from facilitator.exports.report_pdf import render_pdf
+
+    return render_pdf(report, progress)
+
+
+def _docx(report, progress):
+    from facilitator.exports.report_docx import render_docx
+
+    return render_docx(report, progress)
+
+
+def _markdown(report, progress):
+    from facilitator.exports.report_markdown import render_markdown
+
+    return render_markdown(report, progress)
+
+
+def points_path(output: Path) -> Path:
+    """Where the points table goes beside the interventions CSV: NAME-points.csv."""
+    return output.with_name(f"{output.stem}-points{output.suffix or '.csv'}")
+
+
+def _csv(content, output, lang, session_ids, progress) -> list[Path]:
+    interventions, points = tables.build_tables(content, lang, session_ids)
+    progress.step(1, 3)
+    first, second = tables.table_csv(interventions), tables.table_csv(points)
+    progress.step(2, 3)
+    write_atomic(output, first)
+    write_atomic(points_path(output), second)
+    return [output, points_path(output)]
+
+
+def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
+    data = tables.tables_xlsx(tables.build_tables(content, lang, session_ids), progress)
+    write_atomic(output, data)
+    return [output]
+
+
+def _json(content, output, lang, session_ids, progress) -> list[Path]:
+    progress.step(0, 1)
+    data = json_series.dumps(redact.redact_for_export(content, session_ids))
+    write_atomic(output, data.encode("utf-8"))
+    return [output]
+
+
+def _redacted(content, output, lang, session_ids, progress) -> list[Path]:
+    progress.step(0, 1)
+    chosen = redact.redact_for_export(content, session_ids) if session_ids else content
+    redact.write_redacted_file(chosen, output)
+    return [output]
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("pdf", N_("PDF report"), ".pdf", _report(_pdf)),
+        ExportFormat("docx", N_("Word report"), ".docx", _report(_docx)),
+        ExportFormat("md", N_("Markdown report"), ".md", _report(_markdown)),
+        ExportFormat("csv", N_("Interventions and points (CSV)"), ".csv", _csv),
+        ExportFormat("xlsx", N_("Interventions and points (Excel)"), ".xlsx", _xlsx),
+        ExportFormat("json", N_("Series archive (JSON)"), ".json", _json),
+        ExportFormat(
+            "redacted",
+            N_("Redacted copy of the file (no personal data)"),
+            ".facilitator",
+            _redacted,
+        ),
+    )
+}
+
+
+def export(
+    fmt: str,
+    content: m.SeriesContent,
+    output: str | os.PathLike,
+    lang: str = "en",
+    session_ids: list[str] | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> list[Path]:
+    """Write `content` (the chosen sessions) as `fmt` in language `lang`; the paths written."""
+    return FORMATS[fmt].run(content, Path(output), lang, session_ids, progress)
+
+
+def choose_sessions(content: m.SeriesContent, session: str | None) -> list[str] | None:
+    """`--session`: a session id or its number (1 for the first); None means the whole series."""
+    if not session:
+        return None
+    ids = [sc.session.id for sc in content.sessions]
+    if session in ids:
+        return [session]
+    if session.isdigit() and 1 <= int(session) <= len(ids):
+        return [ids[int(session) - 1]]
+    raise FacilitatorError(
+        _("No session “{session}” in this file; give its id or a number from 1 to {count}.").format(
+            session=session, count=len(ids)
+        )
+    )
+
+
+def export_file(
+    path: str | os.PathLike,
+    fmt: str,
+    output: str | os.PathLike,
+    lang: str,
+    session: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> list[Path]:
+    """Read a Facilitator file and export it (the command line's `export`)."""
+    from facilitator import operations
+
+    db, content = operations.load_for_export(path)
+    db.close()
+    return export(fmt, content, output, lang, choose_sessions(content, session), progress)

@@ -1,0 +1,186 @@
+"""The summary report as PDF (reportlab platypus), in any of the five languages.
+
+All text goes through one flowable, BidiText, that wraps and draws with pdf_bidi: people's
+text is never parsed as reportlab's paragraph markup (so "<b>", "&" or "<img src=...>" are
+printed as typed), Arabic is shaped and ordered right to left line by line, and Latin,
+Cyrillic and Arabic each get a bundled Noto font, embedded in the file.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+
+from facilitator.exports import pdf_bidi
+from facilitator.exports.progress import NO_PROGRESS, Progress
+from facilitator.exports.report_charts import draw_chart
+from facilitator.exports.report_model import Block, Report
+from facilitator.i18n import format_number, gettext_in
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float
+    bold: bool = False
+    space_before: float = 0.0
+    space_after: float = 4.0
+    indent: float = 0.0
+    keep_with_next: bool = False
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.4
+
+
+STYLES: dict[str, TextStyle] = {
+    "title": TextStyle(18, True, 0, 6, keep_with_next=True),
+    "subtitle": TextStyle(12.5, False, 0, 6, keep_with_next=True),
+    "date": TextStyle(11, False, 0, 10, keep_with_next=True),
+    "heading": TextStyle(13.5, True, 14, 5, keep_with_next=True),
+    "subheading": TextStyle(11.5, True, 10, 4, keep_with_next=True),
+    "label": TextStyle(10.5, True, 6, 3, keep_with_next=True),
+    "paragraph": TextStyle(10, False, 0, 6),
+    "bullet": TextStyle(10, False, 0, 3, indent=16),
+    "chart_title": TextStyle(10, True, 8, 4, keep_with_next=True),
+}
+BULLET = "•"
+
+
+class BidiText(Flowable):
+    """A paragraph of plain text in any script, aligned to the start of its own direction."""
+
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        doc_rtl: bool,
+        user: bool,
+        bullet: bool = False,
+        lines: list[str] | None = None,
+        first: bool = True,
+    ) -> None:
+        super().__init__()
+        self.text, self.style, self.doc_rtl, self.bullet = text, style, doc_rtl, bullet
+        # Each paragraph takes the direction of its first strong letter, as HTML's dir="auto"
+        # and Word do: an English note in an Arabic report reads and aligns left to right, its
+        # full stop at its end; text without letters follows the report.
+        own = pdf_bidi.first_strong_rtl(text)
+        self.rtl = doc_rtl if own is None else own
+        self.user = user
+        # Lines given by a split were wrapped for this frame width already.
+        self._lines = lines
+        self._fixed = lines is not None
+        self._for_width: float | None = None
+        self.first = first
+        self.spaceBefore = style.space_before if first else 0.0
+        self.spaceAfter = style.space_after
+        self.keepWithNext = style.keep_with_next
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        self.avail = availWidth
+        limit = availWidth - self.style.indent
+        if not self._fixed and self._for_width != limit:
+            self._lines = pdf_bidi.wrap(self.text, limit, self.style.size, self.style.bold)
+            self._for_width = limit
+        self.height = len(self._lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        fits = int(availHeight // self.style.leading)
+        if fits <= 0:
+            return []
+        if fits >= len(self._lines):
+            return [self]
+        if fits == 1 and len(self._lines) > 2:  # no lone first line at the foot of a page
+            return []
+        make = lambda lines, first: BidiText(  # noqa: E731
+            self.text, self.style, self.doc_rtl, self.user, self.bullet, lines, first
+        )
+        head, tail = make(self._lines[:fits], self.first), make(self._lines[fits:], False)
+        head.keepWithNext = False
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        size, leading = style.size, style.leading
+        y = self.height - size
+        for n, line in enumerate(self._lines or []):
+            vline = pdf_bidi.layout_line(line, self.rtl, size, style.bold)
+            x = self.avail - style.indent - vline.width if self.rtl else style.indent
+            pdf_bidi.draw_line(canvas, x, y, vline, size)
+            if self.bullet and n == 0 and self.first:
+                canvas.setFont(pdf_bidi.LATIN[False], size)
+                bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
+                canvas.drawString(bx, y, BULLET)
+            y -= leading
+
+
+def _flowables(report: Report, width: float, progress: Progress) -> list[Flowable]:
+    rtl = report.rtl
+    story: list[Flowable] = []
+    total = len(report.blocks)
+    for n, block in enumerate(report.blocks):
+        if n % 50 == 0:
+            progress.step(n, total * 2)
+        story.extend(_block(block, rtl, width, report.lang))
+    return story
+
+
+def _block(block: Block, rtl: bool, width: float, lang: str) -> list[Flowable]:
+    if block.kind == "page_break":
+        return [PageBreak()]
+    if block.kind == "chart" and block.chart is not None:
+        title = BidiText(block.chart.title, STYLES["chart_title"], rtl, user=False)
+        return [title, draw_chart(block.chart, width, lang, rtl), Spacer(1, 6)]
+    style = STYLES.get(block.kind, STYLES["paragraph"])
+    return [BidiText(block.text, style, rtl, block.user, bullet=block.kind == "bullet")]
+
+
+def _page_number(lang: str):
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        label = gettext_in(lang, "Page {number}").format(number=format_number(doc.page, lang))
+        vline = pdf_bidi.layout_line(pdf_bidi.shape(label), pdf_bidi.has_rtl(label), 8)
+        pdf_bidi.draw_line(canvas, (A4[0] - vline.width) / 2, 1.2 * cm, vline, 8)
+        canvas.restoreState()
+
+    return draw
+
+
+def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
+    """The report as PDF bytes (the caller writes them atomically)."""
+    pdf_bidi.register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=report.title,
+        subject=gettext_in(report.lang, "Summary report"),
+        creator="Facilitator",
+        lang=report.lang,
+        initialFontName=pdf_bidi.LATIN[False],  # no reference to a non-embedded Helvetica
+        initialFontSize=10,
+    )
+    story = _flowables(report, doc.width, progress)
+    total = len(story)
+    done = [0]
+
+    def after(_flowable) -> None:
+        done[0] += 1
+        if done[0] % 50 == 0:
+            progress.step(total + done[0], total * 2)
+
+    doc.afterFlowable = after
+    page = _page_number(report.lang)
+    doc.build(story, onFirstPage=page, onLaterPages=page)
+    progress.step(1, 1)
+    return buffer.getvalue()

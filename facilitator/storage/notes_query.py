@@ -1,0 +1,179 @@
+"""The notes table's queries: filter, full-text search, count and pages. All SQL here.
+
+Rows come newest first (by start time, then by order of writing) straight from the
+`intervention_session (session_id, started_at)` index, so a page of 200 is read without
+sorting the session. Full-text search picks one of two plans from the number of hits, which
+FTS5 counts in a millisecond:
+
+- few hits (a rare word, a name): start from the hits and sort them (a handful of rows);
+- many hits (a word most speakers said): walk the index in display order and keep matching
+  rows until the page is full, which stops after a few hundred rows.
+
+Either way a filter over 20,000 interventions returns in a few milliseconds (see
+tests/benchmarks/test_notes_speed.py). Deleted rows are tombstones (deleted = 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitator.domain import model as m
+
+from .database import Database
+from .notes_search import fts_query
+from .records import columns, from_row
+
+ICOLS = ", ".join("i." + c for c in columns(m.Intervention))
+PCOLS = ", ".join(columns(m.Point))
+FEW_HITS = 2000
+ORDER = " ORDER BY i.started_at DESC, i.rowid DESC"
+SPEAKER = (
+    ", coalesce(p.name, ''), coalesce(p.organisation, ''), coalesce(p.stakeholder_group, ''),"
+    " coalesce(p.country, '')"
+)
+# Interventions whose notes match, or that have a matching point (checked through the
+# point_intervention index, without reading the points themselves).
+MATCHES = (
+    " AND (i.rowid IN (SELECT rowid FROM intervention_fts WHERE intervention_fts MATCH :q)"
+    " OR EXISTS (SELECT 1 FROM point q INDEXED BY point_intervention"
+    " WHERE q.intervention_id = i.id"
+    " AND q.rowid IN (SELECT rowid FROM point_fts WHERE point_fts MATCH :q)))"
+)
+HITS = (
+    "WITH hits(rid) AS (SELECT rowid FROM intervention_fts WHERE intervention_fts MATCH :q"
+    " UNION SELECT i2.rowid FROM point_fts JOIN point q ON q.rowid = point_fts.rowid"
+    " JOIN intervention i2 ON i2.id = q.intervention_id WHERE point_fts MATCH :q) "
+)
+
+
+@dataclass
+class NotesFilter:
+    """What the filter bar asks for; None or "" means "any"."""
+
+    agenda_item_id: str | None = None
+    participant_id: str | None = None
+    stakeholder_group: str | None = None
+    topic_id: str | None = None
+    kind: str | None = None
+    question_id: str | None = None
+    text: str = ""
+
+
+@dataclass
+class InterventionRow:
+    """One line of the notes table: the intervention, who spoke, and its points."""
+
+    intervention: m.Intervention
+    speaker: str = ""
+    organisation: str = ""
+    group: str = ""  # the intervention's group, else the speaker's
+    country: str = ""
+    points: list[m.Point] = field(default_factory=list)
+
+
+def _conditions(session_id: str, flt: NotesFilter) -> tuple[str, dict]:
+    """The WHERE clause of everything but the text search, on `i` (and `p`, the speaker)."""
+    sql = " WHERE i.session_id = :session AND i.deleted = 0"
+    params: dict = {"session": session_id}
+    for column, value in (
+        ("agenda_item_id", flt.agenda_item_id),
+        ("participant_id", flt.participant_id),
+    ):
+        if value:
+            sql += f" AND i.{column} = :{column}"
+            params[column] = value
+    if flt.stakeholder_group:
+        sql += " AND coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group) = :group"
+        params["group"] = flt.stakeholder_group
+    point_terms = {
+        c: v
+        for c, v in (
+            ("topic_id", flt.topic_id),
+            ("kind", flt.kind),
+            ("question_id", flt.question_id),
+        )
+        if v
+    }
+    if point_terms:
+        sql += " AND EXISTS (SELECT 1 FROM point k WHERE k.intervention_id = i.id AND k.deleted = 0"
+        for column, value in point_terms.items():
+            sql += f" AND k.{column} = :point_{column}"
+            params[f"point_{column}"] = value
+        sql += ")"
+    return sql, params
+
+
+def _few_hits(db: Database, query: str) -> bool:
+    found = db.conn.execute(
+        "SELECT (SELECT count(*) FROM intervention_fts WHERE intervention_fts MATCH :q)"
+        " + (SELECT count(*) FROM point_fts WHERE point_fts MATCH :q)",
+        {"q": query},
+    ).fetchone()[0]
+    return found <= FEW_HITS
+
+
+def _plan(db: Database, session_id: str, flt: NotesFilter, select: str, driven: bool) -> tuple:
+    """(sql, params) selecting `select` under `flt`; `driven` marks a query that benefits from
+    starting at the search hits (a count always does; a page only when hits are few)."""
+    where, params = _conditions(session_id, flt)
+    base = " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
+    query = fts_query(flt.text)
+    if query is None:
+        if flt.text.strip():  # only punctuation was typed: nothing can match
+            where += " AND 0"
+        return f"SELECT {select}{base}{where}", params
+    params["q"] = query
+    if driven or _few_hits(db, query):
+        return (
+            f"{HITS}SELECT {select} FROM hits CROSS JOIN intervention i ON i.rowid = hits.rid"
+            f" LEFT JOIN participant p ON p.id = i.participant_id{where}",
+            params,
+        )
+    indexed = " FROM intervention i INDEXED BY intervention_session"
+    indexed += " LEFT JOIN participant p ON p.id = i.participant_id"
+    return f"SELECT {select}{indexed}{where}{MATCHES}", params
+
+
+def count_interventions(db: Database, session_id: str, flt: NotesFilter) -> int:
+    sql, params = _plan(db, session_id, flt, "count(*)", driven=True)
+    return db.conn.execute(sql, params).fetchone()[0]
+
+
+def list_interventions(
+    db: Database, session_id: str, flt: NotesFilter, offset: int = 0, limit: int = 200
+) -> list[InterventionRow]:
+    """One page of the filtered table, newest first, each row with its points."""
+    sql, params = _plan(db, session_id, flt, ICOLS + SPEAKER, driven=False)
+    params.update(limit=limit, offset=offset)
+    rows = db.conn.execute(sql + ORDER + " LIMIT :limit OFFSET :offset", params).fetchall()
+    n = len(columns(m.Intervention))
+    result = []
+    for row in rows:
+        intervention = from_row(m.Intervention, row[:n])
+        name, organisation, group, country = row[n:]
+        result.append(
+            InterventionRow(
+                intervention,
+                name,
+                organisation,
+                intervention.stakeholder_group or group,
+                intervention.country or country,
+            )
+        )
+    _attach_points(db, result)
+    return result
+
+
+def _attach_points(db: Database, rows: list[InterventionRow]) -> None:
+    by_id = {r.intervention.id: r for r in rows}
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in db.conn.execute(
+            f"SELECT {PCOLS} FROM point WHERE deleted = 0 AND intervention_id IN ({marks})"
+            " ORDER BY position, rowid",
+            chunk,
+        ):
+            point = from_row(m.Point, row)
+            by_id[point.intervention_id].points.append(point)

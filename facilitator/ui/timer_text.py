@@ -1,0 +1,115 @@
+"""Text that changes every second without relaying out the window.
+
+A QLabel asks its window to lay out again on every setText, and a main window then repaints
+whole: too much once a second. LiveText paints one line itself and asks for a new layout only
+when the shape of its text changes (digits aside: '04:59' and '04:58' take the same room), so
+a refresh repaints the readings alone. FitText grows its digits with the room it is given
+(the big clocks of the stage view).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def shape_of(text: str) -> str:
+    return re.sub(r"\d", "0", text)
+
+
+class LiveText(QWidget):
+    """One line of text; elided (the whole text in the tooltip) when there is no room."""
+
+    def __init__(
+        self,
+        name: str,
+        point_size: float | None = None,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeading,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._text = ""
+        self._shape = ""
+        self.align = align | Qt.AlignmentFlag.AlignVCenter
+        font = QFont(self.font())
+        if point_size:
+            font.setPointSizeF(point_size)
+        font.setBold(bold)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (as QLabel)
+        if text == self._text:
+            return
+        self._text = text
+        self.setAccessibleDescription(text)
+        shape = shape_of(text)
+        if shape != self._shape:
+            self._shape = shape
+            self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetricsF(self.font())
+        return QSize(int(metrics.horizontalAdvance(self._shape)) + 4, int(metrics.height()) + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.setFont(self.font())
+        metrics = painter.fontMetrics()
+        shown = metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        self.setToolTip(self._text if shown != self._text else "")
+        painter.drawText(QRectF(self.rect()), int(self.align), shown)
+
+
+class FitText(LiveText):
+    """A clock reading whose digits fill the room it has (the stage view).
+
+    The size is fitted to the shape of the reading (every digit a 0), so it changes only when
+    the shape does ('+' on overrun, an hour more), not every second.
+    """
+
+    def __init__(self, name: str, fill: float = 0.85, parent: QWidget | None = None) -> None:
+        super().__init__(name, bold=True, align=Qt.AlignmentFlag.AlignHCenter, parent=parent)
+        self.fill = fill
+        self._fitted: tuple[str, int, int] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(40, 24)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(160, 80)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shape = shape_of(self.text()) or "00:00"
+        key = (shape, self.width(), self.height())
+        if key == self._fitted:
+            return
+        self._fitted = key
+        font = QFont(self.font())
+        font.setPixelSize(100)
+        metrics = QFontMetricsF(font)
+        for_height = self.height() * self.fill / metrics.height() * 100
+        for_width = self.width() * 0.94 / max(metrics.horizontalAdvance(shape), 1.0) * 100
+        font.setPixelSize(max(int(min(for_height, for_width)), 8))
+        self.setFont(font)
+        self.update()

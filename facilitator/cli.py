@@ -99,7 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", help=_("the Facilitator file to read"))
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="json", help=_("output format"))
     exp.add_argument(
-        "--lang", dest="export_lang", choices=LANGUAGES, help=_("language of the export (en, fr, es, ar, ru)")
+        "--lang",
+        dest="export_lang",
+        choices=LANGUAGES,
+        help=_("language of the export (en, fr, es, ar, ru)"),
     )
     exp.add_argument("--session", help=_("only this session: its id or its number (1, 2, ...)"))
     exp.add_argument("-o", "--output", required=True, help=_("the file to write"))

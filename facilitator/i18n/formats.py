@@ -11,10 +11,13 @@ from babel import units as babel_units
 
 from .catalog import PSEUDO, get_language, pseudo_mark
 
+# The UN writes English the British way: "23 March 2023", "15:00" (as the seed documents do).
+BABEL_LOCALES = {"en": "en_GB", PSEUDO: "en_GB"}
+
 
 def _locale(lang: str | None) -> Locale:
     lang = lang or get_language()
-    return Locale.parse("en" if lang == PSEUDO else lang)
+    return Locale.parse(BABEL_LOCALES.get(lang, lang))
 
 
 def format_date(value: dt.date, lang: str | None = None, fmt: str = "long") -> str:

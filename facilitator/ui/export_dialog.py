@@ -84,7 +84,9 @@ class ExportDialog(Retranslating, QDialog):
         self.language_box = QComboBox(objectName="exportLanguage")
         for code in LANGUAGES:
             self.language_box.addItem(language_name(code), code)
-        self.language_box.setCurrentIndex(LANGUAGES.index(get_language()))
+        self.language_box.setCurrentIndex(
+            LANGUAGES.index(get_language()) if get_language() in LANGUAGES else 0
+        )
         self.language_box.currentIndexChanged.connect(self._language_changed)
         self.shown_lang = get_language()
         self.this_session = QRadioButton(objectName="exportThisSession")

@@ -210,9 +210,9 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(
                 self,
                 FacilitatorError(
-                    _("{path} is already open in another Facilitator window; it is opened read-only here.").format(
-                        path=Path(path).name
-                    )
+                    _(
+                        "{path} is already open in another Facilitator window; it is opened read-only here."
+                    ).format(path=Path(path).name)
                 ),
             )
         try:

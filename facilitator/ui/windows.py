@@ -85,6 +85,20 @@ def _stage(window: MainWindow) -> QWidget:
     return StageWindow(window)
 
 
+def _export(window: MainWindow) -> QWidget:
+    from facilitator.ui.export_dialog import ExportDialog
+
+    session = _session(window)
+    return ExportDialog(window, window.db, session.id if session else None)
+
+
+def _link_points(window: MainWindow) -> QWidget:
+    from facilitator.ui.summary_page import LinkPointsDialog
+
+    points = window.series.sessions[0].points if window.series and window.series.sessions else []
+    return LinkPointsDialog(window, points, [])
+
+
 def dialogs() -> dict[str, WindowFactory]:
     """Name -> factory for every dialog and extra window."""
     return {
@@ -96,6 +110,8 @@ def dialogs() -> dict[str, WindowFactory]:
         "conflicts": _conflicts,
         "clock-jump": _clock_jump,
         "stage": _stage,
+        "export": _export,
+        "link-points": _link_points,
     }
 
 

@@ -324,7 +324,7 @@ def test_projected_end_in_the_session_zone_and_the_laptops(window, qtbot, clock,
     monkeypatch.setattr("facilitator.ui.timer_display.local_zone", lambda: dt.UTC)
     key(qtbot, page, Qt.Key.Key_Space)
     projected = text(page, "projectedEnd")
-    assert "3:30" in projected and "(Europe/Zurich)" in projected and "2:30" in projected
+    assert "15:30" in projected and "(Europe/Zurich)" in projected and "14:30" in projected
     assert "on plan" in projected
     monkeypatch.setattr("facilitator.ui.timer_display.local_zone", lambda: ZoneInfo("Europe/Paris"))
     page.refresh()

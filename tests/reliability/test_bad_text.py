@@ -16,28 +16,45 @@ from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.domain.text import clean_name, clean_text
 from facilitator.exports import json_series
 from facilitator.exports.registry import FORMATS
-from facilitator.storage import open_file
 from facilitator.storage import notes_store as ns
+from facilitator.storage import open_file
 from facilitator.storage import repository as repo
 
 HOSTILE = st.one_of(
     st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=60),
-    st.sampled_from([
-        "\x00", "\x07\x1b[31m", "\u202eevil\u202c", "<b>&amp;</b><img src=x>", "=1+2", "+cmd", "-2", "@SUM(A1)",
-        "\tindent", "\rreturn", "\ud800lone", "𝕏🙂\U0010fffd", "ﷺ مرحبا \u2067abc\u2069",
-    ]),
+    st.sampled_from(
+        [
+            "\x00",
+            "\x07\x1b[31m",
+            "\u202eevil\u202c",
+            "<b>&amp;</b><img src=x>",
+            "=1+2",
+            "+cmd",
+            "-2",
+            "@SUM(A1)",
+            "\tindent",
+            "\rreturn",
+            "\ud800lone",
+            "𝕏🙂\U0010fffd",
+            "ﷺ مرحبا \u2067abc\u2069",
+        ]
+    ),
 )
 
 
 @settings(max_examples=25)
 @given(notes=HOSTILE, point=HOSTILE, speaker=HOSTILE, country=HOSTILE)
-def test_hostile_text_is_stored_and_exported_safely(tmp_path_factory, notes, point, speaker, country):
+def test_hostile_text_is_stored_and_exported_safely(
+    tmp_path_factory, notes, point, speaker, country
+):
     tmp = tmp_path_factory.mktemp("bad")
     path = tmp / "s.facilitator"
     operations.write_new_file(path, bundled.template_series("gcm-talk"))
     db = open_file(path, device="fuzz")
     session = repo.load_series(db).sessions[0]
-    entry = Entry(session.session.id, country=country, notes=notes, points=[EntryPoint(point or "x")])
+    entry = Entry(
+        session.session.id, country=country, notes=notes, points=[EntryPoint(point or "x")]
+    )
     person = m.Participant(session.session.series_id, speaker or "x")
     iid = ns.save_entry(db, entry, new_speaker=person)
     stored = repo.get(db, m.Intervention, iid)

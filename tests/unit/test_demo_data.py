@@ -34,7 +34,11 @@ def test_demo_round_trips(demo: m.SeriesContent) -> None:
 
 
 def test_demo_series_shape(demo: m.SeriesContent) -> None:
-    assert [t.name for t in demo.topics] == ["Missing migrants", "Humanitarian assistance", "Cross-cutting"]
+    assert [t.name for t in demo.topics] == [
+        "Missing migrants",
+        "Humanitarian assistance",
+        "Cross-cutting",
+    ]
     assert len(demo.sessions) == 6
 
 
@@ -52,7 +56,12 @@ def test_demo_first_session(demo: m.SeriesContent) -> None:
 def test_demo_regional_sessions(demo: m.SeriesContent) -> None:
     regional = demo.sessions[1:]
     assert [sc.session.region for sc in regional] == [
-        "Africa", "Latin America and the Caribbean", "Asia Pacific", "Arab States", "Europe"]
+        "Africa",
+        "Latin America and the Caribbean",
+        "Asia Pacific",
+        "Arab States",
+        "Europe",
+    ]
     for sc in regional:
         assert [a.planned_minutes for a in sc.agenda] == [5, 15, 15, 45, 10]
         assert sc.session.format == "online"
@@ -104,7 +113,8 @@ def test_objectives_in_five_languages() -> None:
             assert o.title.get(lang, "").strip(), (o.number, lang)
             assert o.short.get(lang, "").strip(), (o.number, lang)
     assert objective_title(8, "en") == (
-        "Save lives and establish coordinated international efforts on missing migrants")
+        "Save lives and establish coordinated international efforts on missing migrants"
+    )
     assert objective_short(8, "en") == "Save lives"
 
 

@@ -157,6 +157,32 @@ def _schema_of(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
     return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in rows}
 
 
+def check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    """Our application_id and a schema version this app reads; return the version."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise FacilitatorError(
+            _("{path} is an SQLite file of another application, not a Facilitator file.").format(
+                path=path
+            )
+        )
+    if version > SCHEMA_VERSION:
+        raise FacilitatorError(
+            _(
+                "{path} was written by a newer version of Facilitator (file format {found}, "
+                "this version reads up to {supported}); update Facilitator to open it."
+            ).format(path=path, found=version, supported=SCHEMA_VERSION)
+        )
+    if version < 1:
+        raise FacilitatorError(
+            _("{path} is an unfinished Facilitator file (no schema); create it again.").format(
+                path=path
+            )
+        )
+    return version
+
+
 def probe(path: Path) -> int:
     """Check that `path` is a Facilitator file this app can open; return its schema version.
 
@@ -168,27 +194,7 @@ def probe(path: Path) -> int:
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise FacilitatorError(
-                _(
-                    "{path} is an SQLite file of another application, not a Facilitator file."
-                ).format(path=path)
-            )
-        if version > SCHEMA_VERSION:
-            raise FacilitatorError(
-                _(
-                    "{path} was written by a newer version of Facilitator (file format {found}, "
-                    "this version reads up to {supported}); update Facilitator to open it."
-                ).format(path=path, found=version, supported=SCHEMA_VERSION)
-            )
-        if version < 1:
-            raise FacilitatorError(
-                _("{path} is an unfinished Facilitator file (no schema); create it again.").format(
-                    path=path
-                )
-            )
+        version = check_identity(conn, path)
         found = _schema_of(conn)
         if found != expected_schema(version):
             extra = sorted(name for _kind, name, _sql in found - expected_schema(version))

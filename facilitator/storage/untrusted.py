@@ -29,9 +29,16 @@ from facilitator.domain import vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date
 
-from .database import _check_path, _schema_of, _uri_path, describe_read_error, expected_schema
+from .database import (
+    _check_path,
+    _schema_of,
+    _uri_path,
+    check_identity,
+    describe_read_error,
+    expected_schema,
+)
 from .records import CLASS_OF, field_kinds
-from .schema import APPLICATION_ID, RECORD_TABLES, SCHEMA_VERSION
+from .schema import RECORD_TABLES
 
 SYNC_COLUMNS = ("device", "hlc", "stamps", "deleted")
 # A laptop whose clock runs ahead would make its edits win every later merge: refuse its file.
@@ -161,28 +168,7 @@ def _open_untrusted(copy: Path) -> sqlite3.Connection:
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app_id != APPLICATION_ID:
-        raise FacilitatorError(
-            _("{path} is an SQLite file of another application, not a Facilitator file.").format(
-                path=path
-            )
-        )
-    if version > SCHEMA_VERSION:
-        raise FacilitatorError(
-            _(
-                "{path} was written by a newer version of Facilitator (file format {found}, "
-                "this version reads up to {supported}); update Facilitator to open it."
-            ).format(path=path, found=version, supported=SCHEMA_VERSION)
-        )
-    if version < 1:
-        raise FacilitatorError(
-            _("{path} is an unfinished Facilitator file (no schema); create it again.").format(
-                path=path
-            )
-        )
-    return version
+    return check_identity(conn, path)
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:

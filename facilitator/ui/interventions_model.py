@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from facilitator.domain import model as m
+from facilitator.domain.figures import parse_instant
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _, format_number, format_time, get_language, language_name
 from facilitator.storage import Database
@@ -35,14 +36,7 @@ class Lookups:
     timezone: str = "UTC"
 
 
-def parse_moment(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+parse_moment = parse_instant  # one parser of stored instants, shared with the reports
 
 
 def clock_text(value: str | None, timezone: str) -> str:

@@ -42,7 +42,7 @@ def main(path: str, seed: int) -> None:
         for _ in range(rng.randint(2, 6)):  # typing: a draft about every keystroke burst
             entry.notes += " ".join(rng.choice(words) for _ in range(8)) + ". "
             ns.save_draft(db, DRAFT_ID, entry, dt.datetime.now(dt.UTC))
-            print(f"draft {DRAFT_ID} {n} {len(entry.notes)}", flush=True)
+            print(f"draft {seed}-{n} {len(entry.notes)}", flush=True)
             time.sleep(rng.uniform(0, 0.01))
         entry.points = [EntryPoint(f"Point {n}.{k}", "recommendation") for k in range(2)]
         iid = ns.save_entry(db, entry, draft_id=DRAFT_ID)

@@ -35,7 +35,7 @@ class Acks:
     def __init__(self) -> None:
         self.saved: set[str] = set()
         self.adjusts = 0
-        self.draft: tuple[int, int] | None = None  # (entry n, length of notes) not yet saved
+        self.draft: tuple[str, int] | None = None  # (entry "seed-n", length of notes) not saved
 
     def read(self, line: str) -> None:
         kind, *rest = line.split()
@@ -43,7 +43,7 @@ class Acks:
             self.saved.add(rest[0])
             self.draft = None
         elif kind == "draft":
-            self.draft = (int(rest[1]), int(rest[2]))
+            self.draft = (rest[0], int(rest[1]))
         elif kind == "timer" and rest[0] == "adjust":
             self.adjusts += 1
 
@@ -91,9 +91,15 @@ def check_after_kill(path: Path, acks: Acks, full: bool) -> None:
             assert len(repo.find(db, m.Point, intervention_id=iid)) == 2
         session = repo.load_series(db).sessions[0].session
         if acks.draft is not None:
+            marker = f"[{acks.draft[0]}] "
             offered = [d for d in ns.drafts(db, session.id) if d.id == "crash-harness"]
-            assert offered, "the draft being typed was not offered back"
-            assert len(offered[0].entry.notes) >= acks.draft[1]
+            # killed between the save's commit and its acknowledgement: saved, draft removed
+            saved = db.conn.execute(
+                "SELECT count(*) FROM intervention WHERE notes LIKE ? || '%'", (marker,)
+            ).fetchone()[0]
+            assert offered or saved, "the draft being typed was neither offered back nor saved"
+            if offered and offered[0].entry.notes.startswith(marker):
+                assert len(offered[0].entry.notes) >= acks.draft[1]
         log = ts.load_log(db, session.id)
         assert sum(1 for e in log if e.action == "adjust") >= acks.adjusts
         assert any(e.action == "start" for e in log)

@@ -97,7 +97,8 @@ def check_after_kill(path: Path, acks: Acks, full: bool) -> None:
             saved = db.conn.execute(
                 "SELECT count(*) FROM intervention WHERE notes LIKE ? || '%'", (marker,)
             ).fetchone()[0]
-            assert offered or saved, "the draft being typed was neither offered back nor saved"
+            rows = db.conn.execute("SELECT id, substr(payload, 1, 120) FROM draft").fetchall()
+            assert offered or saved, f"draft {marker} neither offered back nor saved: {rows}"
             if offered and offered[0].entry.notes.startswith(marker):
                 assert len(offered[0].entry.notes) >= acks.draft[1]
         log = ts.load_log(db, session.id)

@@ -10,6 +10,7 @@ from facilitator import settings
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 from facilitator.merge_summary import report_lines
+from facilitator.operations import move_into_place
 from facilitator.storage import create_file, open_file
 from facilitator.storage.conflicts import display_value
 from facilitator.storage.database import remove_quietly
@@ -61,15 +62,7 @@ def _merge_into(
         remove_quietly(tmp)
         raise
     db.close()
-    try:
-        os.replace(tmp, target)
-    except OSError as error:
-        remove_quietly(tmp)
-        raise FacilitatorError(
-            _("Cannot write {path} ({detail}); choose a folder you can write to.").format(
-                path=target, detail=error.strerror or error
-            )
-        ) from error
+    move_into_place(tmp, Path(target))
     return reports
 
 

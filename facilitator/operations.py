@@ -34,6 +34,11 @@ def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
+    move_into_place(tmp, path)
+
+
+def move_into_place(tmp: Path, path: Path) -> None:
+    """Rename a finished file (closed, no -wal left) over `path`; on failure, remove it."""
     try:
         os.replace(tmp, path)
     except OSError as error:

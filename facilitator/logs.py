@@ -6,13 +6,13 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from facilitator.settings import config_dir
+from facilitator.settings import log_dir
 
 _logger: logging.Logger | None = None
 
 
 def log_path() -> Path:
-    return config_dir() / "facilitator.log"
+    return log_dir() / "facilitator.log"
 
 
 def logger() -> logging.Logger:

@@ -59,7 +59,7 @@ def new_from_template(path: str | os.PathLike, template: str) -> m.SeriesContent
 
 
 def demo_file_path() -> Path:
-    return settings.config_dir() / "demo.facilitator"
+    return settings.data_dir() / "demo.facilitator"
 
 
 def ensure_demo_file() -> Path:

@@ -1,23 +1,94 @@
-"""Per-user preferences (interface language, device id) in a small JSON file, written atomically.
+"""Per-user preferences (interface language, device id) in a small JSON file, written atomically,
+and the platform folders for settings, logs, backups and locks.
 
-The folder is $FACILITATOR_CONFIG_DIR, else $XDG_CONFIG_HOME/facilitator, else ~/.config/facilitator.
+The folders are each platform's own (platformdirs): on Linux ~/.config/facilitator and
+~/.local/share/facilitator (or the XDG variables), on Windows %LOCALAPPDATA%\\facilitator, on
+macOS ~/Library/Application Support/facilitator and ~/Library/Logs/facilitator. When
+$FACILITATOR_CONFIG_DIR is set (tests, portable installs) everything lives below it instead.
+Content an earlier version kept in ~/.config/facilitator moves to the new folders once.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
+APP_NAME = "facilitator"
+
+
+def _explicit() -> Path | None:
+    value = os.environ.get("FACILITATOR_CONFIG_DIR")
+    return Path(value) if value else None
+
 
 def config_dir() -> Path:
-    explicit = os.environ.get("FACILITATOR_CONFIG_DIR")
+    """Settings (settings.json) and the single-writer locks."""
+    explicit = _explicit()
     if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "facilitator"
+        return explicit
+    _move_legacy_once()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Backups and the demo file."""
+    explicit = _explicit()
+    if explicit:
+        return explicit
+    _move_legacy_once()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    explicit = _explicit()
+    if explicit:
+        return explicit
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def locks_dir() -> Path:
+    return config_dir() / "locks"
+
+
+_LEGACY_DATA = ("backups", "demo.facilitator")
+_moved = False
+
+
+def _move_legacy_once() -> None:
+    """Move what version 0.1 kept in ~/.config/facilitator into the platform folders, once.
+
+    A failure (a file in use, a read-only home) leaves the old content where it is, readable."""
+    global _moved
+    if _moved:
+        return
+    _moved = True
+    legacy = Path.home() / ".config" / APP_NAME
+    new_config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    new_data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if not legacy.is_dir():
+        return
+    for child in list(legacy.iterdir()):
+        target_root = new_data if child.name in _LEGACY_DATA else new_config
+        if child.parent.resolve() == target_root.resolve():
+            continue
+        target = target_root / child.name
+        if target.exists():
+            continue
+        try:
+            target_root.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(child), str(target))
+        except OSError:
+            continue
 
 
 def _path() -> Path:

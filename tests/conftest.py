@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+if os.environ.get("FACILITATOR_NO_POSIX"):
+    import no_posix
+
+    no_posix.install()
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError
@@ -31,6 +32,19 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def replace_file(source: str | os.PathLike, target: str | os.PathLike, tries: int = 10) -> None:
+    """os.replace, patient with Windows: a target open in another program (a viewer, an
+    antivirus scan) refuses the rename for a moment, so try again briefly before giving up."""
+    for attempt in range(tries):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == tries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():
@@ -40,13 +54,14 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except OSError as error:
         raise cannot_write(path, error) from error
     try:
-        # mkstemp makes the file private (0600); give it the mode a normal new file would get.
-        os.fchmod(fd, _new_file_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        # mkstemp makes the file private (0600); give it the mode a normal new file would get.
+        # os.chmod on the path works everywhere (os.fchmod is POSIX-only before Python 3.13).
+        os.chmod(tmp, _new_file_mode(path))
+        replace_file(tmp, path)
     except OSError as error:
         try:
             os.unlink(tmp)

@@ -36,7 +36,7 @@ from facilitator.ui.retranslate import Retranslating
 
 
 def backup_root() -> Path:
-    return settings.config_dir() / "backups"
+    return settings.backups_dir()
 
 
 class _BackupJob(QRunnable):

@@ -57,7 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.
         self.extra_retranslations: list = []
-        self._lock = InstanceLock(settings.config_dir() / "locks", Path("."))
+        self._lock = InstanceLock(settings.locks_dir(), Path("."))
         self.resize(1100, 720)
 
         self.sessions = QListWidget()
@@ -196,7 +196,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.open_path(Path(target))
 
     def open_path(self, path: Path) -> bool:
-        lock = InstanceLock(settings.config_dir() / "locks", Path(path))
+        lock = InstanceLock(settings.locks_dir(), Path(path))
         if lock.path == self._lock.path:  # reopening our own file (after a restore, say)
             lock = self._lock
         readonly = not lock.acquire()

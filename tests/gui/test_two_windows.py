@@ -44,7 +44,7 @@ def test_another_app_instance_holds_the_file(qtbot, monkeypatch, demo_path, tmp_
             from pathlib import Path
             from facilitator import settings
             from facilitator.storage.instance_lock import InstanceLock
-            lock = InstanceLock(settings.config_dir() / "locks", Path({str(demo_path)!r}))
+            lock = InstanceLock(settings.locks_dir(), Path({str(demo_path)!r}))
             assert lock.acquire()
             print("locked", flush=True)
             time.sleep(60)

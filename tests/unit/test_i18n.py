@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib.resources import files
 
 import pytest
 from babel import Locale
 from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
 
 from facilitator.i18n import (
     LANGUAGES,
@@ -18,7 +20,7 @@ from facilitator.i18n import (
     language_name,
     ngettext_in,
 )
-from facilitator.i18n.catalog import normalize_language, translations
+from facilitator.i18n.catalog import normalize_language
 
 
 def test_russian_minutes_take_three_forms():
@@ -36,13 +38,45 @@ def test_arabic_minutes_follow_the_six_arabic_forms():
     assert format_minutes(2, "ar") != format_minutes(3, "ar")
 
 
+COUNTS = [*range(0, 201), 1_000_000]
+# The order in which gettext numbers CLDR's categories (Babel's own order).
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+def _plural_messages(lang):
+    po = files("facilitator.translations") / lang / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    return [m for m in catalog if m.id and m.pluralizable]
+
+
+def _cldr_index(lang, n):
+    """The gettext form CLDR's rule picks for n, worked out from the rule itself, not a header."""
+    locale = Locale.parse(lang)
+    present = [tag for tag in CLDR_ORDER if tag in locale.plural_form.tags or tag == "other"]
+    return present.index(locale.plural_form(n))
+
+
 @pytest.mark.parametrize("lang", ["fr", "es", "ar", "ru"])
-def test_catalog_plural_forms_match_babel(lang):
-    """The catalog picks among exactly the gettext forms Babel defines (ru 3, ar 6, fr/es 2)."""
-    catalog = translations(lang)
-    chosen = {catalog.plural(n) for n in range(0, 200)}
-    assert chosen == set(range(get_plural(lang).num_plurals))
-    assert get_plural("ru").num_plurals == 3 and get_plural("ar").num_plurals == 6
+def test_every_plural_message_picks_the_cldr_form_for_every_count(lang):
+    """For each plural message and each count, the text shown is the one written for the count's
+    CLDR category: a header that disagrees with Babel's rules, or a catalog with the wrong number
+    of forms, shifts texts and fails here."""
+    expected_forms = get_plural(lang).num_plurals
+    messages = _plural_messages(lang)
+    assert messages
+    for message in messages:
+        assert len(message.string) == expected_forms, message.id
+        assert all(message.string), message.id
+        for n in COUNTS:
+            shown = ngettext_in(lang, message.id[0], message.id[1], n)
+            assert shown == message.string[_cldr_index(lang, n)], (message.id[0], n)
+
+
+def test_arabic_eleven_to_ninety_nine_take_the_accusative_singular():
+    """The CLDR 'many' case of Arabic (11-99) is the accusative singular; 100 is genitive."""
+    assert "ملفًا" in ngettext_in("ar", "{count} file merged", "{count} files merged", 15)
+    assert "ملفًا" not in ngettext_in("ar", "{count} file merged", "{count} files merged", 100)
 
 
 @pytest.mark.parametrize("lang", ["fr", "es", "ar", "ru"])

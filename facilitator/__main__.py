@@ -1,5 +1,5 @@
 import sys
 
-from facilitator.cli import main
+from facilitator.cli.main import main
 
 sys.exit(main())

@@ -42,10 +42,10 @@ def _isolated(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def demo_path(tmp_path) -> Path:
-    from facilitator import bundled, operations
+    from facilitator.app import bundled, file_ops
 
     path = tmp_path / "demo.facilitator"
-    operations.write_new_file(path, bundled.demo_series())
+    file_ops.write_new_file(path, bundled.demo_series())
     return path
 
 

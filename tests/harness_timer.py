@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator.ui.application import make_app  # noqa: E402
 from facilitator.ui.main_window import MainWindow  # noqa: E402
-from facilitator.ui.timer_page import TimerPage  # noqa: E402
+from facilitator.ui.timer.page import TimerPage  # noqa: E402
 
 # (action, key, modifier, then wait this many milliseconds)
 SCRIPT = [

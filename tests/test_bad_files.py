@@ -19,10 +19,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "format1.facilitator"
 
 
 def _new(tmp: Path) -> Path:
-    from facilitator import bundled, operations
+    from facilitator.app import bundled, file_ops
 
     path = tmp / "good.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     return path
 
 

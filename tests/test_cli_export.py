@@ -12,13 +12,13 @@ import docx
 import openpyxl
 import pytest
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "demo.facilitator"
-    operations.write_new_file(path, bundled.demo_series())
+    file_ops.write_new_file(path, bundled.demo_series())
     return path
 
 

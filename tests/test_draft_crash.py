@@ -27,17 +27,18 @@ def harness(path: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
 
+    from facilitator.app.document import Document
     from facilitator.storage import notes_store as store
     from facilitator.storage import open_file
     from facilitator.storage import repository as repo
     from facilitator.ui.application import make_app
-    from facilitator.ui.notes_page import NotesPage
+    from facilitator.ui.notes.page import NotesPage
 
     app = make_app()
     db = open_file(path, device="typist")
     page = NotesPage()
     page.drafts.timer.setInterval(100)
-    page.set_session(db, repo.load_series(db).sessions[0])
+    page.set_session(Document(db), repo.load_series(db).sessions[0])
     page.show()
     real_save = store.save_draft
 
@@ -89,7 +90,7 @@ def test_sigkill_while_typing_leaves_the_draft_to_be_offered_back(qtbot, demo_pa
     from facilitator.storage import open_file
     from facilitator.storage import repository as repo
     from facilitator.ui.application import make_app
-    from facilitator.ui.notes_page import NotesPage
+    from facilitator.ui.notes.page import NotesPage
 
     db = open_file(demo_path, device="after-crash")  # probe + quick_check pass
     try:
@@ -100,10 +101,12 @@ def test_sigkill_while_typing_leaves_the_draft_to_be_offered_back(qtbot, demo_pa
         kept = drafts[0].entry.notes
         assert len(kept) >= acknowledged and TEXT.startswith(kept)
 
+        from facilitator.app.document import Document
+
         make_app()
         page = NotesPage()
         qtbot.addWidget(page)
-        page.set_session(db, session)
+        page.set_session(Document(db), session)
         page.show()
         assert page.banner.isVisible()
         page.banner.restore_button.click()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator import operations
+from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
 
@@ -50,5 +50,5 @@ def series(items: int | None = None) -> m.SeriesContent:
 
 def make_file(folder: Path, items: int | None = None) -> Path:
     path = folder / "timer.facilitator"
-    operations.write_new_file(path, series(items))
+    file_ops.write_new_file(path, series(items))
     return path

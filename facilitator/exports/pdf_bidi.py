@@ -27,7 +27,7 @@ from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from facilitator.bundled import font_path
+from facilitator.i18n.fonts import font_path
 
 FONT_FILES = {
     "NotoSans": "NotoSans-Regular.ttf",

@@ -19,8 +19,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+from facilitator import settings
 from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
+from facilitator.storage import new_file
 
 HIDDEN = "[…]"
 # Characters XML (DOCX, XLSX) cannot hold: C0 controls but tab and newline, surrogates and
@@ -121,13 +123,11 @@ def redact_for_sharing(content: m.SeriesContent) -> m.SeriesContent:
 
 def write_redacted_file(content: m.SeriesContent, output: str | os.PathLike) -> None:
     """A new Facilitator file holding the redacted series, renamed into place at the end."""
-    from facilitator import operations  # operations imports exports: import when used
-
     output = Path(output)
     tmp = output.with_name(f".{output.name}.redacting-{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
-    operations.write_new_file(tmp, redact_for_sharing(content))
+    new_file.write_new_file(tmp, redact_for_sharing(content), device=settings.device_id())
     try:
         os.replace(tmp, output)
     except OSError as error:

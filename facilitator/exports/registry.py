@@ -138,19 +138,3 @@ def choose_sessions(content: m.SeriesContent, session: str | None) -> list[str] 
             session=session, count=len(ids)
         )
     )
-
-
-def export_file(
-    path: str | os.PathLike,
-    fmt: str,
-    output: str | os.PathLike,
-    lang: str,
-    session: str | None = None,
-    progress: Progress = NO_PROGRESS,
-) -> list[Path]:
-    """Read a Facilitator file and export it (the command line's `export`)."""
-    from facilitator import operations
-
-    db, content = operations.load_for_export(path)
-    db.close()
-    return export(fmt, content, output, lang, choose_sessions(content, session), progress)

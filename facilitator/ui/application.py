@@ -11,10 +11,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from facilitator import settings
-from facilitator.bundled import font_path
 from facilitator.i18n import get_language, is_rtl, set_language
 from facilitator.i18n.catalog import PSEUDO, PSEUDO_CLOSE, PSEUDO_OPEN
-from facilitator.ui.errors import install_exception_hook
+from facilitator.i18n.fonts import font_path
+from facilitator.ui.common.errors import install_exception_hook
 
 FONTS = (
     "NotoSans-Regular.ttf",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -21,28 +20,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator import __version__, bundled, operations, settings
+from facilitator import __version__
+from facilitator.app import bundled, file_ops
+from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_name
-from facilitator.storage import Database, open_file
-from facilitator.storage import repository as repo
-from facilitator.storage.database import describe_read_error
-from facilitator.storage.instance_lock import InstanceLock
 from facilitator.ui.application import apply_language
-from facilitator.ui.backup_dialog import install_backups
-from facilitator.ui.bidi import isolate
-from facilitator.ui.errors import show_error
-from facilitator.ui.export_dialog import install_export_menu
-from facilitator.ui.merge_menu import install_merge_menu
-from facilitator.ui.notes_page import NotesPage
-from facilitator.ui.participants_dialog import install_participants_menu
-from facilitator.ui.questions_page import QuestionsPage
-from facilitator.ui.retranslate import Retranslating
-from facilitator.ui.session_view import SessionView
-from facilitator.ui.stage_window import install_stage_action
-from facilitator.ui.summary_page import SummaryPage
-from facilitator.ui.timer_page import TimerPage
+from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
+from facilitator.ui.files.backup_dialog import install_backups
+from facilitator.ui.files.export_dialog import install_export_menu
+from facilitator.ui.merge.menu import install_merge_menu
+from facilitator.ui.notes.page import NotesPage
+from facilitator.ui.participants.dialog import install_participants_menu
+from facilitator.ui.prepare.session_view import SessionView
+from facilitator.ui.questions.page import QuestionsPage
+from facilitator.ui.summary.page import SummaryPage
+from facilitator.ui.timer.page import TimerPage
+from facilitator.ui.timer.stage_window import install_stage_action
 
 
 def file_filter() -> str:
@@ -53,11 +52,12 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.db: Database | None = None
+        self.doc: Document | None = None
+        self.signals = DocumentSignals(self)
+        self.signals.changed.connect(self._document_changed)
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.
         self.extra_retranslations: list = []
-        self._lock = InstanceLock(settings.locks_dir(), Path("."))
         self.resize(1100, 720)
 
         self.sessions = QListWidget()
@@ -72,7 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.series_title)
         left_layout.addWidget(self.sessions)
-        self.session_view = SessionView()
+        self.session_view = SessionView(self.signals)
         self._add_session_pages()
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -107,12 +107,28 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_file)
         self.demo_action = QAction(self)
-        self.demo_action.triggered.connect(lambda: self.open_path(operations.ensure_demo_file()))
+        self.demo_action.triggered.connect(lambda: self.open_path(file_ops.ensure_demo_file()))
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addActions([self.open_action, self.new_action, self.demo_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.triggered.connect(self._undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setObjectName("redoAction")
+        # Ctrl+Shift+Z everywhere, and the platform's own redo key (Ctrl+Y on Windows) too.
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys
+        ]
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.triggered.connect(self._redo)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.signals.history_changed.connect(self._update_undo_actions)
 
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
@@ -147,6 +163,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action.setText(_("&New from template…"))
         self.demo_action.setText(_("Open the &demo series"))
         self.quit_action.setText(_("&Quit"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self._update_undo_actions()
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
@@ -164,9 +182,66 @@ class MainWindow(Retranslating, QMainWindow):
         self._fill_sessions()
 
     def _window_title(self) -> str:
-        if self.db is None:
+        if self.doc is None:
             return _("Facilitator")
-        return _("{name} — Facilitator").format(name=self.db.path.name)
+        return _("{name} — Facilitator").format(name=self.doc.path.name)
+
+    @property
+    def db(self):
+        """The open file's database, for tests that check what was written; the window's own
+        code goes through self.doc and self.signals."""
+        return self.doc.db if self.doc is not None else None
+
+    # --- undo --------------------------------------------------------------------------------
+
+    def _update_undo_actions(self) -> None:
+        history = self.doc.history if self.doc is not None else None
+        can_undo = bool(history and history.can_undo())
+        can_redo = bool(history and history.can_redo())
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(
+            _("&Undo {what}").format(what=history.undo_label()) if can_undo else _("&Undo")
+        )
+        self.redo_action.setText(
+            _("&Redo {what}").format(what=history.redo_label()) if can_redo else _("&Redo")
+        )
+
+    def _undo(self) -> None:
+        self._undo_or_redo(self.signals.undo, _("Undone: {what}"), self.doc.history.undo_label)
+
+    def _redo(self) -> None:
+        self._undo_or_redo(self.signals.redo, _("Redone: {what}"), self.doc.history.redo_label)
+
+    def _undo_or_redo(self, step, done_text: str, label) -> None:
+        if self.doc is None:
+            return
+        what = label()
+        try:
+            step()
+        except (FacilitatorError, OSError) as error:
+            show_error(self, error)
+            return
+        except Exception as error:  # sqlite3 errors: a full disk, a file gone read-only
+            show_error(self, FacilitatorError(str(error)))
+            return
+        if what:
+            self.statusBar().showMessage(done_text.format(what=what), 5000)
+
+    def _document_changed(self, changes: ChangeSet) -> None:
+        """Sessions, their details, agenda or questions changed: show the file as it is now."""
+        if self.doc is None or not changes.touches(
+            "series", "session", "agenda_item", "guiding_question", "topic"
+        ):
+            return
+        try:
+            self.series = self.doc.load_series()
+        except FacilitatorError as error:
+            # Not a dialog: this runs on a change seen in the file, not on something clicked.
+            self.statusBar().showMessage(str(error))
+            return
+        self.series_title.setText(self.series.series.title if self.series else "")
+        self._fill_sessions()
 
     # --- files -------------------------------------------------------------------------------
 
@@ -189,24 +264,22 @@ class MainWindow(Retranslating, QMainWindow):
         if not target:
             return
         try:
-            operations.new_from_template(target, names[labels.index(choice)])
+            file_ops.new_from_template(target, names[labels.index(choice)])
         except FacilitatorError as error:
             show_error(self, error)
             return
         self.open_path(Path(target))
 
     def open_path(self, path: Path) -> bool:
-        lock = InstanceLock(settings.locks_dir(), Path(path))
-        if lock.path == self._lock.path:  # reopening our own file (after a restore, say)
-            lock = self._lock
-        readonly = not lock.acquire()
+        reopening = self.doc is not None and self.doc.same_file(path)
+        if reopening:  # after a restore, say: let go of our own lock before taking it again
+            self.close_document()
         try:
-            db = open_file(path, device=settings.device_id(), readonly=readonly)
+            doc = Document.open(path)
         except FacilitatorError as error:
-            lock.release()
             show_error(self, error)
             return False
-        if readonly:
+        if doc.locked_out:
             show_error(
                 self,
                 FacilitatorError(
@@ -216,18 +289,15 @@ class MainWindow(Retranslating, QMainWindow):
                 ),
             )
         try:
-            content = repo.load_series(db)
-        except sqlite3.Error as error:  # e.g. text that is not UTF-8, written by another tool
-            db.close()
-            lock.release()
-            show_error(self, describe_read_error(Path(path), error))
+            content = doc.load_series()
+        except FacilitatorError as error:
+            doc.close()
+            show_error(self, error)
             return False
-        if self.db is not None:
-            self.db.close()
-        if self._lock is not lock:
-            self._lock.release()
-        self.db, self.series, self._lock = db, content, lock
-        self.backups.watch(db)
+        self.close_document()
+        self.doc, self.series = doc, content
+        self.signals.set_document(doc)
+        self.backups.watch(doc.db)
         self.stack.setCurrentIndex(1 if content else 0)
         self.retranslate_ui()
         if content and content.sessions:
@@ -235,6 +305,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(isolate(str(path)))
         self.merge_tools.after_open(Path(path))
         return True
+
+    def close_document(self) -> None:
+        if self.doc is None:
+            return
+        self.backups.watch(None)
+        self.signals.set_document(None)
+        self.doc.close()
+        self.doc = None
 
     def _fill_sessions(self) -> None:
         current = max(self.sessions.currentRow(), 0)
@@ -255,7 +333,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.series is None or not 0 <= row < len(self.series.sessions):
             self.session_view.show_session(None)
             return
-        self.session_view.show_session(self.series.sessions[row], self.db)
+        self.session_view.show_session(self.series.sessions[row], self.doc)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -269,8 +347,5 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.backups.watch(None)
         self.backups.wait()
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-        self._lock.release()
+        self.close_document()
         super().closeEvent(event)

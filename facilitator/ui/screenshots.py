@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from facilitator import bundled, operations  # noqa: E402
+from facilitator.app import bundled, file_ops  # noqa: E402
 from facilitator.i18n import LANGUAGES  # noqa: E402
 
 
@@ -30,7 +30,7 @@ def render(out: Path, languages: list[str], size: tuple[int, int]) -> list[Path]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("FACILITATOR_CONFIG_DIR", tmp)
         demo = Path(tmp) / "demo.facilitator"
-        operations.write_new_file(demo, bundled.demo_series())
+        file_ops.write_new_file(demo, bundled.demo_series())
         for lang in languages:
             apply_language(lang)
             window = MainWindow()

@@ -32,7 +32,7 @@ WindowFactory = Callable[[MainWindow], QWidget]
 
 
 def _restore_backup(window: MainWindow) -> QWidget:
-    from facilitator.ui.backup_dialog import RestoreBackupDialog
+    from facilitator.ui.files.backup_dialog import RestoreBackupDialog
 
     return RestoreBackupDialog(window.db, window)
 
@@ -42,58 +42,58 @@ def _session(window: MainWindow):
 
 
 def _participants(window: MainWindow) -> QWidget:
-    from facilitator.ui.participants_dialog import ParticipantsDialog
+    from facilitator.ui.participants.dialog import ParticipantsDialog
 
     return ParticipantsDialog(window.db, window.series.series.id, _session(window), window)
 
 
 def _roster_import(window: MainWindow) -> QWidget:
-    from facilitator.ui.roster_import_dialog import RosterImportDialog
+    from facilitator.ui.participants.roster_import import RosterImportDialog
 
     return RosterImportDialog(window.db, window.series.series.id, _session(window), parent=window)
 
 
 def _participant_editor(window: MainWindow) -> QWidget:
     from facilitator.domain import model as m
-    from facilitator.ui.participant_editor import ParticipantEditor
+    from facilitator.ui.participants.editor import ParticipantEditor
 
     return ParticipantEditor(m.Participant(window.series.series.id, ""), None, window)
 
 
 def _merge(window: MainWindow) -> QWidget:
-    from facilitator.ui.merge_dialog import MergeDialog
+    from facilitator.ui.merge.dialog import MergeDialog
 
     return MergeDialog(window.db.path, files=[], parent=window)
 
 
 def _conflicts(window: MainWindow) -> QWidget:
-    from facilitator.ui.conflicts_view import ConflictsDialog
+    from facilitator.ui.merge.conflicts_view import ConflictsDialog
 
     return ConflictsDialog(window.db, window)
 
 
 def _clock_jump(window: MainWindow) -> QWidget:
     from facilitator.domain.timer import ClockJump
-    from facilitator.ui.timer_clock_jump import ClockJumpDialog
+    from facilitator.ui.timer.clock_jump import ClockJumpDialog
 
     return ClockJumpDialog(ClockJump(1_700_000_000.0, 1_700_000_900.0), window)
 
 
 def _stage(window: MainWindow) -> QWidget:
-    from facilitator.ui.stage_window import StageWindow
+    from facilitator.ui.timer.stage_window import StageWindow
 
     return StageWindow(window)
 
 
 def _export(window: MainWindow) -> QWidget:
-    from facilitator.ui.export_dialog import ExportDialog
+    from facilitator.ui.files.export_dialog import ExportDialog
 
     session = _session(window)
     return ExportDialog(window, window.db, session.id if session else None)
 
 
 def _link_points(window: MainWindow) -> QWidget:
-    from facilitator.ui.summary_page import LinkPointsDialog
+    from facilitator.ui.summary.page import LinkPointsDialog
 
     points = window.series.sessions[0].points if window.series and window.series.sessions else []
     return LinkPointsDialog(window, points, [])

@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from facilitator import bundled
+from facilitator.app import bundled
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.report_model import build_report

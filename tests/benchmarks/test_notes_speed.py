@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store as store
@@ -59,7 +59,7 @@ def bare_insert_commit_ms(path) -> list[float]:
 
 def test_save_intervention_with_points(benchmark, tmp_path):
     path = tmp_path / "speed.facilitator"
-    operations.write_new_file(path, bundled.demo_series())
+    file_ops.write_new_file(path, bundled.demo_series())
     db = open_file(path, device="bench")
     session_id = repo.load_series(db).sessions[0].session.id
     counter = iter(range(10**9))
@@ -85,7 +85,7 @@ def test_save_intervention_with_points(benchmark, tmp_path):
 def big_file(tmp_path_factory):
     """20,000 interventions with 40,000 points in five scripts' worth of words."""
     path = tmp_path_factory.mktemp("big") / "big.facilitator"
-    operations.write_new_file(path, bundled.demo_series())
+    file_ops.write_new_file(path, bundled.demo_series())
     db = open_file(path, device="bench")
     session_id = repo.load_series(db).sessions[0].session.id
     words = (

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from timer_fixtures import T0, Clock, series
 
-from facilitator import operations
+from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
 from facilitator.storage import open_file
 from facilitator.ui.application import make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer_page import TimerPage
+from facilitator.ui.timer.page import TimerPage
 
 ITEMS = 300
 
@@ -42,7 +42,7 @@ def long_session(folder) -> tuple[object, float]:
         event("next", item.id)
     sc.timer_log = log
     path = folder / "long.facilitator"
-    operations.write_new_file(path, content)
+    file_ops.write_new_file(path, content)
     return path, at
 
 
@@ -51,7 +51,7 @@ def page(qtbot, tmp_path, monkeypatch):
     path, last = long_session(tmp_path)
     clock = Clock(last + 30)
     monkeypatch.setattr(
-        "facilitator.ui.main_window.open_file",
+        "facilitator.app.document.open_file",
         lambda p, **kwargs: open_file(p, wall=clock, **kwargs),
     )
     make_app()

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
-from facilitator.ui import backup_dialog
 from facilitator.ui.application import make_app
+from facilitator.ui.files import backup_dialog
 from facilitator.ui.main_window import MainWindow
 
 

@@ -12,8 +12,8 @@ from facilitator.domain import model as m
 from facilitator.storage import repository as repo
 from facilitator.storage.merge import merge
 from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.conflicts_view import ConflictsDialog
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.merge.conflicts_view import ConflictsDialog
 
 
 def plain(text: str) -> str:

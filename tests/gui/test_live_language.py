@@ -10,12 +10,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit
 
 from facilitator import settings
-from facilitator.cli import choose_language
+from facilitator.cli.main import choose_language
 from facilitator.i18n import get_language
 from facilitator.ui import windows
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.notes_page import NotesPage
+from facilitator.ui.notes.page import NotesPage
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from facilitator.storage import folder_merge, open_file
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.merge_dialog import MergeDialog
-from facilitator.ui.merge_menu import MergeTools
+from facilitator.ui.merge.dialog import MergeDialog
+from facilitator.ui.merge.menu import MergeTools
 
 
 def colleague(source: Path, folder: Path, device: str, notes: str) -> Path:

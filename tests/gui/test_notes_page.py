@@ -10,11 +10,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.notes_page import NotesPage
+from facilitator.ui.notes.page import NotesPage
 
 NOW = dt.datetime(2023, 3, 23, 15, 40, tzinfo=dt.UTC)  # after the demo's last intervention
 CTRL, ALT, SHIFT = (
@@ -35,7 +36,7 @@ def open_page(qtbot, db, session) -> NotesPage:
     widget = NotesPage(now=lambda: NOW)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
-    widget.set_session(db, session)
+    widget.set_session(Document(db), session)
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
@@ -309,7 +310,7 @@ def test_the_default_agenda_item_follows_the_timer(qtbot, page, demo_db, talk):
 def test_language_switch_keeps_what_is_being_typed(qtbot, page, demo_db, talk):
     qtbot.keyClicks(page.form.notes, "Half-typed sentence")
     apply_language("ar")
-    page.set_session(demo_db, talk[0])  # the main window refreshes its pages on a switch
+    page.set_session(Document(demo_db), talk[0])  # the main window refreshes its pages on a switch
     assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert page.form.notes.toPlainText() == "Half-typed sentence"
     apply_language("ru")

@@ -13,12 +13,13 @@ from facilitator.domain import model as m
 from facilitator.i18n.catalog import PSEUDO
 from facilitator.storage import participants_store as store
 from facilitator.storage import repository as repo
-from facilitator.ui import participants_dialog, windows
+from facilitator.ui import windows
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.participant_editor import ParticipantEditor
-from facilitator.ui.participants_dialog import COLUMNS, ParticipantsDialog
-from facilitator.ui.roster_import_dialog import RosterImportDialog
+from facilitator.ui.participants import dialog as participants_dialog
+from facilitator.ui.participants.dialog import COLUMNS, ParticipantsDialog
+from facilitator.ui.participants.editor import ParticipantEditor
+from facilitator.ui.participants.roster_import import RosterImportDialog
 
 ROSTER = (
     "Prénom;Nom;Organisation;Catégorie;Pays;Sexe;Courriel;Présent\n"

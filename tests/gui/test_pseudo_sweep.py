@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 from facilitator.i18n.catalog import PSEUDO
 from facilitator.ui import windows
 from facilitator.ui.application import apply_language, make_app
@@ -70,7 +70,7 @@ def pseudo_window(qtbot, tmp_path):
     make_app()
     apply_language(PSEUDO)
     path = tmp_path / "sweep.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_path(path)

@@ -6,12 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.questions_page import QuestionsPage
+from facilitator.ui.questions.page import QuestionsPage
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def page(qtbot, demo_db, talk):
     widget = QuestionsPage()
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
-    widget.set_session(demo_db, talk)
+    widget.set_session(Document(demo_db), talk)
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)

@@ -13,7 +13,7 @@ from facilitator.i18n import gettext_in
 from facilitator.storage import open_file
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer_page import TimerPage
+from facilitator.ui.timer.page import TimerPage
 
 
 def plain(value: str) -> str:
@@ -24,7 +24,7 @@ def plain(value: str) -> str:
 def clock(monkeypatch) -> Clock:
     clock = Clock()
     monkeypatch.setattr(
-        "facilitator.ui.main_window.open_file",
+        "facilitator.app.document.open_file",
         lambda path, **kwargs: open_file(path, wall=clock, **kwargs),
     )
     return clock
@@ -140,7 +140,7 @@ def test_every_text_of_the_timer_windows_is_translated(page, clock, qtbot):
 
     from facilitator.i18n.catalog import PSEUDO
     from facilitator.ui import windows
-    from facilitator.ui.timer_clock_jump import ClockJumpDialog
+    from facilitator.ui.timer.clock_jump import ClockJumpDialog
 
     page.session.enqueue(QueueEntry(group="youth"))
     page.run(lambda s: s.start())

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
-from facilitator.ui.export_dialog import ExportDialog, ExportWorker
-from facilitator.ui.summary_page import SummaryPage
+from facilitator.ui.files.export_dialog import ExportDialog, ExportWorker
+from facilitator.ui.summary.page import SummaryPage
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def page(qtbot, demo_db):
     widget = SummaryPage()
     qtbot.addWidget(widget)
     content = repo.load_series(demo_db).sessions[0]
-    widget.set_session(demo_db, content)
+    widget.set_session(Document(demo_db), content)
     widget.resize(1000, 700)
     return widget
 

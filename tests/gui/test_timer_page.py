@@ -18,8 +18,8 @@ from facilitator.storage import repository as repo
 from facilitator.storage import timer_store as ts
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer_clock_jump import ClockJumpDialog
-from facilitator.ui.timer_page import TimerPage
+from facilitator.ui.timer.clock_jump import ClockJumpDialog
+from facilitator.ui.timer.page import TimerPage
 
 
 class TextPage(QWidget):
@@ -45,7 +45,7 @@ def clock(monkeypatch) -> Clock:
     def opener(path, **kwargs):
         return open_file(path, wall=clock, **kwargs)
 
-    monkeypatch.setattr("facilitator.ui.main_window.open_file", opener)
+    monkeypatch.setattr("facilitator.app.document.open_file", opener)
     return clock
 
 
@@ -321,12 +321,12 @@ def test_arrows_follow_the_reading_direction_in_arabic(window, qtbot, clock):
 
 def test_projected_end_in_the_session_zone_and_the_laptops(window, qtbot, clock, monkeypatch):
     win, page = window
-    monkeypatch.setattr("facilitator.ui.timer_display.local_zone", lambda: dt.UTC)
+    monkeypatch.setattr("facilitator.ui.timer.display.local_zone", lambda: dt.UTC)
     key(qtbot, page, Qt.Key.Key_Space)
     projected = text(page, "projectedEnd")
     assert "15:30" in projected and "(Europe/Zurich)" in projected and "14:30" in projected
     assert "on plan" in projected
-    monkeypatch.setattr("facilitator.ui.timer_display.local_zone", lambda: ZoneInfo("Europe/Paris"))
+    monkeypatch.setattr("facilitator.ui.timer.display.local_zone", lambda: ZoneInfo("Europe/Paris"))
     page.refresh()
     assert "computer" not in text(page, "projectedEnd")
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from facilitator.logs import log_path
 from facilitator.ui.application import make_app
-from facilitator.ui.errors import install_exception_hook
+from facilitator.ui.common.errors import install_exception_hook
 from facilitator.ui.main_window import MainWindow
 
 

@@ -10,7 +10,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.domain.text import clean_name, clean_text
@@ -49,7 +49,7 @@ def test_hostile_text_is_stored_and_exported_safely(
 ):
     tmp = tmp_path_factory.mktemp("bad")
     path = tmp / "s.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     db = open_file(path, device="fuzz")
     session = repo.load_series(db).sessions[0]
     entry = Entry(
@@ -72,7 +72,7 @@ def test_hostile_text_is_stored_and_exported_safely(
 
 def test_controls_and_lone_surrogates_are_removed_not_fatal(tmp_path):
     path = tmp_path / "s.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     db = open_file(path, device="d")
     session = repo.load_series(db).sessions[0]
     notes = "a\x00b\ud800c\x1bd \u202eRTL\u202c"
@@ -85,7 +85,7 @@ def test_controls_and_lone_surrogates_are_removed_not_fatal(tmp_path):
 
 def test_a_100_kb_note_is_stored_whole(tmp_path):
     path = tmp_path / "s.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     db = open_file(path, device="big")
     session = repo.load_series(db).sessions[0]
     text = ("Долгая заметка — ملاحظة طويلة — a long note. " * 2300)[:100_000]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 from facilitator.domain import model as m
 from facilitator.storage import notes_store as ns
 from facilitator.storage import open_file
@@ -110,7 +110,7 @@ def check_after_kill(path: Path, acks: Acks, full: bool) -> None:
 
 def campaign(tmp_path: Path, kills: int) -> Acks:
     path = tmp_path / "crash.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     acks = Acks()
     for n in range(kills):
         kill_at_random(path, n, acks)

@@ -14,12 +14,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.storage import check_file, open_file
 from facilitator.storage import repository as repo
 from facilitator.ui.application import make_app
-from facilitator.ui.notes_page import NotesPage
+from facilitator.ui.notes.page import NotesPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NOW = dt.datetime(2023, 3, 23, 14, 30, tzinfo=dt.UTC)
@@ -45,7 +46,7 @@ def open_page(qtbot, path):
     page = NotesPage(now=lambda: NOW)
     qtbot.addWidget(page)
     page.resize(1200, 800)
-    page.set_session(db, session)
+    page.set_session(Document(db), session)
     page.show()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
@@ -60,7 +61,7 @@ def save(qtbot, page, notes: str) -> str:
 
 def test_disk_full_then_space_returns(qtbot, small_disk):
     path = small_disk / "talk.facilitator"
-    operations.write_new_file(path, bundled.template_series("gcm-talk"))
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
     db, page = open_page(qtbot, path)
     assert "Saved" in save(qtbot, page, "Saved before the disk filled up")
     filler = small_disk / "filler"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from report_data import build_series
 
-from facilitator import bundled
+from facilitator.app import bundled
 from facilitator.domain import figures
 from facilitator.domain import model as m
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from merge_fixtures import T0, Wall, base_file, laptop, saved
 
+from facilitator.app.merge_summary import batch_summary, outcome_line
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
-from facilitator.merge_summary import batch_summary, outcome_line
 from facilitator.storage import open_file
 from facilitator.storage import repository as repo
 from facilitator.storage.folder_merge import folder_files, is_conflicted_copy, merge_folder

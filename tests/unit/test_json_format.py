@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from facilitator import bundled
+from facilitator.app import bundled
 from facilitator.exports import json_series
 from facilitator.exports.json_series import JsonFormatError
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator import bundled, operations
+from facilitator.app import bundled, file_ops
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_series
 from facilitator.exports.json_series import JsonFormatError
@@ -88,6 +88,6 @@ def test_refused_import_writes_nothing(tmp_path):
     source.write_text(json.dumps(doc), encoding="utf-8")
     target = tmp_path / "new.facilitator"
     with pytest.raises(FacilitatorError, match=r"sessions\[5\]\.agenda\[4\]\.planned_minutes"):
-        operations.import_json(target, source)
+        file_ops.import_json(target, source)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == [source]

@@ -169,7 +169,7 @@ def test_a_refused_source_in_the_middle_leaves_no_half_merge(target, tmp_path):
     good = colleague(tmp_path, base, "ana")
     bad = colleague(tmp_path, base, "ben")
     edit_raw(bad, "UPDATE point SET kind = 'rumour' WHERE rowid = 1")
-    from facilitator.merge_command import merge_paths
+    from facilitator.cli.merge_command import merge_paths
 
     path = db.path
     db.close()

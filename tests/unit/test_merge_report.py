@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from merge_fixtures import T0, Wall, base_file, dump, laptop, saved
 
+from facilitator.app.merge_summary import report_lines
 from facilitator.domain import model as m
-from facilitator.merge_summary import report_lines
 from facilitator.storage import create_file, open_file
 from facilitator.storage import repository as repo
 from facilitator.storage.merge import OtherSeriesError, merge, merged_checksums

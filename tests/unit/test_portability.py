@@ -74,8 +74,10 @@ def test_no_posix_only_name_in_the_source():
                 if isinstance(node.value, ast.Name) and node.value.id == "os":
                     found.append(f"{source.relative_to(ROOT)}:{node.lineno} os.{node.attr}")
             elif isinstance(node, ast.Import | ast.ImportFrom):
-                names = [node.module] if isinstance(node, ast.ImportFrom) else []
-                names += [alias.name for alias in getattr(node, "names", [])]
+                if isinstance(node, ast.ImportFrom):  # from X import y: only X is a module
+                    names = [node.module] if node.level == 0 else []
+                else:
+                    names = [alias.name for alias in node.names]
                 for name in filter(None, names):
                     if name.split(".")[0] in no_posix.POSIX_MODULES:
                         found.append(f"{source.relative_to(ROOT)}:{node.lineno} import {name}")

@@ -6,7 +6,7 @@ import pytest
 from report_checks import LANGS
 from report_data import build_series
 
-from facilitator import bundled
+from facilitator.app import bundled
 from facilitator.exports import json_series, registry
 
 

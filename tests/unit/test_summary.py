@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator import bundled
+from facilitator.app import bundled
 from facilitator.domain import model as m
 from facilitator.domain import summary
 

@@ -163,7 +163,7 @@ def test_next_reads_refresh_on_whole_seconds_of_the_countdown():
 
 
 def test_demo_log_gives_planned_versus_actual():
-    from facilitator import bundled
+    from facilitator.app import bundled
 
     sc = bundled.demo_series().sessions[0]
     readings = t.planned_vs_actual(sc.agenda, sc.timer_log, t.parse_at("2023-03-23T16:00:00Z"))

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator import operations
+from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
 from facilitator.domain.speakers import QueueEntry
@@ -49,7 +49,7 @@ def series() -> m.SeriesContent:
 
 def make_file(folder: Path) -> Path:
     path = folder / "timer.facilitator"
-    operations.write_new_file(path, series())
+    file_ops.write_new_file(path, series())
     return path
 
 

@@ -1,0 +1,1 @@
+"""The open file and every change made to it, as operations that return change sets (Qt-free)."""

@@ -1,0 +1,127 @@
+"""Whole-file operations shared by the command line and the app (Qt-free)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from facilitator import settings
+from facilitator.app import bundled
+from facilitator.domain import model as m
+from facilitator.errors import FacilitatorError
+from facilitator.exports import json_series, registry
+from facilitator.exports.atomic import write_atomic
+from facilitator.exports.progress import NO_PROGRESS, Progress
+from facilitator.i18n import _
+from facilitator.storage import Database, new_file, open_file
+from facilitator.storage import repository as repo
+from facilitator.storage.database import describe_read_error
+
+
+def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
+    """Create `path` holding `content`, written by this laptop's device id."""
+    new_file.write_new_file(path, content, device=settings.device_id())
+
+
+def new_from_template(path: str | os.PathLike, template: str) -> m.SeriesContent:
+    content = bundled.template_series(template)
+    write_new_file(path, content)
+    return content
+
+
+def demo_file_path() -> Path:
+    return settings.data_dir() / "demo.facilitator"
+
+
+def ensure_demo_file() -> Path:
+    """The user's copy of the demo series, written from the bundled data on first use."""
+    path = demo_file_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_new_file(path, bundled.demo_series())
+    return path
+
+
+def read_json_file(source: str | os.PathLike) -> m.SeriesContent:
+    source = Path(source)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FacilitatorError(
+            _("No file at {path}; check the name.").format(path=source)
+        ) from None
+    except IsADirectoryError:
+        raise FacilitatorError(
+            _("{path} is a folder, not a JSON file; give the path of a file.").format(path=source)
+        ) from None
+    except UnicodeDecodeError:
+        raise FacilitatorError(
+            _("{path} is not UTF-8 text; save it as UTF-8 JSON and try again.").format(path=source)
+        ) from None
+    except OSError as error:
+        raise FacilitatorError(
+            _("Cannot read {path} ({detail}); check its permissions.").format(
+                path=source, detail=error.strerror or error
+            )
+        ) from error
+    return json_series.loads(text, source=str(source))
+
+
+def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.SeriesContent:
+    """Import a series JSON into `target`: a new file, or an existing file with no series yet."""
+    content = read_json_file(source)
+    target = Path(target)
+    if not target.exists():
+        write_new_file(target, content)
+        return content
+    db = open_file(target, device=settings.device_id())
+    try:
+        if repo.get_series(db) is not None:
+            raise FacilitatorError(
+                _(
+                    "{path} already holds a series; import into a new file, "
+                    "or merge the two files with 'facilitator merge'."
+                ).format(path=target)
+            )
+        repo.save_series(db, content)
+    finally:
+        db.close()
+    return content
+
+
+def load_for_export(path: str | os.PathLike) -> tuple[Database, m.SeriesContent]:
+    db = open_file(path, device=settings.device_id(), readonly=True)
+    try:
+        content = repo.load_series(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise describe_read_error(Path(path), error) from error
+    if content is None:
+        db.close()
+        raise FacilitatorError(
+            _("{path} holds no series yet; nothing to export.").format(path=path)
+        )
+    return db, content
+
+
+def export_json(path: str | os.PathLike, output: str | os.PathLike) -> None:
+    db, content = load_for_export(path)
+    db.close()
+    write_atomic(output, json_series.dumps(content).encode("utf-8"))
+
+
+def export_path(
+    path: str | os.PathLike,
+    fmt: str,
+    output: str | os.PathLike,
+    lang: str,
+    session: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> list[Path]:
+    """Read a Facilitator file and export it (the command line's `export`)."""
+    db, content = load_for_export(path)
+    db.close()
+    return registry.export(
+        fmt, content, output, lang, registry.choose_sessions(content, session), progress
+    )

@@ -1,0 +1,19 @@
+"""The bundled resources (fonts for Latin, Cyrillic and Arabic, templates, the demo series),
+found with importlib.resources so editable installs, wheels and bundles all work. Qt-free: the
+report writers and the window both take their fonts from here."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+
+def resource(*parts: str) -> Traversable:
+    node = files("facilitator.resources")
+    for part in parts:
+        node = node / part
+    return node
+
+
+def font_path(name: str) -> str:
+    return str(resource("fonts", name))

@@ -1,0 +1,95 @@
+"""The one change signal of the window: every write goes through `run`, and every page learns
+what changed from `changed`, whoever wrote it.
+
+Own writes are announced as soon as their transaction committed. Writes by another program
+(a second instance, `facilitator merge` on the command line, a colleague's laptop through a
+shared folder) are noticed without polling: a QFileSystemWatcher on the file and its -wal wakes
+us when the bytes change, and `PRAGMA data_version` (constant time) confirms that another
+connection committed; pages then reload what they show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+
+from facilitator.app.document import Document, Operation, UndoStep
+from facilitator.domain.changes import NOTHING, ChangeSet
+
+
+class DocumentSignals(QObject):
+    changed = Signal(object)  # ChangeSet
+    opened = Signal(object)  # Document | None
+    history_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._file_changed)
+
+    def set_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self._watch()
+        self.opened.emit(doc)
+        self.history_changed.emit()
+
+    def _watch(self) -> None:
+        if self.doc is None:
+            return
+        wanted = [str(self.doc.path), f"{self.doc.path}-wal"]
+        missing = [p for p in wanted if p not in self._watcher.files() and Path(p).exists()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _file_changed(self, _path: str) -> None:
+        self._watch()  # a file replaced by rename is dropped from the watch list: watch it again
+        if self.doc is not None and self.doc.changed_elsewhere():
+            self.changed.emit(ChangeSet.all())
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def run(self, operation: Operation, *, undo: UndoStep | None = None) -> ChangeSet:
+        """Run an operation on the open file and tell every page what changed.
+
+        Raises what the operation raises (FacilitatorError, OSError, sqlite3.Error): the
+        caller shows it and keeps what the user typed."""
+        if self.doc is None:
+            return NOTHING
+        changes = self.doc.run(operation, undo=undo)
+        self.announce(changes)
+        if undo is not None:
+            self.history_changed.emit()
+        return changes
+
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell the pages about a change already committed (a merge, a restore...)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def remember(self, step: UndoStep, changes: ChangeSet) -> None:
+        """A step that already ran: announce it and put it on the undo history."""
+        if self.doc is None:
+            return
+        self.doc.remember(step)
+        self.announce(changes)
+        self.history_changed.emit()
+
+    def undo(self) -> ChangeSet:
+        if self.doc is None:
+            return NOTHING
+        changes = self.doc.undo()
+        self.announce(changes)
+        self.history_changed.emit()
+        return changes
+
+    def redo(self) -> ChangeSet:
+        if self.doc is None:
+            return NOTHING
+        changes = self.doc.redo()
+        self.announce(changes)
+        self.history_changed.emit()
+        return changes

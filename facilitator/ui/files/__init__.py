@@ -1,0 +1,1 @@
+"""Whole-file dialogs: export, backups and restore."""

@@ -1,0 +1,183 @@
+"""Automatic backups in the app: one at open and every ten minutes, off the GUI thread, and
+File > Restore a backup… to go back to one of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from facilitator import settings
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _, format_date, format_number, format_time
+from facilitator.logs import logger
+from facilitator.storage import Database
+from facilitator.storage.backups import (
+    INTERVAL_SECONDS,
+    Backup,
+    file_id,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
+from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.retranslate import Retranslating
+
+
+def backup_root() -> Path:
+    return settings.backups_dir()
+
+
+class _BackupJob(QRunnable):
+    def __init__(self, db: Database, signals: BackupScheduler) -> None:
+        super().__init__()
+        self.db, self.signals = db, signals
+        self.fid = file_id(db)  # read here, on the GUI thread that owns db.conn
+
+    def run(self) -> None:
+        try:
+            now = dt.datetime.now(dt.UTC)
+            backup = make_backup(self.db, backup_root(), now, fid=self.fid)
+            self.signals.done.emit(str(backup.path))
+        except Exception as error:  # a failed backup must never stop the session; log it
+            logger().warning("automatic backup failed: %r", error)
+            self.signals.failed.emit(str(error))
+
+
+class BackupScheduler(QObject):
+    """Takes a backup when a file is opened and then every INTERVAL_SECONDS."""
+
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self, parent: QObject | None = None, interval_ms: int = INTERVAL_SECONDS * 1000
+    ) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.backup_now)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    def watch(self, db: Database | None) -> None:
+        self.db = db
+        self.timer.stop()
+        if db is not None and not db.readonly:
+            self.backup_now()
+            self.timer.start()
+
+    def backup_now(self) -> None:
+        if self.db is not None:
+            self.pool.start(_BackupJob(self.db, self))
+
+    def wait(self) -> None:
+        self.pool.waitForDone()
+
+
+class RestoreBackupDialog(Retranslating, QDialog):
+    """Lists the backups of the open file, newest first; restoring keeps the current file."""
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreBackupDialog")
+        self.db = db
+        self.backups: list[Backup] = list_backups(backup_root(), db)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("backupList")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.resize(520, 380)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Restore a backup"))
+        self.intro.setText(
+            _(
+                "Facilitator keeps a copy of this file when it is opened and every ten minutes. "
+                "Restoring one keeps the current file beside it, as “.before-restore”."
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Restore"))
+        row = self.list.currentRow()
+        self.list.clear()
+        for backup in self.backups:
+            local = backup.taken_at.astimezone()
+            size = (
+                format_number(round(backup.path.stat().st_size / 1024))
+                if backup.path.exists()
+                else "?"
+            )
+            text = _("{date}, {time} ({size} KB)").format(
+                date=format_date(local.date(), fmt="medium"), time=format_time(local), size=size
+            )
+            self.list.addItem(QListWidgetItem(text))
+        if not self.backups:
+            self.list.addItem(_("No backup of this file yet."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.list.setCurrentRow(max(row, 0))
+
+    def chosen(self) -> Backup | None:
+        row = self.list.currentRow()
+        return self.backups[row] if 0 <= row < len(self.backups) else None
+
+
+def restore_into_window(window) -> None:
+    """File > Restore a backup…: pick one, close the file, restore, reopen it."""
+    if window.db is None:
+        return
+    dialog = RestoreBackupDialog(window.db, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        return
+    backup, path = dialog.chosen(), window.db.path
+    answer = QMessageBox.question(
+        window,
+        _("Restore a backup"),
+        _("Replace the open file with this backup? The current file is kept beside it."),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    window.backups.wait()
+    window.close_document()
+    try:
+        restore_backup(backup.path, path)
+    except FacilitatorError as error:
+        show_error(window, error)
+    window.open_path(path)
+
+
+def install_backups(window) -> None:
+    """A scheduler on the window and File > Restore a backup…"""
+    window.backups = BackupScheduler(window)
+    action = QAction(window)
+    action.setObjectName("restoreBackupAction")
+    action.triggered.connect(lambda: restore_into_window(window))
+    window.file_menu.insertAction(window.quit_action, action)
+    window.restore_backup_action = action
+
+    def retranslate() -> None:
+        action.setText(_("Restore a &backup…"))
+
+    window.extra_retranslations.append(retranslate)
+    retranslate()

@@ -1,0 +1,228 @@
+"""File > Export…: format, language, this session or the whole series, and where to write.
+
+The export runs on a worker thread with a progress dialog that can be cancelled; the series
+is read from the file on the GUI thread first (the worker never touches SQLite), and the
+output is written atomically at the end, so a cancel leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain import model as m
+from facilitator.exports import registry
+from facilitator.exports.progress import ExportCancelled, Progress
+from facilitator.i18n import LANGUAGES, _, get_language, language_name
+from facilitator.storage import Database
+from facilitator.storage import repository as repo
+from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.retranslate import Retranslating
+
+
+class ExportWorker(QThread):
+    """Runs one export; `progressed(done, total)`, then `succeeded(paths)` or `failed(error)`."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(list)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(
+        self, fmt: str, content: m.SeriesContent, output: Path, lang: str, sessions
+    ) -> None:
+        super().__init__()
+        self.args = (fmt, content, output, lang, sessions)
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        fmt, content, output, lang, sessions = self.args
+        progress = Progress(report=self.progressed.emit, cancelled=self.stop.is_set)
+        try:
+            paths = registry.export(fmt, content, output, lang, sessions, progress)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except Exception as error:  # shown to the person on the GUI thread
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit([str(p) for p in paths])
+
+
+class ExportDialog(Retranslating, QDialog):
+    finished_export = Signal(list)  # the paths written
+
+    def __init__(self, parent: QWidget | None, db: Database, session_id: str | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.db, self.session_id = db, session_id
+        self.worker: ExportWorker | None = None
+        self.progress: QProgressDialog | None = None
+        self.format_box = QComboBox(objectName="exportFormat")
+        for name in registry.FORMATS:
+            self.format_box.addItem("", name)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.language_box = QComboBox(objectName="exportLanguage")
+        for code in LANGUAGES:
+            self.language_box.addItem(language_name(code), code)
+        self.language_box.setCurrentIndex(
+            LANGUAGES.index(get_language()) if get_language() in LANGUAGES else 0
+        )
+        self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.shown_lang = get_language()
+        self.this_session = QRadioButton(objectName="exportThisSession")
+        self.whole_series = QRadioButton(objectName="exportWholeSeries")
+        scope = QButtonGroup(self)
+        for button in (self.this_session, self.whole_series):
+            scope.addButton(button)
+        (self.this_session if session_id else self.whole_series).setChecked(True)
+        self.this_session.setEnabled(session_id is not None)
+        scope_row = QVBoxLayout()
+        scope_row.addWidget(self.this_session)
+        scope_row.addWidget(self.whole_series)
+        self.path_edit = QLineEdit(objectName="exportPath")
+        self.browse = QPushButton(objectName="exportBrowse")
+        self.browse.clicked.connect(self.choose_path)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse)
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _n in range(4)]
+        for text_label, field in zip(
+            self.labels, (self.format_box, self.language_box, scope_row, path_row), strict=True
+        ):
+            self.form.addRow(text_label, field)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.path_edit.setText(str(self._default_path()))
+        self.retranslate_ui()
+
+    def fmt(self) -> str:
+        return self.format_box.currentData()
+
+    def _default_path(self) -> Path:
+        folder = self.db.path.parent if self.db is not None else Path.home()
+        return folder / f"{self.db.path.stem}-{get_language()}{registry.FORMATS[self.fmt()].suffix}"
+
+    def _language_changed(self) -> None:
+        """The proposed name follows the language: report-en.pdf becomes report-fr.pdf."""
+        path, new = Path(self.path_edit.text()), self.language_box.currentData()
+        if path.stem.endswith(f"-{self.shown_lang}"):
+            stem = path.stem[: -len(self.shown_lang)] + new
+            self.path_edit.setText(str(path.with_name(stem + path.suffix)))
+        self.shown_lang = new
+
+    def _format_changed(self) -> None:
+        path = Path(self.path_edit.text() or self._default_path())
+        self.path_edit.setText(str(path.with_suffix(registry.FORMATS[self.fmt()].suffix)))
+
+    def choose_path(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export to"), self.path_edit.text())
+        if name:
+            self.path_edit.setText(name)
+
+    def start(self) -> None:
+        """Read the series now (GUI thread), export it on a worker thread."""
+        text = self.path_edit.text().strip()
+        if not text:
+            QMessageBox.warning(self, _("Export"), _("Choose where to write the export."))
+            return
+        content = repo.load_series(self.db)
+        sessions = [self.session_id] if self.this_session.isChecked() and self.session_id else None
+        lang = self.language_box.currentData()
+        self.worker = ExportWorker(self.fmt(), content, Path(text), lang, sessions)
+        self.progress = QProgressDialog(_("Exporting…"), _("Cancel"), 0, 100, self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setWindowTitle(_("Export"))
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self.worker.stop.set)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+        self.worker.finished.connect(self._cleanup)
+        self.buttons.setEnabled(False)
+        self.worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and total:
+            self.progress.setValue(min(99, int(100 * done / total)))
+
+    def _succeeded(self, paths: list) -> None:
+        self.finished_export.emit(paths)
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(_("Wrote {path}.").format(path=", ".join(paths)), 8000)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def _cancelled(self) -> None:
+        self.buttons.setEnabled(True)
+
+    def _cleanup(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress = None
+        self.buttons.setEnabled(True)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Export"))
+        for n in range(self.format_box.count()):
+            name = self.format_box.itemData(n)
+            self.format_box.setItemText(n, _(registry.FORMATS[name].label))
+        self.this_session.setText(_("This session"))
+        self.whole_series.setText(_("The whole series"))
+        self.browse.setText(_("Choose…"))
+        for text_label, text in zip(
+            self.labels, (_("Format:"), _("Language:"), _("Sessions:"), _("File:")), strict=True
+        ):
+            text_label.setText(text)
+
+
+def install_export_menu(window) -> None:
+    """File > Export… in the main window (before Quit), retranslated with the window."""
+    action = QAction(window, shortcut=QKeySequence("Ctrl+E"))
+    action.setObjectName("exportAction")
+
+    def open_dialog() -> None:
+        if window.db is None or window.series is None:
+            QMessageBox.information(window, _("Export"), _("Open a file first."))
+            return
+        row = window.sessions.currentRow()
+        sessions = window.series.sessions
+        session_id = sessions[row].session.id if 0 <= row < len(sessions) else None
+        ExportDialog(window, window.db, session_id).open()
+
+    action.triggered.connect(open_dialog)
+    separator = next((a for a in window.file_menu.actions() if a.isSeparator()), None)
+    window.file_menu.insertAction(separator, action)
+    window.export_action = action
+    window.extra_retranslations.append(lambda: action.setText(_("&Export…")))
+    action.setText(_("&Export…"))

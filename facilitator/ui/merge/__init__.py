@@ -1,0 +1,1 @@
+"""Merging colleagues' files: the dialogs, the report and the conflicts view."""

@@ -1,0 +1,1 @@
+"""Note-taking: the entry form, points, drafts, filters and the interventions table."""

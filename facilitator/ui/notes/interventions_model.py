@@ -1,0 +1,197 @@
+"""The notes table: a thin, lazily loaded Qt model over notes_store.list_interventions.
+
+Only a page of rows is read at first; the view asks for more (canFetchMore/fetchMore) as it
+scrolls, so a session with thousands of interventions opens and filters instantly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from facilitator.domain import model as m
+from facilitator.domain.figures import parse_instant
+from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
+from facilitator.i18n import _, format_number, format_time, get_language, language_name
+from facilitator.storage import Database
+from facilitator.storage import notes_store as store
+from facilitator.ui.common.bidi import isolate
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+PAGE = 200
+
+
+@dataclass
+class Lookups:
+    """Names of the things rows point to (agenda items, topics, questions)."""
+
+    agenda: dict[str, str] = field(default_factory=dict)  # id -> "2. Setting the scene"
+    topics: dict[str, str] = field(default_factory=dict)
+    questions: dict[str, int] = field(default_factory=dict)  # id -> number
+    timezone: str = "UTC"
+
+
+parse_moment = parse_instant  # one parser of stored instants, shared with the reports
+
+
+def clock_text(value: str | None, timezone: str) -> str:
+    """A stored UTC moment as a wall-clock time of the session's time zone."""
+    moment = parse_moment(value)
+    if moment is None:
+        return ""
+    try:
+        zone: dt.tzinfo = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC
+    return format_time(moment.astimezone(zone))
+
+
+def point_line(point: m.Point, lookups: Lookups) -> str:
+    tags = [label(POINT_KINDS, point.kind)]
+    if point.topic_id in lookups.topics:
+        tags.append(lookups.topics[point.topic_id])
+    if point.question_id in lookups.questions:
+        tags.append(
+            _("Q{number}").format(number=format_number(lookups.questions[point.question_id]))
+        )
+    return "[{tags}] {text}".format(tags=" · ".join(tags), text=isolate(point.text))
+
+
+def speaker_text(row: store.InterventionRow) -> str:
+    if row.speaker:
+        return isolate(row.speaker)
+    return isolate(row.country) if row.country else "—"
+
+
+class InterventionsModel(QAbstractTableModel):
+    COLUMNS = ("time", "agenda", "speaker", "group", "language", "notes", "points")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.db: Database | None = None
+        self.session_id = ""
+        self.filter = store.NotesFilter()
+        self.lookups = Lookups()
+        self.rows: list[store.InterventionRow] = []
+        self.total = 0
+
+    def set_source(self, db: Database | None, session_id: str, lookups: Lookups) -> None:
+        self.db, self.session_id, self.lookups = db, session_id, lookups
+        self.reload(keep=0)
+
+    def set_filter(self, flt: store.NotesFilter) -> None:
+        self.filter = flt
+        self.reload(keep=0)
+
+    def reload(self, keep: int | None = None) -> None:
+        """Read again from the file, keeping as many rows loaded as before (the scroll)."""
+        wanted = max(PAGE, len(self.rows) if keep is None else keep)
+        self.beginResetModel()
+        if self.db is None:
+            self.rows, self.total = [], 0
+        else:
+            self.total = store.count_interventions(self.db, self.session_id, self.filter)
+            self.rows = store.list_interventions(self.db, self.session_id, self.filter, 0, wanted)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self.db is None:
+            return
+        more = store.list_interventions(self.db, self.session_id, self.filter, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        names = [
+            _("Time"),
+            _("Agenda item"),
+            _("Speaker"),
+            _("Stakeholder group"),
+            _("Language"),
+            _("Notes"),
+            _("Points"),
+        ]
+        return names[section]
+
+    def intervention_id(self, row: int) -> str | None:
+        return self.rows[row].intervention.id if 0 <= row < len(self.rows) else None
+
+    def row_of(self, intervention_id: str) -> int:
+        for n, row in enumerate(self.rows):
+            if row.intervention.id == intervention_id:
+                return n
+        return -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == ID_ROLE:
+            return row.intervention.id
+        return None
+
+    def _display(self, row: store.InterventionRow, column: str) -> str:
+        i = row.intervention
+        if column == "time":
+            return clock_text(i.started_at, self.lookups.timezone)
+        if column == "agenda":
+            return isolate(self.lookups.agenda.get(i.agenda_item_id or "", ""))
+        if column == "speaker":
+            return speaker_text(row)
+        if column == "group":
+            return label(STAKEHOLDER_GROUPS, row.group) if row.group else ""
+        if column == "language":
+            return language_name(i.language, get_language()) if i.language else ""
+        if column == "notes":
+            return isolate(" ".join(i.notes.split()))
+        if not row.points:
+            return ""
+        return " | ".join(point_line(p, self.lookups) for p in row.points)
+
+    def _tooltip(self, row: store.InterventionRow, column: str) -> str | None:
+        if column == "time":
+            start = clock_text(row.intervention.started_at, self.lookups.timezone)
+            end = clock_text(row.intervention.ended_at, self.lookups.timezone)
+            return _("{start}–{end}").format(start=start, end=end) if start and end else None
+        if column == "speaker":
+            parts = [row.speaker, row.organisation, row.country]
+            return "\n".join(isolate(p) for p in parts if p) or None
+        if column == "notes":
+            return row.intervention.notes or None
+        if column == "points":
+            return "\n".join("• " + point_line(p, self.lookups) for p in row.points) or None
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
+            )

@@ -1,0 +1,277 @@
+"""The points of the intervention being written: a line to type each point and the list so far.
+
+Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic, Ctrl+G
+steps through the guiding questions; Enter adds the point (or updates the one picked from
+the list), Delete removes the selected point. Kind, topic and question stay as they were for
+the next point, since a speaker's points often share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from facilitator.domain import model as m
+from facilitator.domain.entry import EntryPoint
+from facilitator.domain.vocab import POINT_KINDS, label
+from facilitator.i18n import _, format_number
+from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key, key_text
+from facilitator.ui.common.retranslate import Retranslating
+
+KIND_KEYS = list(POINT_KINDS)  # Ctrl+1 challenge ... Ctrl+5 question
+
+
+def native_key(sequence: str) -> str:
+    return key_text(sequence)
+
+
+def kind_shortcut(n: int) -> str:
+    return key_text(f"Ctrl+{n}")
+
+
+def topic_shortcut(n: int) -> str:
+    return key_text(f"Alt+{n}")
+
+
+def parse_objectives(text: str) -> list[int]:
+    """'7, 8 23' -> [7, 8, 23]; numbers outside 1..23 are dropped."""
+    return sorted({int(n) for n in re.findall(r"\d+", text) if 1 <= int(n) <= 23})
+
+
+class PointEditor(Retranslating, QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.topics: list[m.Topic] = []
+        self.questions: list[m.GuidingQuestion] = []
+        self._points: list[EntryPoint] = []
+        self._editing: int | None = None  # index in _points of the point being changed
+
+        self.text = QLineEdit(objectName="pointText")
+        self.text.returnPressed.connect(self.commit_point)
+        self.text.textEdited.connect(lambda _t: self.changed.emit())
+        self.kind = QComboBox(objectName="pointKind")
+        self.topic = QComboBox(objectName="pointTopic")
+        self.question = QComboBox(objectName="pointQuestion")
+        self.objectives = QLineEdit(objectName="pointObjectives")
+        self.objectives.setMaximumWidth(110)
+        for combo in (self.kind, self.topic, self.question):
+            combo.currentIndexChanged.connect(self._apply_to_selected)
+        self.list = QListWidget(objectName="pointList")
+        self.list.setWordWrap(True)
+        self.list.setMaximumHeight(5 * self.list.fontMetrics().lineSpacing())
+        self.list.itemActivated.connect(self._pick)
+        self.hint = QLabel(objectName="pointShortcuts")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.text, 0, 0, 1, 4)
+        grid.addWidget(self.kind, 1, 0)
+        grid.addWidget(self.topic, 1, 1)
+        grid.addWidget(self.question, 1, 2)
+        grid.addWidget(self.objectives, 1, 3)
+        grid.addWidget(self.hint, 2, 0, 1, 4)
+        grid.addWidget(self.list, 3, 0, 1, 4)
+        grid.setColumnStretch(2, 1)
+        self._shortcuts()
+        self.retranslate_ui()
+
+    def _shortcuts(self) -> None:
+        self._delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
+        self._delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._delete_key.activated.connect(self.remove_selected)
+
+    def install_shortcuts(self, scope: QWidget) -> None:
+        """The classification keys, active anywhere in `scope` (the whole entry form)."""
+        keys = [(f"Ctrl+{n}", lambda n=n: self.set_kind(n - 1)) for n in range(1, 6)]
+        keys += [(f"Alt+{n}", lambda n=n: self.set_topic(n - 1)) for n in range(1, 10)]
+        keys.append(("Ctrl+G", self.next_question))
+        for sequence, slot in keys:
+            shortcut = QShortcut(key(sequence), scope)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- vocabulary --------------------------------------------------------------------
+
+    def set_vocabulary(self, topics: list[m.Topic], questions: list[m.GuidingQuestion]) -> None:
+        self.topics, self.questions = topics, questions
+        self.retranslate_ui()
+
+    def _fill_combos(self) -> None:
+        for combo, items in (
+            (self.kind, [(label(POINT_KINDS, k), k) for k in KIND_KEYS]),
+            (self.topic, [(_("No topic"), None)] + [(isolate(t.name), t.id) for t in self.topics]),
+            (
+                self.question,
+                [(_("No guiding question"), None)]
+                + [
+                    (
+                        _("Q{number}: {text}").format(
+                            number=format_number(n), text=isolate(q.text)
+                        ),
+                        q.id,
+                    )
+                    for n, q in enumerate(self.questions, start=1)
+                ],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+                if text != items[0][0] or data is not None:
+                    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+        self.question.setMaximumWidth(320)
+
+    # --- keys --------------------------------------------------------------------------
+
+    def set_kind(self, n: int) -> None:
+        if 0 <= n < self.kind.count():
+            self.kind.setCurrentIndex(n)
+
+    def set_topic(self, n: int) -> None:
+        if 0 <= n < len(self.topics):
+            self.topic.setCurrentIndex(n + 1)
+
+    def next_question(self) -> None:
+        self.question.setCurrentIndex((self.question.currentIndex() + 1) % self.question.count())
+
+    # --- points ------------------------------------------------------------------------
+
+    def _current(self, text: str) -> EntryPoint:
+        return EntryPoint(
+            text=text,
+            kind=self.kind.currentData() or "challenge",
+            topic_id=self.topic.currentData(),
+            question_id=self.question.currentData(),
+            gcm_objectives=parse_objectives(self.objectives.text()),
+        )
+
+    def commit_point(self) -> None:
+        """Enter: add the typed point, or store the changes of the one picked from the list."""
+        text = self.text.text().strip()
+        if not text:
+            return
+        point = self._current(text)
+        if self._editing is not None and self._editing < len(self._points):
+            point.id = self._points[self._editing].id
+            self._points[self._editing] = point
+        else:
+            self._points.append(point)
+        self._editing = None
+        self.text.clear()
+        self._refresh_list()
+        self.changed.emit()
+
+    def take_text(self, text: str) -> None:
+        """Start a point from text (a selection of the notes); the note-taker classifies it."""
+        self.text.setText(" ".join(text.split()))
+        self.text.setFocus()
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        point = self._points[row]
+        self._editing = row
+        self.text.setText(point.text)
+        for combo, value in (
+            (self.kind, point.kind),
+            (self.topic, point.topic_id),
+            (self.question, point.question_id),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.objectives.setText(", ".join(str(n) for n in point.gcm_objectives))
+        self.text.setFocus()
+
+    def _apply_to_selected(self) -> None:
+        """A kind/topic/question chosen while a listed point is picked applies to it."""
+        if self._editing is None or self._editing >= len(self._points):
+            return
+        point = self._points[self._editing]
+        point.kind = self.kind.currentData() or point.kind
+        point.topic_id = self.topic.currentData()
+        point.question_id = self.question.currentData()
+        self._refresh_list()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._points):
+            del self._points[row]
+            self._editing = None
+            self._refresh_list()
+            self.changed.emit()
+
+    def points(self) -> list[EntryPoint]:
+        """The points, including one still in the typing line (never lose a word)."""
+        points = [EntryPoint(**vars(p)) for p in self._points]
+        pending = self.text.text().strip()
+        if pending:
+            point = self._current(pending)
+            if self._editing is not None and self._editing < len(points):
+                point.id = points[self._editing].id
+                points[self._editing] = point
+            else:
+                points.append(point)
+        return points
+
+    def set_points(self, points: list[EntryPoint]) -> None:
+        self._points = [EntryPoint(**vars(p)) for p in points]
+        self._editing = None
+        self.text.clear()
+        self.objectives.clear()
+        self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        self.list.clear()
+        topics = {t.id: t.name for t in self.topics}
+        numbers = {q.id: n for n, q in enumerate(self.questions, start=1)}
+        for point in self._points:
+            tags = [label(POINT_KINDS, point.kind)]
+            if point.topic_id in topics:
+                tags.append(isolate(topics[point.topic_id]))
+            if point.question_id in numbers:
+                tags.append(_("Q{number}").format(number=format_number(numbers[point.question_id])))
+            self.list.addItem(f"[{' · '.join(tags)}] {isolate(point.text)}")
+
+    def retranslate_ui(self) -> None:
+        self.text.setPlaceholderText(_("Type a point, then Enter to add it"))
+        self.objectives.setPlaceholderText(_("GCM objectives"))
+        self.objectives.setToolTip(_("Numbers of the GCM objectives, e.g. 7, 8, 23"))
+        self._fill_combos()
+        # Keys stay outside the translated texts: "Ctrl+1 Challenge" reads right in every
+        # language, and Qt translates the key names itself.
+        kinds = ", ".join(
+            f"{isolate(kind_shortcut(n))} {label(POINT_KINDS, k)}"
+            for n, k in enumerate(KIND_KEYS, start=1)
+        )
+        topics = ", ".join(
+            f"{isolate(topic_shortcut(n))} {isolate(t.name)}"
+            for n, t in enumerate(self.topics[:9], start=1)
+        )
+        parts = [kinds]
+        if topics:
+            parts.append(topics)
+        parts.append(_("next guiding question: {key}").format(key=isolate(native_key("Ctrl+G"))))
+        self.hint.setText(" · ".join(parts))
+        self._refresh_list()

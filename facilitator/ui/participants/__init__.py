@@ -1,0 +1,1 @@
+"""The roster: participants, their editor and registration-list import."""

@@ -1,0 +1,1 @@
+"""Preparing a session: its overview and editors."""

@@ -1,0 +1,1 @@
+"""The guiding questions tab: answers per question and their synthesis."""

@@ -1,0 +1,1 @@
+"""The summary tab: take-aways proposed from the points, curated for the report."""

@@ -1,0 +1,377 @@
+"""The summary editor, a tab of the session: the rapporteur's take-aways per topic, as the
+lists Challenges / Promising practices / Recommendations / Pledges of the seed report.
+
+Start from a draft proposed from the classified points, then edit a line (double-click or
+F2), reorder (drag and drop, or Ctrl+Up / Ctrl+Down), link it to the points it summarises, and
+see where it came from. Every change is committed (report_store) before the list shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.app.document import Document
+from facilitator.domain import model as m
+from facilitator.domain import summary
+from facilitator.domain.vocab import POINT_KIND_HEADINGS, POINT_KINDS, STAKEHOLDER_GROUPS, label
+from facilitator.i18n import _, format_number, ngettext
+from facilitator.storage import Database, report_store
+from facilitator.ui.common.bidi import FSI, PDI, isolate
+from facilitator.ui.common.retranslate import Retranslating
+
+ID = Qt.ItemDataRole.UserRole
+
+
+class KindList(QListWidget):
+    """One list of take-aways: drag and drop to reorder, Ctrl+Up/Down to move the current one."""
+
+    move_requested = Signal(int)
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.setObjectName(f"takeaways_{kind}")
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)  # tells one wrapped line from the next
+        self.setSpacing(2)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+    def ids(self) -> list[str]:
+        return [self.item(n).data(ID) for n in range(self.count())]
+
+
+class LinkPointsDialog(Retranslating, QDialog):
+    """Tick the points a take-away summarises."""
+
+    def __init__(self, parent: QWidget, points: list[m.Point], checked: list[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkPointsDialog")
+        self.resize(640, 420)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.points = QListWidget()
+        self.points.setObjectName("linkPointsList")
+        self.points.setWordWrap(True)
+        self._points = points
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.points)
+        layout.addWidget(buttons)
+        for point in points:
+            item = QListWidgetItem()
+            item.setData(ID, point.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if point.id in checked else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+            self.points.addItem(item)
+        self.retranslate_ui()
+
+    def chosen(self) -> list[str]:
+        items = [self.points.item(n) for n in range(self.points.count())]
+        return [i.data(ID) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Link to points"))
+        self.intro.setText(_("Tick the points of the notes that this take-away summarises."))
+        for n, point in enumerate(self._points):
+            kind = label(POINT_KINDS, point.kind)
+            self.points.item(n).setText(f"{kind}: {isolate(point.text)}")
+
+
+class SummaryPage(Retranslating, QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("summaryPage")
+        self.db: Database | None = None
+        self.content: m.SessionContent | None = None
+        self.topics: list[m.Topic] = []
+        self.participants: list[m.Participant] = []
+        self.topic_label = QLabel()
+        self.topic_box = QComboBox()
+        self.topic_box.setObjectName("summaryTopic")
+        self.topic_box.currentIndexChanged.connect(lambda _n: self.refresh())
+        self.propose_button = QPushButton(objectName="proposeButton")
+        self.propose_button.clicked.connect(self.propose)
+        self.export_button = QPushButton(objectName="summaryExportButton")
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.topic_label)
+        top.addWidget(self.topic_box, 1)
+        top.addWidget(self.propose_button)
+        top.addWidget(self.export_button)
+
+        self.lists: dict[str, KindList] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        grid = QGridLayout()
+        for n, kind in enumerate(summary.SUMMARY_KINDS):
+            box, lst = QGroupBox(), KindList(kind)
+            QVBoxLayout(box).addWidget(lst)
+            lst.itemChanged.connect(self._edited)
+            lst.model().rowsMoved.connect(lambda *_a, k=kind: self._save_order(k))
+            lst.move_requested.connect(lambda step, k=kind: self.move(k, step))
+            lst.currentItemChanged.connect(lambda cur, _prev, k=kind: self._selected(k, cur))
+            grid.addWidget(box, n // 2, n % 2)
+            self.lists[kind], self.boxes[kind] = lst, box
+        self.active_kind = summary.SUMMARY_KINDS[0]
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, slot in (
+            ("add", self.add),
+            ("link", self.open_link_dialog),
+            ("up", lambda: self.move(None, -1)),
+            ("down", lambda: self.move(None, 1)),
+            ("remove", self.remove),
+        ):
+            button = QPushButton(objectName=f"summary_{name}")
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[name] = button
+        row.addStretch(1)
+        self.provenance = QLabel(objectName="provenance")
+        self.provenance.setWordWrap(True)
+        self.linked = QListWidget(objectName="linkedPoints")
+        self.linked.setWordWrap(True)
+        self.linked.setMaximumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.provenance)
+        layout.addWidget(self.linked)
+        self.retranslate_ui()
+
+    # --- SessionPage -------------------------------------------------------------------------
+
+    def page_title(self) -> str:
+        return _("Summary")
+
+    def set_session(self, doc: Document, content: m.SessionContent) -> None:
+        db = doc.db
+        self.db, self.content = db, content
+        series_id = content.session.series_id
+        self.topics = report_store.topics(db, series_id)
+        self.participants = report_store.participants(db, series_id)
+        self._fill_topics()
+
+    def _fill_topics(self) -> None:
+        current = self.topic_box.currentData()
+        self.topic_box.blockSignals(True)
+        self.topic_box.clear()
+        for topic in self.topics:
+            self.topic_box.addItem(isolate(topic.name), topic.id)
+        self.topic_box.addItem(_("No topic"), None)
+        found = self.topic_box.findData(current)
+        self.topic_box.setCurrentIndex(found if found >= 0 and current is not None else 0)
+        self.topic_box.blockSignals(False)
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def topic_id(self) -> str | None:
+        return self.topic_box.currentData()
+
+    def _reload(self) -> None:
+        """The content the window shares is kept in step with the file."""
+        self.content.takeaways[:] = report_store.takeaways(self.db, self.content.session.id)
+
+    def refresh(self) -> None:
+        if self.content is None:
+            return
+        topic_ids = {t.id for t in self.topics}
+        for kind, lst in self.lists.items():
+            lst.blockSignals(True)
+            lst.clear()
+            for takeaway in sorted(self.content.takeaways, key=lambda t: t.position):
+                topic = takeaway.topic_id if takeaway.topic_id in topic_ids else None
+                if takeaway.kind == kind and topic == self.topic_id():
+                    item = QListWidgetItem(isolate(takeaway.text))
+                    item.setData(ID, takeaway.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    lst.addItem(item)
+            lst.blockSignals(False)
+        self._show_provenance(None)
+
+    def current(self) -> m.Takeaway | None:
+        item = self.lists[self.active_kind].currentItem()
+        if item is None or self.content is None:
+            return None
+        return next((t for t in self.content.takeaways if t.id == item.data(ID)), None)
+
+    def _selected(self, kind: str, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.active_kind = kind
+        self._show_provenance(self.current() if item is not None else None)
+
+    def _show_provenance(self, takeaway: m.Takeaway | None) -> None:
+        self.linked.clear()
+        if takeaway is None or self.content is None:
+            self.provenance.setText(_("Select a take-away to see where it came from."))
+            return
+        found = summary.provenance(takeaway, self.content, self.participants)
+        groups = ", ".join(
+            _("{group} ({count})").format(
+                group=label(STAKEHOLDER_GROUPS, g), count=format_number(n)
+            )
+            for g, n in found.stakeholder_groups.items()
+        )
+        count = len(found.intervention_ids)
+        text = ngettext("From {count} intervention", "From {count} interventions", count).format(
+            count=format_number(count)
+        )
+        self.provenance.setText(
+            _("{source}: {groups}").format(source=text, groups=groups) if groups else text
+        )
+        points = {p.id: p for p in self.content.points}
+        for point_id in found.point_ids:
+            self.linked.addItem(isolate(points[point_id].text))
+
+    # --- changes (each committed before it is shown) ----------------------------------------
+
+    def _edited(self, item: QListWidgetItem) -> None:
+        # Shown isolated (its own direction in either layout); the marks are not the user's.
+        text = item.text().replace(FSI, "").replace(PDI, "").strip()
+        stored = next(t for t in self.content.takeaways if t.id == item.data(ID))
+        if not text:  # an emptied line keeps its words; remove it with Remove
+            item.listWidget().blockSignals(True)
+            item.setText(isolate(stored.text))
+            item.listWidget().blockSignals(False)
+            return
+        if text != stored.text:
+            report_store.set_text(self.db, stored.id, text)
+            self._reload()
+
+    def _save_order(self, kind: str) -> None:
+        report_store.set_order(self.db, self.lists[kind].ids())
+        self._reload()
+
+    def move(self, kind: str | None, step: int) -> None:
+        kind = kind or self.active_kind
+        lst = self.lists[kind]
+        row = lst.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < lst.count():
+            return
+        lst.blockSignals(True)
+        lst.insertItem(target, lst.takeItem(row))
+        lst.setCurrentRow(target)
+        lst.blockSignals(False)
+        self._save_order(kind)
+        lst.setFocus()
+
+    def add(self) -> None:
+        if self.content is None:
+            return
+        takeaway = m.Takeaway(
+            self.content.session.id, _("New take-away"), self.active_kind, self.topic_id()
+        )
+        report_store.add(self.db, takeaway)
+        self._reload()
+        self.refresh()
+        lst = self.lists[self.active_kind]
+        lst.setCurrentRow(lst.count() - 1)
+        lst.editItem(lst.currentItem())
+
+    def remove(self) -> None:
+        takeaway = self.current()
+        if takeaway is not None:
+            report_store.remove(self.db, takeaway.id)
+            self._reload()
+            self.refresh()
+
+    def open_link_dialog(self) -> LinkPointsDialog | None:
+        takeaway = self.current()
+        if takeaway is None:
+            return None
+        dialog = LinkPointsDialog(self, self.content.points, takeaway.point_ids)
+        dialog.accepted.connect(lambda: self.link(takeaway.id, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def link(self, takeaway_id: str, point_ids: list[str]) -> None:
+        report_store.link(self.db, takeaway_id, point_ids)
+        self._reload()
+        self._show_provenance(self.current())
+
+    def propose(self) -> None:
+        if self.content is None:
+            return
+        if self.content.takeaways:
+            answer = QMessageBox.question(
+                self,
+                _("Propose take-aways"),
+                _("Replace the take-aways of this session with a new draft from the points?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        proposals = summary.propose_takeaways(self.content, [t.id for t in self.topics])
+        report_store.replace_with(self.db, self.content.session.id, proposals)
+        self._reload()
+        self.refresh()
+
+    def export(self) -> None:
+        from facilitator.ui.files.export_dialog import ExportDialog
+
+        if self.db is not None and self.content is not None:
+            ExportDialog(self.window(), self.db, self.content.session.id).open()
+
+    def retranslate_ui(self) -> None:
+        self.topic_label.setText(_("Topic:"))
+        self.propose_button.setText(_("Propose from the points"))
+        self.propose_button.setToolTip(
+            _("A draft of take-aways from the classified points, similar points gathered")
+        )
+        self.export_button.setText(_("Export…"))
+        for kind, box in self.boxes.items():
+            box.setTitle(label(POINT_KIND_HEADINGS, kind))
+            self.lists[kind].setToolTip(
+                _("Double-click to edit; drag, or Ctrl+Up and Ctrl+Down, to reorder")
+            )
+        texts = {
+            "add": _("Add"),
+            "link": _("Link to points…"),
+            "up": _("Move up"),
+            "down": _("Move down"),
+            "remove": _("Remove"),
+        }
+        for name, button in self.buttons.items():
+            button.setText(texts[name])
+        if self.topics:
+            self._fill_topics()
+        else:
+            self._show_provenance(None)

@@ -1,0 +1,1 @@
+"""The moderator's timer, agenda, speakers queue and stage window."""

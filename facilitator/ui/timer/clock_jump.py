@@ -1,0 +1,98 @@
+"""The question asked when the clock jumped while the timer was counting.
+
+A laptop that slept, a clock corrected by the network, a time zone changed by hand: the timer
+cannot tell these apart, so it asks the moderator instead of guessing, with one button per
+choice and the times written out. Closing the dialog takes the safe default (see
+ClockJump.default): count a forward gap as elapsed, pause after a backward one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from facilitator.domain import timer as t
+from facilitator.i18n import _, format_date, format_time, ngettext
+from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.timer.display import local_zone
+
+
+def _gap_words(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes >= 120:
+        hours = round(minutes / 60)
+        return ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+
+
+def _moment(seconds: float) -> str:
+    moment = dt.datetime.fromtimestamp(seconds, dt.UTC).astimezone(local_zone())
+    return _("{date}, {time}").format(
+        date=format_date(moment.date(), fmt="medium"), time=format_time(moment)
+    )
+
+
+class ClockJumpDialog(Retranslating, QDialog):
+    """One button per choice; `choice` holds the answer (the default until one is clicked)."""
+
+    def __init__(self, jump: t.ClockJump, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clockJumpDialog")
+        self.jump = jump
+        self.choice = jump.default()
+        self.message = QLabel()
+        self.message.setObjectName("clockJumpMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        self.buttons: dict[str, QPushButton] = {}
+        for choice in jump.choices():
+            button = QPushButton()
+            button.setObjectName(f"clockJump_{choice}")
+            button.clicked.connect(lambda _checked=False, c=choice: self.choose(c))
+            layout.addWidget(button)
+            self.buttons[choice] = button
+        self.buttons[jump.default()].setDefault(True)
+        self.buttons[jump.default()].setFocus()
+        self.setMinimumWidth(460)
+        self.retranslate_ui()
+
+    def choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def retranslate_ui(self) -> None:
+        jump = self.jump
+        self.setWindowTitle(_("The clock jumped"))
+        last = _moment(jump.heartbeat)
+        gap = _gap_words(jump.gap)
+        if jump.backwards:
+            text = _(
+                "The computer's clock now reads {gap} earlier than when the timer last ran "
+                "({last}). The clock was probably corrected or changed."
+            )
+        else:
+            text = _(
+                "The timer last ran at {last}, {gap} ago. The computer may have slept, or its "
+                "clock was changed."
+            )
+        self.message.setText(
+            text.format(gap=gap, last=last) + "\n\n" + _("What should the timer do?")
+        )
+        labels = {
+            t.COUNT_GAP: _("Count the {gap} as time that passed").format(gap=gap),
+            t.PAUSE_AT_HEARTBEAT: _("Pause the timer where it stood at {time}").format(
+                time=format_time(dt.datetime.fromtimestamp(jump.heartbeat, local_zone()))
+            ),
+            t.CONTINUE: _("Keep running from where it stood, without the gap"),
+        }
+        for choice, button in self.buttons.items():
+            button.setText(labels[choice])
+
+
+def ask_clock_jump(parent: QWidget | None, jump: t.ClockJump) -> str:
+    """Show the question and return the moderator's choice."""
+    dialog = ClockJumpDialog(jump, parent)
+    dialog.exec()
+    return dialog.choice

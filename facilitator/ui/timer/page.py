@@ -1,0 +1,388 @@
+"""The moderator's screen: the agenda timer, the speakers queue, the stage view's controls.
+
+The page never counts ticks: every refresh reads the clock and derives the state from the
+timer log (TimerSession), then sleeps until the next whole second of a countdown changes.
+Every action goes through TimerSession, which commits it to the file before the page shows it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.app.document import Document
+from facilitator.domain import model as m
+from facilitator.domain import timer as t
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+from facilitator.logs import logger
+from facilitator.storage import Database
+from facilitator.storage.timer_store import TimerSession
+from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.timer.actions import TimerActions
+from facilitator.ui.timer.agenda import TimerAgendaModel
+from facilitator.ui.timer.clock_jump import ask_clock_jump
+from facilitator.ui.timer.display import Display, display_of, paint_level
+from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
+from facilitator.ui.timer.text import LiveText
+
+MARGIN_MS = 3  # wake just after the second changes, never just before
+
+
+class TimerPage(Retranslating, QWidget):
+    """A SessionPage: set_session(db, content) and page_title()."""
+
+    displayed = Signal(object)  # the Display of every refresh (the stage view follows it)
+
+    def __init__(
+        self, parent: QWidget | None = None, clock: Callable[[], float] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timerPage")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.clock = clock  # None: the open file's clock (time.time in the app)
+        self.db: Database | None = None
+        self.session: TimerSession | None = None
+        self.sessions: dict[str, TimerSession] = {}  # of this file, so all keep a heartbeat
+        self.display: Display | None = None
+        self.stage = None
+        self.ask_clock_jump: Callable[[t.ClockJump], str] = lambda j: ask_clock_jump(self, j)
+        self._asking = False
+        self._phase = ""
+        self.actions = TimerActions(self)
+        self._connect_actions()
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setSingleShot(True)
+        self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.tick_timer.timeout.connect(self.refresh)
+        self._build()
+        self.retranslate_ui()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _label(self, name: str, style: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(style)
+        return label
+
+    def _build(self) -> None:
+        self.panel = QFrame()
+        self.panel.setObjectName("clockPanel")
+        self.item_title = self._label("currentItem", "font-size: 15pt; font-weight: bold;")
+        self.item_words = LiveText("timerWords", 12)
+        self.item_clock = LiveText("itemClock", 40, bold=True)
+        self.totals = LiveText("timerTotals")
+        self.projected = LiveText("projectedEnd")
+        texts = QVBoxLayout()
+        for label in (self.item_title, self.item_words, self.totals, self.projected):
+            texts.addWidget(label)
+        panel = QHBoxLayout(self.panel)
+        panel.addLayout(texts, 1)
+        panel.addWidget(self.item_clock)
+
+        a = self.actions
+        controls = QHBoxLayout()
+        for action in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop):
+            controls.addWidget(action_button(action))
+        controls.addStretch(1)
+        self.warning_label = QLabel()
+        self.warning = QSpinBox()
+        self.warning.setObjectName("warningMinutes")
+        self.warning.setRange(0, 30)
+        self.warning.editingFinished.connect(self._set_warning)
+        self.warning_label.setBuddy(self.warning)
+        self.stage_action = QAction(self)
+        self.stage_action.setObjectName("stageViewAction")
+        self.stage_action.triggered.connect(self.open_stage)
+        controls.addWidget(action_button(self.stage_action))
+
+        self.model = TimerAgendaModel(self.show_failure)
+        self.model.replanned.connect(self.refresh)
+        self.table = QTableView()
+        self.table.setObjectName("timerAgenda")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+        )
+        self.table.doubleClicked.connect(self._goto_row)
+        header = self.table.horizontalHeader()
+        # Sized once per session, not ResizeToContents: that would read every row each second.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.agenda_box = QGroupBox()
+        agenda = QVBoxLayout(self.agenda_box)
+        agenda.addWidget(self.table)
+        moves = QHBoxLayout()
+        for action in (a.item_up, a.item_down):
+            moves.addWidget(action_button(action))
+        moves.addStretch(1)
+        moves.addWidget(self.warning_label)
+        moves.addWidget(self.warning)
+        agenda.addLayout(moves)
+        self.queue = SpeakersQueue(a)
+        self.queue.failed.connect(self.show_failure)
+        self.queue.changed.connect(self.refresh)
+        splitter = QSplitter()
+        splitter.addWidget(self.agenda_box)
+        splitter.addWidget(self.queue)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.toggle.triggered.connect(lambda: self.run(lambda s: s.toggle()))
+        a.previous.triggered.connect(lambda: self.run(lambda s: s.move(-1)))
+        a.next.triggered.connect(lambda: self.run(lambda s: s.move(1)))
+        a.plus.triggered.connect(lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
+        a.minus.triggered.connect(lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
+        a.stop.triggered.connect(lambda: self.run(lambda s: s.stop()))
+        a.floor.triggered.connect(lambda: self.run(lambda s: s.give_floor()))
+        a.end_floor.triggered.connect(lambda: self.run(lambda s: s.end_floor()))
+        a.extend_speaker.triggered.connect(lambda: self.run(lambda s: s.extend_speaker(60)))
+        a.item_up.triggered.connect(lambda: self._move_item(-1))
+        a.item_down.triggered.connect(lambda: self._move_item(1))
+
+    # --- the session -------------------------------------------------------------------------
+
+    def page_title(self) -> str:
+        return _("Timer")
+
+    def now(self) -> float:
+        if self.clock is not None:
+            return self.clock()
+        return self.db.clock.wall() if self.db is not None else time.time()
+
+    def set_session(self, doc: Document, content: m.SessionContent) -> None:
+        db = doc.db
+        if db is not self.db:
+            self.sessions.clear()
+            self.db = db
+        cached = self.sessions.get(content.session.id)
+        if cached is None or cached.content is not content:
+            try:
+                cached = TimerSession(db, content, self.now)
+            except sqlite3.Error as error:
+                self.show_failure(error)
+                return
+            self.sessions[content.session.id] = cached
+        self.session = cached
+        self.model.set_session(cached, self.now())
+        self._fit_table()
+        self.queue.set_session(cached)
+        self.warning.setValue(round(content.session.warning_seconds / 60))
+        self._show(cached.state(self.now()))
+        self.tick_timer.start(0)  # the clock-jump question comes once the window is up
+
+    def has_agenda(self) -> bool:
+        return bool(self.session and self.session.content.agenda)
+
+    def run(self, action: Callable[[TimerSession], object]) -> bool:
+        """Carry out one moderator action: committed to the file, then shown."""
+        if self.session is None or (self.db is not None and self.db.readonly):
+            return False
+        try:
+            action(self.session)
+        except (sqlite3.Error, FacilitatorError) as error:
+            self.show_failure(error)
+            return False
+        finally:
+            self.queue.fill()
+            self.refresh()
+        return True
+
+    def show_failure(self, error: BaseException) -> None:
+        if isinstance(error, sqlite3.Error):
+            path = self.db.path if self.db is not None else ""
+            error = FacilitatorError(
+                _("Could not write to {path} ({detail}); the timer did not change.").format(
+                    path=path, detail=str(error)
+                )
+            )
+        show_error(self, error)
+
+    # --- refreshing --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        now = self.now()
+        if not self._asking and self.db is not None and not self.db.readonly:
+            jump = self.session.check_clock(now)
+            if jump is not None:
+                self._resolve_jump(jump)
+                now = self.now()
+            self._beat_all(now)
+        if self.session is None:
+            return
+        state = self.session.state(now)
+        self._show(state)
+        self.tick_timer.start(int(state.next_change() * 1000) + MARGIN_MS)
+
+    def _resolve_jump(self, jump: t.ClockJump) -> None:
+        self._asking = True
+        try:
+            choice = self.ask_clock_jump(jump)
+        finally:
+            self._asking = False
+        answered = t.ClockJump(jump.heartbeat, self.now())  # the answer may have taken a while
+        if answered.backwards != jump.backwards:
+            answered = jump
+        try:
+            self.session.resolve(answered, choice)
+        except sqlite3.Error as error:
+            self.show_failure(error)
+
+    def _beat_all(self, now: float) -> None:
+        try:
+            for session in self.sessions.values():
+                session.beat(now)
+        except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
+            self.session, self.sessions, self.db = None, {}, None
+            self.tick_timer.stop()
+        except sqlite3.Error as error:  # a missed heartbeat only weakens the jump check
+            logger().warning("timer heartbeat not written: %r", error)
+
+    def _show(self, state: t.TimerState) -> None:
+        session = self.session
+        titles = {item.id: item.title for item in session.content.agenda}
+        display = display_of(state, session.session, titles, session.participants)
+        self.display = display
+        if state.phase != self._phase:
+            self._phase = state.phase
+            self.actions.retranslate(state.phase)
+        self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
+        self.item_words.setText(display.item_words)
+        self.item_clock.setText(display.item_clock)
+        self.item_clock.setAccessibleName(_("Time left on the current item"))
+        self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
+        self.totals.setText(display.totals)
+        self.projected.setText(display.projected)
+        paint_level(self.panel, display.item_level)
+        before = self.model.current_row
+        self.model.tick(state.now)
+        if self.model.current_row != before:  # the bold current row may wrap differently
+            for row in (before, self.model.current_row):
+                if row is not None:
+                    self.table.resizeRowToContents(row)
+        self.queue.show_display(display)
+        writable = self.db is not None and not self.db.readonly
+        self.actions.enable(state, len(session.queue), self.has_agenda(), writable)
+        self.displayed.emit(display)
+
+    # --- agenda edits ------------------------------------------------------------------------
+
+    def _fit_table(self) -> None:
+        """Columns wide enough for their texts (a running item's readings need 'h:mm:ss')."""
+        self.table.resizeColumnsToContents()
+        metrics = self.table.fontMetrics()
+        widths = {
+            TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
+            TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
+        }
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), width + 20))
+        self.table.resizeRowsToContents()
+
+    def _fit_planned(self) -> None:
+        """Widen the planned column for the current item's '(+1 live)' (one row, not all)."""
+        row = self.model.current_row
+        if row is None:
+            return
+        text = self.model.data(self.model.index(row, TimerAgendaModel.PLANNED)) or ""
+        bold = self.table.font()
+        bold.setBold(True)
+        width = QFontMetrics(bold).horizontalAdvance(text) + 20
+        if width > self.table.columnWidth(TimerAgendaModel.PLANNED):
+            self.table.setColumnWidth(TimerAgendaModel.PLANNED, width)
+
+    def _selected_item(self) -> m.AgendaItem | None:
+        rows = self.table.selectionModel().selectedRows() if self.session else []
+        return self.session.content.agenda[rows[0].row()] if rows else None
+
+    def _move_item(self, step: int) -> None:
+        item = self._selected_item()
+        if item is None or not self.run(lambda s: s.move_item(item.id, step)):
+            return
+        self.model.set_session(self.session, self.now())
+        self._fit_table()
+        self.table.selectRow(self.session.content.agenda.index(item))
+
+    def _goto_row(self, index) -> None:
+        if index.column() != TimerAgendaModel.PLANNED and self.session is not None:
+            item_id = self.session.content.agenda[index.row()].id
+            self.run(lambda s: s.goto(item_id))
+
+    def _set_warning(self) -> None:
+        seconds = self.warning.value() * 60
+        if self.session and seconds != self.session.session.warning_seconds:
+            self.run(lambda s: s.set_warning_seconds(seconds))
+
+    # --- the stage view and focus ------------------------------------------------------------
+
+    def open_stage(self) -> None:
+        from facilitator.ui.timer.stage_window import StageWindow
+
+        if self.stage is None:
+            self.stage = StageWindow()
+            self.displayed.connect(self.stage.show_display)
+        if self.display is not None:
+            self.stage.show_display(self.display)
+        self.stage.show()
+        self.stage.raise_()
+
+    def close_stage(self) -> None:
+        if self.stage is not None:
+            self.stage.close()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._claim_focus)
+
+    def _claim_focus(self) -> None:
+        """The shortcuts live on this page: hold the focus when the tab is shown."""
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or not self.isAncestorOf(focused)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate_ui(self) -> None:
+        self.agenda_box.setTitle(_("Agenda"))
+        self.warning_label.setText(_("Amber warning at"))
+        self.warning.setSuffix(" " + _("min left"))
+        self.warning.setToolTip(_("The big clock turns amber when this much of an item is left"))
+        self.stage_action.setText(_("Stage view"))
+        self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
+        self.table.setAccessibleName(_("Agenda: planned and actual time"))
+        self.actions.retranslate(self._phase or t.IDLE)
+        self.model.retranslate()
+        if self.session is not None:
+            self._show(self.session.state(self.now()))

@@ -1,0 +1,262 @@
+"""The speakers queue on the moderator's screen: who has the floor and for how long, who is
+next, and a quick way to add a participant, a stakeholder group or a new name to the list."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.speakers import QueueEntry, speaker_label
+from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _, format_number
+from facilitator.storage.timer_store import TimerSession
+from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.timer.actions import TimerActions
+from facilitator.ui.timer.display import Display, duration_text, paint_level
+from facilitator.ui.timer.text import LiveText
+
+
+def action_button(action) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the timer's key
+    return button
+
+
+class SpeakersQueue(Retranslating, QGroupBox):
+    failed = Signal(object)  # an error to show; nothing was changed
+    changed = Signal()
+
+    def __init__(self, actions: TimerActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakersQueueBox")
+        self.session: TimerSession | None = None
+        self.panel = QFrame()
+        self.panel.setObjectName("speakerPanel")
+        self.current = QLabel()
+        self.current.setObjectName("currentSpeaker")
+        self.current.setWordWrap(True)
+        self.clock = LiveText("speakerClock", 22, bold=True)
+        self.words = LiveText("speakerWords")
+        panel = QHBoxLayout(self.panel)
+        names = QVBoxLayout()
+        names.addWidget(self.current)
+        names.addWidget(self.words)
+        panel.addLayout(names, 1)
+        panel.addWidget(self.clock)
+        floor_row = QGridLayout()  # two rows, so long labels (French, Russian) still fit
+        floor_row.addWidget(action_button(actions.floor), 0, 0)
+        floor_row.addWidget(action_button(actions.end_floor), 0, 1)
+        floor_row.addWidget(action_button(actions.extend_speaker), 1, 0, 1, 2)
+        floor_row.setColumnStretch(2, 1)
+
+        self.picker = QComboBox()
+        self.picker.setObjectName("speakerPicker")
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.picker.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.picker.lineEdit().returnPressed.connect(self.add_speaker)
+        self.country = QLineEdit()
+        self.country.setObjectName("speakerCountry")
+        self.country.returnPressed.connect(self.add_speaker)
+        self.limit = self._minutes_box("speakerLimit")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addSpeaker")
+        self.add_button.clicked.connect(self.add_speaker)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.picker_label, self.country_label, self.limit_label = QLabel(), QLabel(), QLabel()
+        self.form.addRow(self.picker_label, self.picker)
+        self.form.addRow(self.country_label, self.country)
+        limit_row = QHBoxLayout()
+        limit_row.addWidget(self.limit)
+        limit_row.addWidget(self.add_button)
+        limit_row.addStretch(1)
+        self.form.addRow(self.limit_label, limit_row)
+
+        self.list = QListWidget()
+        self.list.setObjectName("speakersQueue")
+        self.list.setWordWrap(True)
+        self.up, self.down, self.remove = QPushButton(), QPushButton(), QPushButton()
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.remove.clicked.connect(self._remove)
+        list_row = QHBoxLayout()
+        for button in (self.up, self.down, self.remove):
+            list_row.addWidget(button)
+        list_row.addStretch(1)
+        self.default_limit = self._minutes_box("defaultSpeakingTime")
+        self.default_limit.editingFinished.connect(self._set_default_limit)
+        self.default_form = QFormLayout()
+        self.default_label = QLabel()
+        self.default_form.addRow(self.default_label, self.default_limit)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addLayout(floor_row)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(list_row)
+        layout.addLayout(self.form)
+        layout.addLayout(self.default_form)
+        self.retranslate_ui()
+
+    def _minutes_box(self, name: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setObjectName(name)
+        box.setRange(0.5, 60)
+        box.setSingleStep(0.5)
+        box.setDecimals(1)
+        box.setValue(3)
+        return box
+
+    # --- session -----------------------------------------------------------------------------
+
+    def set_session(self, session: TimerSession | None) -> None:
+        self.session = session
+        minutes = session.session.speaking_seconds / 60 if session else 3
+        self.default_limit.setValue(minutes)
+        self.limit.setValue(minutes)
+        self._fill_picker()
+        self.fill()
+
+    def _fill_picker(self) -> None:
+        self.picker.clear()
+        people = (
+            sorted(self.session.participants.values(), key=lambda p: p.name.casefold())
+            if self.session
+            else []
+        )
+        for person in people:
+            text = f"{person.name} — {person.organisation}" if person.organisation else person.name
+            self.picker.addItem(text, ("participant", person.id))
+        for code in STAKEHOLDER_GROUPS:
+            self.picker.addItem(label(STAKEHOLDER_GROUPS, code), ("group", code))
+        self.picker.setCurrentIndex(-1)
+        self.picker.setEditText("")
+
+    def fill(self) -> None:
+        """The queue as stored, numbered."""
+        row = self.list.currentRow()
+        self.list.clear()
+        people = self.session.participants if self.session else {}
+        for n, entry in enumerate(self.session.queue if self.session else [], start=1):
+            text = _("{number}. {name} · {time}").format(
+                number=format_number(n),
+                name=isolate(speaker_label(entry, people)),
+                time=duration_text(entry.limit),
+            )
+            self.list.addItem(text)
+        if self.list.count():
+            self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+
+    def show_display(self, display: Display) -> None:
+        """Once a second: the current speaker's countdown, in words and colours as well."""
+        if display.speaker:
+            self.current.setText(isolate(display.speaker))
+            self.clock.setText(display.speaker_clock)
+            self.words.setText(display.speaker_words)
+        else:
+            self.current.setText(_("Nobody has the floor"))
+            self.clock.setText("")
+            self.words.setText("")
+        paint_level(self.panel, display.speaker_level if display.speaker else "normal")
+        self.clock.setAccessibleName(_("Speaking time left"))
+        self.clock.setAccessibleDescription(f"{display.speaker_clock} · {display.speaker_words}")
+
+    # --- editing the queue -------------------------------------------------------------------
+
+    def _guarded(self, change) -> bool:
+        try:
+            change()
+        except (sqlite3.Error, FacilitatorError) as error:
+            self.failed.emit(error)
+            return False
+        self.fill()
+        self.changed.emit()
+        return True
+
+    def entry_from_form(self) -> QueueEntry | None:
+        text = self.picker.currentText().strip()
+        if not text:
+            return None
+        index = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = self.picker.itemData(index) if index >= 0 else None
+        limit = round(self.limit.value() * 60)
+        if data and data[0] == "participant":
+            person = self.session.participants[data[1]]
+            return QueueEntry(person.name, person.id, limit=limit)
+        if data and data[0] == "group":
+            return QueueEntry(group=data[1], country=self.country.text().strip(), limit=limit)
+        return QueueEntry(text, limit=limit)
+
+    def add_speaker(self) -> None:
+        entry = self.entry_from_form() if self.session else None
+        if entry is None:
+            return
+        if self._guarded(lambda: self.session.enqueue(entry)):
+            self.picker.setCurrentIndex(-1)
+            self.picker.setEditText("")
+            self.country.clear()
+            self.limit.setValue(self.session.session.speaking_seconds / 60)
+            self.list.setCurrentRow(self.list.count() - 1)
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        if self.session and self._guarded(lambda: self.session.move_queued(row, step)):
+            self.list.setCurrentRow(max(0, min(row + step, self.list.count() - 1)))
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if self.session and row >= 0:
+            self._guarded(lambda: self.session.remove_queued(row))
+
+    def _set_default_limit(self) -> None:
+        seconds = round(self.default_limit.value() * 60)
+        if self.session and seconds != self.session.session.speaking_seconds:
+            self._guarded(lambda: self.session.set_speaking_seconds(seconds))
+            self.limit.setValue(seconds / 60)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Speakers"))
+        self.picker.lineEdit().setPlaceholderText(_("Participant, group or new name"))
+        self.picker.setToolTip(_("Type a name, an organisation or a stakeholder group, then Enter"))
+        self.country.setPlaceholderText(_("Country (optional, with a group)"))
+        self.add_button.setText(_("Add to the queue"))
+        self.up.setText(_("Up"))
+        self.down.setText(_("Down"))
+        self.remove.setText(_("Remove"))
+        suffix = " " + _("min")
+        self.limit.setSuffix(suffix)
+        self.default_limit.setSuffix(suffix)
+        self.limit.setToolTip(_("Speaking time of this speaker"))
+        self.picker_label.setText(_("Speaker:"))
+        self.country_label.setText(_("Country:"))
+        self.limit_label.setText(_("Time limit:"))
+        self.default_label.setText(_("Default speaking time:"))
+        self.list.setAccessibleName(_("Speakers queue"))
+        if self.session is not None:
+            self._fill_picker()
+            self.fill()

@@ -60,12 +60,20 @@ def _zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+def is_web_address(text: str) -> bool:
+    """An http(s) address with a host: what a registration or recording link may be."""
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in text
+
+
 def _url(value: Any, label: str) -> str:
     text = _text(value, label).strip()
     if not text:
         return ""
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
+    if not is_web_address(text):
         raise InvalidValue(
             _(
                 "{field}: “{value}” is not a web address; paste one that starts with https://."

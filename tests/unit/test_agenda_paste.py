@@ -154,6 +154,33 @@ def test_any_text_is_read_without_error_and_minutes_are_always_in_range(text):
         assert item.planned_minutes is None or 1 <= item.planned_minutes <= 600
 
 
+WORDS = st.sampled_from(
+    ["Regional", "overview", "Youth", "voices", "of", "Migrants", "Лучшие", "практики", "تجارب"]
+)
+FORMS = [
+    lambda t, n: f"{n} minutes | {t}",
+    lambda t, n: f"{t} ({n} min)",
+    lambda t, n: f"{t} – {n}'",
+    lambda t, n: f"- {t} ({n} минут)",
+    lambda t, n: f"{t}\t{n} mins",
+    lambda t, n: f"{t} ({n} دقيقة)",
+    lambda t, n: f"15:00–{(15 * 60 + n) // 60 % 24:02d}:{(15 * 60 + n) % 60:02d} {t}",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(WORDS, min_size=1, max_size=4).map(" ".join), st.integers(1, 600)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(range(len(FORMS))),
+)
+def test_an_agenda_written_in_any_form_reads_back_as_written(items, form):
+    text = "\n".join(FORMS[form](title, minutes) for title, minutes in items)
+    assert [(i.title, i.planned_minutes) for i in parse_agenda(text)] == items
+
+
 def test_questions_one_per_bullet_or_number():
     text = (
         "1. What are the main challenges in searching for missing migrants?\n"

@@ -12,6 +12,8 @@ from merge_fixtures import T0, Wall, base_file, laptop, saved
 
 from facilitator.domain import model as m
 from facilitator.storage import open_file
+from facilitator.storage import prepare_agenda as agenda
+from facilitator.storage import prepare_sessions as sessions
 from facilitator.storage import repository as repo
 from facilitator.storage.conflicts import list_conflicts
 from facilitator.storage.merge import merge
@@ -103,10 +105,10 @@ def test_two_organisers_edit_different_new_fields_and_both_edits_survive(tmp_pat
     item = _only_item(base, tmp_path)
     ana = laptop(base, tmp_path, "ana", Wall(T0))
     ben = laptop(base, tmp_path, "ben", Wall(T0 + 5))
-    repo.update(ana, m.Session, base.session.id, short_label="Arab States 2024")
-    repo.update(ben, m.Session, base.session.id, registration_url="https://example.org/r")
-    repo.update(ana, m.AgendaItem, item.id, warning_seconds=60)
-    repo.update(ben, m.AgendaItem, item.id, planned_minutes=50)
+    sessions.update_session(ana, base.session.id, short_label="Arab States 2024")
+    sessions.update_session(ben, base.session.id, registration_url="https://example.org/r")
+    agenda.edit_agenda_item(ana, item.id, warning_seconds=60)
+    agenda.set_planned_minutes(ben, item.id, 50)
     merge(ana, saved(ben))
 
     session = repo.get(ana, m.Session, base.session.id)
@@ -122,14 +124,16 @@ def test_two_organisers_edit_the_same_new_field_and_the_newer_edit_wins(tmp_path
     item = _only_item(base, tmp_path)
     ana = laptop(base, tmp_path, "ana", Wall(T0 + 10))  # edited later
     ben = laptop(base, tmp_path, "ben", Wall(T0))
-    repo.update(ana, m.Session, base.session.id, short_label="Ana's label")
-    repo.update(ben, m.Session, base.session.id, short_label="Ben's label")
-    repo.update(ana, m.AgendaItem, item.id, warning_seconds=90)
-    repo.update(ben, m.AgendaItem, item.id, warning_seconds=30)
+    sessions.update_session(ana, base.session.id, short_label="Ana's label")
+    sessions.update_session(ben, base.session.id, short_label="Ben's label")
+    agenda.edit_agenda_item(ana, item.id, warning_seconds=90)
+    agenda.edit_agenda_item(ben, item.id, warning_seconds=30)
     ben_path = saved(ben)
     merge(ana, ben_path)
     assert repo.get(ana, m.Session, base.session.id).short_label == "Ana's label"
     assert repo.get(ana, m.AgendaItem, item.id).warning_seconds == 90
+    lost = {(c.field, c.lost_value) for c in list_conflicts(ana)}
+    assert ("short_label", "Ben's label") in lost  # kept for review, not silently dropped
     # the other way round gives the same result
     ana_path = saved(ana)
     ben = open_file(ben_path, device="ben", wall=Wall(T0))

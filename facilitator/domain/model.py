@@ -26,6 +26,8 @@ class Topic:
     series_id: str
     name: str
     position: int = 0
+    description: str = ""
+    colour: str = ""  # "#rrggbb", or "" for the app's own colour
     id: str = field(default_factory=new_id)
 
 
@@ -41,7 +43,7 @@ class Session:
     venue: str = ""
     platform: str = ""
     region: str = ""
-    interpretation: list[str] = field(default_factory=list)  # ISO 639-1 codes
+    interpretation: list[str] = field(default_factory=list)  # ISO 639 codes (en, fr, az...)
     audience: str = "open"  # vocab.AUDIENCES
     chatham_house: bool = False
     organisers: str = ""
@@ -55,6 +57,14 @@ class Session:
     warning_seconds: int = 120  # amber when this much of an item is left
     speaking_seconds: int = 180  # default speaking-time limit of a floor intervention
     position: int = 0
+    short_label: str = ""  # the organisers' own short name; `title` is the published title
+    audience_custom: str = ""  # who may attend, in words, when audience is "custom"
+    registered_qualifier: str = "exact"  # vocab.FIGURE_QUALIFIERS: "over 100 CSO"
+    attended_qualifier: str = "exact"
+    member_states_qualifier: str = "exact"
+    cso_qualifier: str = "exact"
+    registration_url: str = ""
+    recording_url: str = ""
     id: str = field(default_factory=new_id)
 
 
@@ -67,6 +77,7 @@ class AgendaItem:
     speakers: str = ""  # names or roles as the programme lists them
     description: str = ""
     position: int = 0
+    warning_seconds: int | None = None  # amber threshold of this item; None: the session's
     id: str = field(default_factory=new_id)
 
 

@@ -172,6 +172,12 @@ class Timer:
         planned = self.agenda[n].planned_minutes * 60 if n is not None else 0
         return planned + self.adjusted.get(item_id, 0.0)
 
+    def warning_of(self, item_id: str) -> float:
+        """Seconds left when an item turns amber: its own threshold, else the session's."""
+        n = self.index.get(item_id)
+        own = self.agenda[n].warning_seconds if n is not None else None
+        return self.warning_seconds if own is None else own
+
     def neighbour(self, step: int) -> str | None:
         """The item `step` places from the current one (the first item before the start)."""
         if not self.agenda:
@@ -287,7 +293,7 @@ class Timer:
             item_budget=budget,
             item_spent=spent,
             item_remaining=remaining,
-            level=level_of(remaining, self.warning_seconds) if current else NORMAL,
+            level=level_of(remaining, self.warning_of(current)) if current else NORMAL,
             started_at=self.started_at,
             elapsed=session_time,
             remaining_total=to_come,

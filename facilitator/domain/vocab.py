@@ -48,7 +48,17 @@ AUDIENCES: dict[str, str] = {
     "open": N_("Open to all"),
     "member_states": N_("Member States only"),
     "youth": N_("Youth participants (under 30)"),
+    "custom": N_("Other audience (described)"),
 }
+
+# How exact a reported figure is: the seed report says "over 100 CSO".
+FIGURE_QUALIFIERS: dict[str, str] = {
+    "exact": N_("Exactly"),
+    "about": N_("About"),
+    "over": N_("Over"),
+}
+# The reported figures of a session that carry a qualifier (Session.<name>_qualifier).
+FIGURE_FIELDS: tuple[str, ...] = ("registered", "attended", "member_states", "cso")
 
 AGENDA_KINDS: dict[str, str] = {
     "opening": N_("Opening remarks"),
@@ -66,6 +76,7 @@ ROLES: dict[str, str] = {
     "panellist": N_("Panellist"),
     "participant": N_("Participant"),
     "rapporteur": N_("Rapporteur"),
+    "note_taker": N_("Note-taker"),
 }
 
 GENDERS: dict[str, str] = {
@@ -88,7 +99,8 @@ TIMER_ACTIONS: tuple[str, ...] = (
     "extend_speaker",  # seconds added to (or taken from) the current speaker's limit
 )
 
-# ISO 639-1 codes of the languages people speak and interpretation is offered in.
+# ISO 639-1 codes offered first in language lists; any ISO 639 code is accepted
+# (see domain.session_rules.is_language_code).
 SPOKEN_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru", "zh", "pt", "az")
 
 

@@ -18,12 +18,16 @@ import uuid
 from typing import Any
 
 from facilitator.domain import model as m
+from facilitator.domain import session_rules as rules
 from facilitator.domain import vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
 FORMAT_ID = "facilitator.series"
-FORMAT_VERSION = 1
+# 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
+# qualifiers, registration_url, recording_url; Topic.description, colour; AgendaItem.
+# warning_seconds; role "note_taker"). Version 1 documents read as before, with defaults.
+FORMAT_VERSION = 2
 
 # Fields implied by where a record sits in the document.
 IMPLIED = {"series_id", "session_id", "intervention_id", "position"}
@@ -34,6 +38,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "audience": tuple(vocab.AUDIENCES),
     "role": tuple(vocab.ROLES),
     "action": vocab.TIMER_ACTIONS,
+    **{f"{name}_qualifier": tuple(vocab.FIGURE_QUALIFIERS) for name in vocab.FIGURE_FIELDS},
 }
 KIND_VOCABULARY = {
     m.AgendaItem: tuple(vocab.AGENDA_KINDS),
@@ -41,6 +46,7 @@ KIND_VOCABULARY = {
     m.Takeaway: tuple(vocab.POINT_KINDS),
 }
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 class JsonFormatError(FacilitatorError):
@@ -182,6 +188,18 @@ def _check_codes(record: Any, path: str) -> None:
                 raise _fail(f"{path}.date", _("expected a date as YYYY-MM-DD")) from None
         if record.start_time and not TIME_RE.match(record.start_time):
             raise _fail(f"{path}.start_time", _("expected a time as HH:MM"))
+        for n, code in enumerate(record.interpretation):
+            if not rules.is_language_code(code):
+                raise _fail(
+                    f"{path}.interpretation[{n}]",
+                    _("expected an ISO 639 language code such as en, fr or az"),
+                )
+        for name in ("registration_url", "recording_url"):
+            value = getattr(record, name)
+            if value and not rules.is_web_address(value):
+                raise _fail(f"{path}.{name}", _("expected a web address starting with https://"))
+    if isinstance(record, m.Topic) and record.colour and not COLOUR_RE.fullmatch(record.colour):
+        raise _fail(f"{path}.colour", _("expected a colour as #rrggbb"))
     for name in ("at", "started_at", "ended_at"):
         value = getattr(record, name, None)
         if value:

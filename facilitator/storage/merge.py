@@ -40,7 +40,14 @@ from facilitator.i18n import _
 
 from .database import Database
 from .schema import RECORD_TABLES
-from .untrusted import SourceFile, data_columns, parse_stamps, read_source, record_columns
+from .untrusted import (
+    LEGACY_STAMP,
+    SourceFile,
+    data_columns,
+    parse_stamps,
+    read_source,
+    record_columns,
+)
 
 SERIES_CHILDREN = ("topic", "participant", "session")
 CONFLICT_NS = uuid.UUID("5c1e4c9e-8a43-4b53-9a1f-6f2d7c0e4a11")
@@ -318,6 +325,7 @@ def join(
             and ov != nv
             and _device(os_) != _device(ns)
             and lost[4] not in seen.values()
+            and LEGACY_STAMP not in (os_, ns)
         ):
             conflicts.append(lost)
     if not changed:

@@ -267,7 +267,24 @@ CREATE TABLE merge_conflict (
 );
 """
 
+# Version 3: what preparing a session needs. Each new column is a field of its dataclass, with
+# the dataclass's default, so rows written before the upgrade read as if never edited; the
+# per-field `stamps` of those rows do not name the new fields, which then carry the row's hlc.
+V3 = """
+ALTER TABLE session ADD COLUMN short_label TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN audience_custom TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN registered_qualifier TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE session ADD COLUMN attended_qualifier TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE session ADD COLUMN member_states_qualifier TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE session ADD COLUMN cso_qualifier TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE session ADD COLUMN registration_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN recording_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE topic ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE topic ADD COLUMN colour TEXT NOT NULL DEFAULT '';
+ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
+"""
+
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2]
+MIGRATIONS: list[str] = [V1, V2, V3]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ of the vocabularies, stamps not far in the future) before the merge writes anyth
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -37,7 +38,7 @@ from .database import (
     describe_read_error,
     expected_schema,
 )
-from .records import CLASS_OF, field_kinds
+from .records import CLASS_OF, encode, field_kinds
 from .schema import RECORD_TABLES
 
 SYNC_COLUMNS = ("device", "hlc", "stamps", "deleted")
@@ -47,6 +48,10 @@ MAX_VALUE_BYTES = 10_000_000
 
 STAMP_RE = re.compile(r"\d{13}\.\d{6}\.[A-Za-z0-9_.:-]{1,64}")
 DEVICE_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+# The stamp of a field a source file is too old to hold (format 2 has no session.short_label):
+# older than every real stamp, so the field never overwrites a value edited here, and never
+# counted as a conflict (see merge.join).
+LEGACY_STAMP = "0000000000000.000000.legacy"
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 # Codes a column may hold ("" is the schema's default and always allowed).
@@ -61,7 +66,9 @@ VOCABULARY: dict[tuple[str, str], typing.Collection[str]] = {
     ("point", "kind"): vocab.POINT_KINDS,
     ("takeaway", "kind"): vocab.POINT_KINDS,
     ("timer_event", "action"): vocab.TIMER_ACTIONS,
+    **{("session", f"{n}_qualifier"): vocab.FIGURE_QUALIFIERS for n in vocab.FIGURE_FIELDS},
 }
+COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 # Columns holding the id of another record: a UUID, or empty.
 REFERENCE_COLUMNS = {
     "series_id",
@@ -197,17 +204,22 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
     source = SourceFile(path, path.name, file_id, checksum, version, None, "")
     stamps: list[str] = []
     for table in RECORD_TABLES:
-        names = record_columns(table)
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        names = [n for n in record_columns(table) if n in present]
+        missing = _defaults(table, present)
         check = _row_checker(table)
         seen: set[str] = set()
         rows = []
         for values in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
             record = dict(zip(names, values, strict=True))
+            record.update(missing)
             problem = check(record)
             if problem is None and record["id"] in seen:
                 problem = "id"
             if problem is not None:
                 raise _invalid(path, table, problem, record.get("id"))
+            if missing:
+                record["stamps"] = {**record["stamps"], **dict.fromkeys(missing, LEGACY_STAMP)}
             seen.add(record["id"])
             stamps.append(record["hlc"])
             rows.append(record)
@@ -217,6 +229,18 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
         source.series_id, source.series_title = live[0]["id"], live[0]["title"]
     source.max_stamp = max(stamps, default=None)
     return source
+
+
+def _defaults(table: str, present: set[str]) -> dict[str, Any]:
+    """{column: stored default} of the fields a file of an older format does not have."""
+    cls = CLASS_OF[table]
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.name in present:
+            continue
+        value = f.default_factory() if f.default is dataclasses.MISSING else f.default
+        out[f.name] = encode(cls, f.name, value)
+    return out
 
 
 def _invalid(path: Path, table: str, column: str, record_id: Any) -> FacilitatorError:
@@ -292,6 +316,8 @@ def _column_check(table: str, name: str, hint: Any, kind: str) -> Callable[[Any]
         return _is_uuid
     if (table, name) in VOCABULARY:
         return _code(VOCABULARY[(table, name)])
+    if (table, name) == ("topic", "colour"):
+        return lambda v: isinstance(v, str) and (v == "" or COLOUR_RE.fullmatch(v) is not None)
     if name in REFERENCE_COLUMNS:
         ref = lambda v: v == "" or _is_uuid(v)  # noqa: E731
         return _optional(ref) if type(None) in typing.get_args(hint) else ref

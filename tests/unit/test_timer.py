@@ -98,6 +98,19 @@ def test_the_warning_threshold_is_per_session():
     assert run.state(299).level == t.NORMAL and run.state(301).level == t.WARNING
 
 
+def test_an_item_with_its_own_threshold_turns_amber_then_and_the_others_keep_the_session_one():
+    items = [
+        m.AgendaItem("s", "Opening", 10, position=0, id="i0", warning_seconds=30),
+        m.AgendaItem("s", "Discussion", 10, position=1, id="i1"),
+    ]
+    run = Run(items, warning=120).at(0).do("start", "i0")
+    assert run.state(500).level == t.NORMAL  # 100 s left, above the item's 30 s
+    assert run.state(575).level == t.WARNING
+    run.at(600).do("next")
+    assert run.state(600 + 470).level == t.NORMAL
+    assert run.state(600 + 490).level == t.WARNING  # 110 s left, the session's 120 s
+
+
 def test_projected_end_moves_with_overrun_and_pauses():
     run = Run().at(0).do("start", "i0")
     assert run.state(10).projected_end == T0 + 90 * 60

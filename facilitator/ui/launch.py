@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 from pathlib import Path
@@ -10,8 +9,7 @@ from pathlib import Path
 from facilitator.app import file_ops
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
-
-QT_PACKAGES = "libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3"
+from facilitator.ui.display_check import display_problem
 
 
 def check_display() -> None:
@@ -30,15 +28,9 @@ def check_display() -> None:
         )
     if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
         return
-    missing = [
-        lib for lib in ("xcb-cursor", "xkbcommon-x11", "EGL") if not ctypes.util.find_library(lib)
-    ]
-    if missing:
-        raise FacilitatorError(
-            _(
-                "Qt cannot open a window: system libraries are missing ({names}); install them with: apt-get install {packages}"
-            ).format(names=", ".join(missing), packages=QT_PACKAGES)
-        )
+    problem = display_problem()
+    if problem:
+        raise FacilitatorError(problem)
 
 
 def run_app(file: str | None = None, demo: bool = False) -> int:

@@ -1,3 +1,3 @@
 """Facilitator: run and record structured consultations, offline."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

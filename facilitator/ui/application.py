@@ -6,14 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from facilitator import settings
+from facilitator import __version__, settings
 from facilitator.i18n import get_language, is_rtl, set_language
 from facilitator.i18n.catalog import PSEUDO, PSEUDO_CLOSE, PSEUDO_OPEN
-from facilitator.i18n.fonts import font_path
+from facilitator.i18n.fonts import font_path, resource
 from facilitator.ui.common.errors import install_exception_hook
 
 FONTS = (
@@ -22,6 +22,8 @@ FONTS = (
     "NotoSansArabic-Regular.ttf",
     "NotoSansArabic-Bold.ttf",
 )
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 _qt_translator: QTranslator | None = None
 
@@ -77,10 +79,21 @@ def apply_language(lang: str, remember: bool = False) -> None:
                 continue
 
 
+def app_icon() -> QIcon:
+    """The project's icon at every size drawn for it (the small ones are a simpler drawing)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"facilitator-{size}.png")), QSize(size, size))
+    return icon
+
+
 def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("facilitator")  # matches packaging/linux/facilitator.desktop
+    app.setWindowIcon(app_icon())
     load_fonts()
     apply_language(get_language())
     return app

@@ -131,3 +131,23 @@ def device_id() -> str:
 def language() -> str | None:
     value = load().get("language")
     return value if isinstance(value, str) else None
+
+
+RECENT_LIMIT = 8
+
+
+def recent_files() -> list[Path]:
+    """Files opened lately, newest first, those still there."""
+    values = load().get("recent_files")
+    paths = [Path(v) for v in values if isinstance(v, str)] if isinstance(values, list) else []
+    return [p for p in paths if p.exists()]
+
+
+def remember_recent(path: str | os.PathLike) -> None:
+    key = str(Path(path).resolve())
+    values = [str(p) for p in recent_files() if str(p) != key]
+    save({"recent_files": [key, *values][:RECENT_LIMIT]})
+
+
+def clear_recent() -> None:
+    save({"recent_files": []})

@@ -141,19 +141,8 @@ def restore_lost_version(db: Database, conflict_id: str) -> ConflictEntry:
     entry = next((e for e in list_conflicts(db) if e.id == conflict_id), None)
     if entry is None:
         raise FacilitatorError(_("This conflict is no longer in the file."))
-    cls = CLASS_OF[entry.table]
-    value = entry.lost_value
-    if field_kinds(cls).get(entry.field) == "bool":
-        value = bool(value)
-    elif field_kinds(cls).get(entry.field) == "list":
-        value = json.loads(value) if isinstance(value, str) else value
     with db.transaction() as conn:
-        try:
-            repo.update(db, cls, entry.record_id, **{entry.field: value})
-        except LookupError:
-            raise FacilitatorError(
-                _("This record has been deleted since the merge; nothing was restored.")
-            ) from None
+        _put_value(db, entry, entry.lost_value)
         stamp = conn.execute(
             f"SELECT hlc FROM {entry.table} WHERE id = ?", (entry.record_id,)
         ).fetchone()[0]
@@ -169,3 +158,37 @@ def restore_lost_version(db: Database, conflict_id: str) -> ConflictEntry:
             ),
         )
     return next(e for e in list_conflicts(db) if e.id == conflict_id)
+
+
+def undo_restore(db: Database, entry: ConflictEntry) -> None:
+    """Take back restore_lost_version: the record gets `entry`'s kept value again (with a
+    fresh stamp, so it wins the next merges), and the conflict row is `entry` as it was."""
+    with db.transaction() as conn:
+        _put_value(db, entry, entry.kept_value)
+        conn.execute(
+            "UPDATE merge_conflict SET kept_value = ?, kept_stamp = ?, lost_value = ?, "
+            "lost_stamp = ?, resolved = ? WHERE id = ?",
+            (
+                json.dumps(entry.kept_value, ensure_ascii=False),
+                entry.kept_stamp,
+                json.dumps(entry.lost_value, ensure_ascii=False),
+                entry.lost_stamp,
+                int(entry.resolved),
+                entry.id,
+            ),
+        )
+
+
+def _put_value(db: Database, entry: ConflictEntry, value: Any) -> None:
+    """Write one version of the conflict's field into its record."""
+    cls = CLASS_OF[entry.table]
+    if field_kinds(cls).get(entry.field) == "bool":
+        value = bool(value)
+    elif field_kinds(cls).get(entry.field) == "list":
+        value = json.loads(value) if isinstance(value, str) else value
+    try:
+        repo.update(db, cls, entry.record_id, **{entry.field: value})
+    except LookupError:
+        raise FacilitatorError(
+            _("This record has been deleted since the merge; nothing was restored.")
+        ) from None

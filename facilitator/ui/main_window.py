@@ -297,7 +297,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.close_document()
         self.doc, self.series = doc, content
         self.signals.set_document(doc)
-        self.backups.watch(doc.db)
+        self.backups.watch(doc)
         self.stack.setCurrentIndex(1 if content else 0)
         self.retranslate_ui()
         if content and content.sessions:

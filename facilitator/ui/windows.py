@@ -34,7 +34,7 @@ WindowFactory = Callable[[MainWindow], QWidget]
 def _restore_backup(window: MainWindow) -> QWidget:
     from facilitator.ui.files.backup_dialog import RestoreBackupDialog
 
-    return RestoreBackupDialog(window.db, window)
+    return RestoreBackupDialog(window.doc, window)
 
 
 def _session(window: MainWindow):
@@ -69,7 +69,7 @@ def _merge(window: MainWindow) -> QWidget:
 def _conflicts(window: MainWindow) -> QWidget:
     from facilitator.ui.merge.conflicts_view import ConflictsDialog
 
-    return ConflictsDialog(window.db, window)
+    return ConflictsDialog(window.signals, window)
 
 
 def _clock_jump(window: MainWindow) -> QWidget:
@@ -89,7 +89,7 @@ def _export(window: MainWindow) -> QWidget:
     from facilitator.ui.files.export_dialog import ExportDialog
 
     session = _session(window)
-    return ExportDialog(window, window.db, session.id if session else None)
+    return ExportDialog(window, window.doc, session.id if session else None)
 
 
 def _link_points(window: MainWindow) -> QWidget:

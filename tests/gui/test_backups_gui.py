@@ -20,7 +20,7 @@ def test_backup_at_open_and_restore_from_the_menu(qtbot, demo_path, monkeypatch)
     victim = window.series.sessions[0].interventions[2]
     repo.delete(window.db, m.Intervention, victim.id)
 
-    dialog = backup_dialog.RestoreBackupDialog(window.db, window)
+    dialog = backup_dialog.RestoreBackupDialog(window.doc, window)
     assert dialog.list.count() == 1 and dialog.chosen() is not None
     monkeypatch.setattr(
         backup_dialog.RestoreBackupDialog, "exec", lambda self: QDialog.DialogCode.Accepted

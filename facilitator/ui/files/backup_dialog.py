@@ -3,9 +3,6 @@ File > Restore a backup… to go back to one of them."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -18,45 +15,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from facilitator import settings
+from facilitator.app import backups
+from facilitator.app.backups import INTERVAL_SECONDS, Backup
+from facilitator.app.document import Document
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date, format_number, format_time
 from facilitator.logs import logger
-from facilitator.storage import Database
-from facilitator.storage.backups import (
-    INTERVAL_SECONDS,
-    Backup,
-    file_id,
-    list_backups,
-    make_backup,
-    restore_backup,
-)
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 
 
-def backup_root() -> Path:
-    return settings.backups_dir()
-
-
 class _BackupJob(QRunnable):
-    def __init__(self, db: Database, signals: BackupScheduler) -> None:
+    def __init__(self, doc: Document, signals: BackupScheduler) -> None:
         super().__init__()
-        self.db, self.signals = db, signals
-        self.fid = file_id(db)  # read here, on the GUI thread that owns db.conn
+        self.take, self.signals = backups.backup_job(doc), signals  # prepared on the GUI thread
 
     def run(self) -> None:
         try:
-            now = dt.datetime.now(dt.UTC)
-            backup = make_backup(self.db, backup_root(), now, fid=self.fid)
-            self.signals.done.emit(str(backup.path))
+            self.signals.done.emit(str(self.take()))
         except Exception as error:  # a failed backup must never stop the session; log it
             logger().warning("automatic backup failed: %r", error)
             self.signals.failed.emit(str(error))
 
 
 class BackupScheduler(QObject):
-    """Takes a backup when a file is opened and then every INTERVAL_SECONDS."""
+    """Takes a backup when a file is opened and then every INTERVAL_SECONDS (a schedule, not
+    a poll: the file is only read when the timer fires)."""
 
     done = Signal(str)
     failed = Signal(str)
@@ -65,23 +49,23 @@ class BackupScheduler(QObject):
         self, parent: QObject | None = None, interval_ms: int = INTERVAL_SECONDS * 1000
     ) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
+        self.doc: Document | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.backup_now)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
 
-    def watch(self, db: Database | None) -> None:
-        self.db = db
+    def watch(self, doc: Document | None) -> None:
+        self.doc = doc
         self.timer.stop()
-        if db is not None and not db.readonly:
+        if doc is not None and not doc.readonly:
             self.backup_now()
             self.timer.start()
 
     def backup_now(self) -> None:
-        if self.db is not None:
-            self.pool.start(_BackupJob(self.db, self))
+        if self.doc is not None:
+            self.pool.start(_BackupJob(self.doc, self))
 
     def wait(self) -> None:
         self.pool.waitForDone()
@@ -90,11 +74,10 @@ class BackupScheduler(QObject):
 class RestoreBackupDialog(Retranslating, QDialog):
     """Lists the backups of the open file, newest first; restoring keeps the current file."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, doc: Document, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreBackupDialog")
-        self.db = db
-        self.backups: list[Backup] = list_backups(backup_root(), db)
+        self.backups: list[Backup] = backups.list_backups(doc)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.list = QListWidget()
@@ -145,12 +128,12 @@ class RestoreBackupDialog(Retranslating, QDialog):
 
 def restore_into_window(window) -> None:
     """File > Restore a backup…: pick one, close the file, restore, reopen it."""
-    if window.db is None:
+    if window.doc is None:
         return
-    dialog = RestoreBackupDialog(window.db, window)
+    dialog = RestoreBackupDialog(window.doc, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
         return
-    backup, path = dialog.chosen(), window.db.path
+    backup, path = dialog.chosen(), window.doc.path
     answer = QMessageBox.question(
         window,
         _("Restore a backup"),
@@ -161,7 +144,7 @@ def restore_into_window(window) -> None:
     window.backups.wait()
     window.close_document()
     try:
-        restore_backup(backup.path, path)
+        backups.restore(backup, path)
     except FacilitatorError as error:
         show_error(window, error)
     window.open_path(path)

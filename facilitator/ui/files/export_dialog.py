@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import exports
+from facilitator.app.document import Document
+from facilitator.app.exports import FORMATS, ExportCancelled, Progress
 from facilitator.domain import model as m
-from facilitator.exports import registry
-from facilitator.exports.progress import ExportCancelled, Progress
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
-from facilitator.storage import Database
-from facilitator.storage import repository as repo
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 
@@ -59,7 +58,7 @@ class ExportWorker(QThread):
         fmt, content, output, lang, sessions = self.args
         progress = Progress(report=self.progressed.emit, cancelled=self.stop.is_set)
         try:
-            paths = registry.export(fmt, content, output, lang, sessions, progress)
+            paths = exports.export(fmt, content, output, lang, sessions, progress)
         except ExportCancelled:
             self.cancelled.emit()
         except Exception as error:  # shown to the person on the GUI thread
@@ -71,14 +70,14 @@ class ExportWorker(QThread):
 class ExportDialog(Retranslating, QDialog):
     finished_export = Signal(list)  # the paths written
 
-    def __init__(self, parent: QWidget | None, db: Database, session_id: str | None) -> None:
+    def __init__(self, parent: QWidget | None, doc: Document, session_id: str | None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.db, self.session_id = db, session_id
+        self.doc, self.session_id = exports.document_of(doc), session_id
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")
-        for name in registry.FORMATS:
+        for name in FORMATS:
             self.format_box.addItem("", name)
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.language_box = QComboBox(objectName="exportLanguage")
@@ -126,8 +125,8 @@ class ExportDialog(Retranslating, QDialog):
         return self.format_box.currentData()
 
     def _default_path(self) -> Path:
-        folder = self.db.path.parent if self.db is not None else Path.home()
-        return folder / f"{self.db.path.stem}-{get_language()}{registry.FORMATS[self.fmt()].suffix}"
+        path = self.doc.path
+        return path.parent / f"{path.stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
 
     def _language_changed(self) -> None:
         """The proposed name follows the language: report-en.pdf becomes report-fr.pdf."""
@@ -139,7 +138,7 @@ class ExportDialog(Retranslating, QDialog):
 
     def _format_changed(self) -> None:
         path = Path(self.path_edit.text() or self._default_path())
-        self.path_edit.setText(str(path.with_suffix(registry.FORMATS[self.fmt()].suffix)))
+        self.path_edit.setText(str(path.with_suffix(FORMATS[self.fmt()].suffix)))
 
     def choose_path(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export to"), self.path_edit.text())
@@ -152,7 +151,7 @@ class ExportDialog(Retranslating, QDialog):
         if not text:
             QMessageBox.warning(self, _("Export"), _("Choose where to write the export."))
             return
-        content = repo.load_series(self.db)
+        content = exports.read_series(self.doc)
         sessions = [self.session_id] if self.this_session.isChecked() and self.session_id else None
         lang = self.language_box.currentData()
         self.worker = ExportWorker(self.fmt(), content, Path(text), lang, sessions)
@@ -196,7 +195,7 @@ class ExportDialog(Retranslating, QDialog):
         self.setWindowTitle(_("Export"))
         for n in range(self.format_box.count()):
             name = self.format_box.itemData(n)
-            self.format_box.setItemText(n, _(registry.FORMATS[name].label))
+            self.format_box.setItemText(n, _(FORMATS[name].label))
         self.this_session.setText(_("This session"))
         self.whole_series.setText(_("The whole series"))
         self.browse.setText(_("Choose…"))
@@ -212,13 +211,13 @@ def install_export_menu(window) -> None:
     action.setObjectName("exportAction")
 
     def open_dialog() -> None:
-        if window.db is None or window.series is None:
+        if window.doc is None or window.series is None:
             QMessageBox.information(window, _("Export"), _("Open a file first."))
             return
         row = window.sessions.currentRow()
         sessions = window.series.sessions
         session_id = sessions[row].session.id if 0 <= row < len(sessions) else None
-        ExportDialog(window, window.db, session_id).open()
+        ExportDialog(window, window.doc, session_id).open()
 
     action.triggered.connect(open_dialog)
     separator = next((a for a in window.file_menu.actions() if a.isSeparator()), None)

@@ -1,9 +1,13 @@
 """File > Merge conflicts…: every field two laptops edited differently, both versions side by
-side, and "Restore this version" to bring back the one the merge did not keep, in one click."""
+side, and "Restore this version" to bring back the one the merge did not keep, in one click.
+
+The view reads through facilitator.app.merge and restores through the window's signals, so
+every page hears of it and Edit > Undo takes it back; it reloads when a change touches the
+conflicts or the records they name."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,38 +24,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import merge
+from facilitator.app.document import Document
+from facilitator.app.merge import ConflictEntry, RestoreVersion, stamp_device, stamp_time
 from facilitator.app.merge_summary import field_label, record_label, short
+from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date, format_time
-from facilitator.storage import Database
-from facilitator.storage.conflicts import (
-    ConflictEntry,
-    display_value,
-    list_conflicts,
-    restore_lost_version,
-    stamp_device,
-    stamp_time,
-)
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
+
+# Records whose labels the values may show (a speaker's name for a participant id, ...).
+REFERENCED = ("participant", "agenda_item", "topic", "guiding_question", "session")
 
 
 class ConflictsModel(QAbstractTableModel):
-    """A thin model over storage.conflicts.list_conflicts."""
+    """A thin model over facilitator.app.merge.conflicts."""
 
     COLUMNS = 5
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, doc: Document | None, parent=None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.doc = doc
         self.entries: list[ConflictEntry] = []
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.entries = list_conflicts(self.db)
+        self.entries = merge.conflicts(self.doc) if self.doc is not None else []
         self.endResetModel()
+
+    def kinds(self) -> set[str]:
+        """What the rows show: the conflicts, and the records they name (for their labels)."""
+        return {"merge_conflict"} | {e.table for e in self.entries} | set(REFERENCED)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.entries)
@@ -61,7 +68,7 @@ class ConflictsModel(QAbstractTableModel):
 
     def value_text(self, entry: ConflictEntry, kept: bool) -> str:
         value = entry.kept_value if kept else entry.lost_value
-        return display_value(self.db, entry.field, value)
+        return merge.display_value(self.doc, entry.field, value) if self.doc else str(value)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (
@@ -125,13 +132,12 @@ class VersionBox(Retranslating, QGroupBox):
 class ConflictsDialog(Retranslating, QDialog):
     """The list of conflicts above the two versions of the selected one."""
 
-    changed = Signal()  # a version was restored: the window should reload
-
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, signals: DocumentSignals, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsDialog")
-        self.db = db
-        self.model = ConflictsModel(db, self)
+        self.signals = signals
+        self.model = ConflictsModel(signals.doc, self)
+        signals.changed.connect(self.document_changed)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableView()
@@ -185,20 +191,28 @@ class ConflictsDialog(Retranslating, QDialog):
         self.restore_button.setEnabled(entry.exists)
 
     def restore_selected(self) -> None:
-        """Write the other version back into the record (committed before the view updates)."""
-        entry = self.selected()
-        if entry is None:
+        """Write the other version back into the record, through the window's signals: the
+        view reloads when they announce it, like every other page, and Edit > Undo can take
+        it back."""
+        entry, doc = self.selected(), self.signals.doc
+        if entry is None or doc is None:
             return
-        row = self.table.currentIndex().row()
+        step = RestoreVersion(doc, entry)
         try:
-            restore_lost_version(self.db, entry.id)
+            self.signals.run(step.operation(), undo=step)
         except FacilitatorError as error:
             show_error(self, error)
+
+    def document_changed(self, changes: ChangeSet) -> None:
+        if self.signals.doc is not self.model.doc:  # another file was opened
+            self.model.doc = self.signals.doc
+        elif not changes.touches(*self.model.kinds()):
             return
+        row = max(self.table.currentIndex().row(), 0)
         self.model.reload()
-        self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
-        self._show_selected()
-        self.changed.emit()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Merge conflicts"))

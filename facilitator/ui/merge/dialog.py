@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator import settings
+from facilitator.app import merge
+from facilitator.app.merge import BatchReport
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
 from facilitator.logs import log_exception
-from facilitator.storage import open_file
-from facilitator.storage.folder_merge import BatchReport, merge_files, merge_folder
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.merge.report_view import MergeReportView
@@ -62,20 +61,14 @@ class MergeWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            db = open_file(self.target, device=settings.device_id())
-        except FacilitatorError as error:
-            self.failed.emit(str(error))
-            return
-        try:
-            options: dict[str, Any] = {
-                "allow_other_series": self.allow_other_series,
-                "progress": self.progress.emit,
-                "cancelled": self._cancel.is_set,
-            }
-            if self.folder is not None:
-                batch = merge_folder(db, self.folder, **options)
-            else:
-                batch = merge_files(db, self.files or [], **options)
+            batch = merge.merge_into(
+                self.target,
+                files=self.files,
+                folder=self.folder,
+                allow_other_series=self.allow_other_series,
+                progress=self.progress.emit,
+                cancelled=self._cancel.is_set,
+            )
         except FacilitatorError as error:
             self.failed.emit(str(error))
             return
@@ -87,8 +80,6 @@ class MergeWorker(QObject):
                 ).format(kind=type(error).__name__, log=where)
             )
             return
-        finally:
-            db.close()
         self.done.emit(batch)
 
 

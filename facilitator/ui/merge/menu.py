@@ -1,5 +1,8 @@
 """The team's File menu entries: Merge files…, Merge from folder…, Save a copy for the team…,
-Merge conflicts…, and the warning shown when a file is opened from a synced or network folder."""
+Merge conflicts…, and the warning shown when a file is opened from a synced or network folder.
+
+Everything reaches the file through facilitator.app.merge and the window's Document; a merge
+is announced through the window's signals, so every page reloads what it shows."""
 
 from __future__ import annotations
 
@@ -11,12 +14,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from facilitator import settings
+from facilitator.app import merge
+from facilitator.app.document import Document
+from facilitator.app.merge import BatchReport, SharedPlace
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
-from facilitator.storage import repository as repo
-from facilitator.storage.conflicts import display_value
-from facilitator.storage.folder_merge import BatchReport
-from facilitator.storage.share import SharedPlace, save_copy_for_team, shared_place, team_copy_name
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.merge.conflicts_view import ConflictsDialog
@@ -76,48 +78,46 @@ class MergeTools(QObject):
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _open_db(self, writing: bool = True):
+    def _open_doc(self, writing: bool = True) -> Document | None:
         """The open file, or None after telling why there is nothing to merge into."""
-        db = self.window.db
-        if db is None:
+        doc = self.window.signals.doc
+        if doc is None:
             show_error(
                 self.window,
                 FacilitatorError(_("Open the file to merge into first (File > Open).")),
             )
-        elif writing and db.readonly:
+        elif writing and doc.readonly:
             show_error(
                 self.window,
                 FacilitatorError(
                     _(
                         "{name} is open read-only here; merge in the window where it is open "
                         "for writing."
-                    ).format(name=db.path.name)
+                    ).format(name=doc.path.name)
                 ),
             )
             return None
-        return db
+        return doc
 
     def _filter(self) -> str:
         return _("Facilitator files (*.facilitator *.fac *.sqlite)") + ";;" + _("All files (*)")
 
     def _display(self, field: str, value: Any) -> str:
-        return display_value(self.window.db, field, value) if self.window.db else str(value)
+        doc = self.window.signals.doc
+        return merge.display_value(doc, field, value) if doc else str(value)
 
-    def reload_window(self, batch: BatchReport | None = None) -> None:
-        """Show what the merge brought in, and keep later edits stamped after it."""
+    def merged(self, batch: BatchReport) -> None:
+        """Tell every page what the merge brought in (it wrote through its own connection)."""
         window = self.window
-        if window.db is None:
+        if window.signals.doc is None:
             return
-        if batch is not None:
-            window.db.clock.observe(batch.max_stamp())
-        window.series = repo.load_series(window.db)
-        window.stack.setCurrentIndex(1 if window.series else 0)
-        window.retranslate_ui()
+        window.signals.announce(merge.merged_changes(window.signals.doc, batch))
+        window.stack.setCurrentIndex(1 if window.series else 0)  # a first series came in
 
     # --- merging ---------------------------------------------------------------------------
 
     def merge_files(self) -> None:
-        if self._open_db() is None:
+        if self._open_doc() is None:
             return
         names, _filter = QFileDialog.getOpenFileNames(
             self.window, _("Merge files into this one"), str(self._last_folder()), self._filter()
@@ -127,7 +127,7 @@ class MergeTools(QObject):
             self.run_merge(files=[Path(n) for n in names])
 
     def merge_folder(self) -> None:
-        if self._open_db() is None:
+        if self._open_doc() is None:
             return
         folder = QFileDialog.getExistingDirectory(
             self.window, _("Merge every file of a shared folder"), str(self._last_folder())
@@ -140,12 +140,15 @@ class MergeTools(QObject):
         saved = settings.load().get("merge_folder")
         if isinstance(saved, str) and Path(saved).is_dir():
             return Path(saved)
-        return self.window.db.path.parent if self.window.db else Path.home()
+        doc = self.window.signals.doc
+        return doc.path.parent if doc else Path.home()
 
     def run_merge(self, files: list[Path] | None = None, folder: Path | None = None) -> MergeDialog:
         """Open the progress dialog and start merging (modeless, so tests can drive it)."""
-        dialog = MergeDialog(self.window.db.path, files, folder, self.window, self._display)
-        dialog.merged.connect(self.reload_window)
+        dialog = MergeDialog(
+            self.window.signals.doc.path, files, folder, self.window, self._display
+        )
+        dialog.merged.connect(self.merged)
         dialog.conflicts_button.clicked.connect(self.show_conflicts)
         self.dialog = dialog
         dialog.setModal(True)
@@ -154,26 +157,26 @@ class MergeTools(QObject):
         return dialog
 
     def show_conflicts(self) -> None:
-        if self._open_db() is None:
+        if self._open_doc() is None:
             return
-        dialog = ConflictsDialog(self.window.db, self.window)
-        dialog.changed.connect(self.reload_window)
+        dialog = ConflictsDialog(self.window.signals, self.window)
         dialog.exec()
+        dialog.deleteLater()  # it listens to the window's changes: not once it is closed
 
     # --- sharing ---------------------------------------------------------------------------
 
     def save_copy(self) -> None:
-        db = self._open_db(writing=False)
-        if db is None:
+        doc = self._open_doc(writing=False)
+        if doc is None:
             return
-        suggested = self._last_share_folder() / team_copy_name(db)
+        suggested = self._last_share_folder() / merge.team_copy_name(doc)
         name, _filter = QFileDialog.getSaveFileName(
             self.window, _("Save a copy for the team"), str(suggested), self._filter()
         )
         if not name:
             return
         try:
-            target = save_copy_for_team(db, Path(name))
+            target = merge.save_copy_for_team(doc, Path(name))
         except FacilitatorError as error:
             show_error(self.window, error)
             return
@@ -186,14 +189,14 @@ class MergeTools(QObject):
         saved = settings.load().get("share_folder")
         if isinstance(saved, str) and Path(saved).is_dir():
             return Path(saved)
-        return self.window.db.path.parent
+        return self.window.signals.doc.path.parent
 
     def after_open(self, path: Path) -> None:
         """Warn when the file just opened lives in a synced or network folder."""
         key = str(Path(path).resolve())
-        if key in self.warned or self.window.db is None:
+        if key in self.warned or self.window.signals.doc is None:
             return  # once per file and session: reopening after a restore does not nag
-        place = shared_place(path)
+        place = merge.shared_place(path)
         if place is None:
             return
         self.warned.add(key)
@@ -211,18 +214,18 @@ class MergeTools(QObject):
         return box.clickedButton() is local
 
     def keep_local_copy(self) -> None:
-        db = self.window.db
+        doc = self.window.signals.doc
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        suggested = Path(documents or Path.home()) / db.path.name
+        suggested = Path(documents or Path.home()) / doc.path.name
         name, _filter = QFileDialog.getSaveFileName(
             self.window, _("Keep a copy on this computer"), str(suggested), self._filter()
         )
         if not name:
             return
         try:
-            target = save_copy_for_team(db, Path(name))
+            target = merge.save_copy_for_team(doc, Path(name))
         except FacilitatorError as error:
             show_error(self.window, error)
             return

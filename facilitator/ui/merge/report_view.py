@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app.merge import BatchReport, MergeReport, Outcome
 from facilitator.app.merge_summary import (
     batch_summary,
     conflict_line,
     kind_label,
 )
 from facilitator.i18n import _, format_number
-from facilitator.storage.folder_merge import BatchReport, Outcome
-from facilitator.storage.merge import MergeReport
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 

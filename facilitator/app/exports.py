@@ -1,0 +1,47 @@
+"""File > Export…: the formats, reading the series to export, and the export itself. Qt-free.
+
+The dialog reads the series through `read_series` on the GUI thread (the Document's
+connection belongs to it), then runs `export` on a worker thread with a Progress that reports
+and can be cancelled (ExportCancelled); the output is written atomically at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from facilitator.app.document import Document
+from facilitator.domain import model as m
+from facilitator.exports import registry
+from facilitator.exports.progress import ExportCancelled, Progress
+from facilitator.storage import Database
+
+__all__ = ["FORMATS", "ExportCancelled", "Progress", "document_of", "export", "read_series"]
+
+# name -> format (its translatable `label` and file `suffix`), in menu order.
+FORMATS = registry.FORMATS
+
+
+def document_of(source: Document | Database) -> Document:
+    """The Document to export from. Transitional: pages not yet moved onto the application
+    layer still hand the dialog their `doc.db`; drop this once none does."""
+    return source if isinstance(source, Document) else Document(source)
+
+
+def read_series(doc: Document) -> m.SeriesContent | None:
+    return doc.load_series()
+
+
+def export(
+    fmt: str,
+    content: m.SeriesContent,
+    output: str | os.PathLike,
+    lang: str,
+    sessions: Sequence[str] | None,
+    progress: Progress,
+) -> list[Path]:
+    """Write `content` (all sessions, or those of `sessions`) as `fmt` in `lang`; for a
+    worker thread: it touches no database."""
+    chosen = list(sessions) if sessions is not None else None
+    return registry.export(fmt, content, Path(output), lang, chosen, progress)

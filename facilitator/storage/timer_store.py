@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.speakers import (
     Floor,
     QueueEntry,
@@ -101,6 +102,16 @@ class TimerSession:
         }
         self.heartbeat = read_heartbeat(db, sid)
         self._beat_written: float | None = None
+        # What the actions wrote since the caller last took it (the heartbeat is not a change
+        # of the document: it is never listed), for the screens that show the file.
+        self.changes = ChangeSet()
+
+    def _wrote(self, state: str, kind: str, *ids: str) -> None:
+        self.changes = self.changes.merge(ChangeSet.of(**{state: [(kind, i) for i in ids]}))
+
+    def take_changes(self) -> ChangeSet:
+        changes, self.changes = self.changes, ChangeSet()
+        return changes
 
     def state(self, now: float | None = None) -> t.TimerState:
         return self.timer.state(self.clock() if now is None else now)
@@ -118,6 +129,7 @@ class TimerSession:
         now = max(s.at for s in steps)
         with self.db.transaction():
             repo.insert_all(self.db, events)
+            self._wrote("added", "timer_event", *(e.id for e in events))
             if extra is not None:
                 extra()
             self._write_heartbeat(now)
@@ -202,6 +214,7 @@ class TimerSession:
                     repo.update(
                         self.db, m.Intervention, floor.intervention_id, ended_at=t.format_at(now)
                     )
+                    self._wrote("changed", "intervention", floor.intervention_id)
                 except LookupError:  # a note-taker deleted it meanwhile: nothing to close
                     pass
 
@@ -234,6 +247,10 @@ class TimerSession:
             close()
             repo.insert_all(self.db, [r for r in (new_person, intervention) if r is not None])
             write_meta(self.db, queue_key(self.session.id), queue_to_json(rest))
+            self._wrote("added", "intervention", intervention.id)
+            if new_person is not None:
+                self._wrote("added", "participant", new_person.id)
+            self._wrote("changed", "meta", queue_key(self.session.id))
 
         payload = floor_payload(entry, intervention.id)
         self._append([Step("floor", now, self.timer.current_id, 0, payload)], writes)
@@ -257,6 +274,7 @@ class TimerSession:
 
     def _save_queue(self, queue: list[QueueEntry]) -> None:
         write_meta(self.db, queue_key(self.session.id), queue_to_json(queue))
+        self._wrote("changed", "meta", queue_key(self.session.id))
         self.queue = queue
 
     def enqueue(self, entry: QueueEntry) -> None:
@@ -279,6 +297,7 @@ class TimerSession:
 
     def set_planned(self, item_id: str, minutes: int) -> None:
         repo.update(self.db, m.AgendaItem, item_id, planned_minutes=minutes)
+        self._wrote("changed", "agenda_item", item_id)
         for item in self.content.agenda:
             if item.id == item_id:
                 item.planned_minutes = minutes
@@ -295,6 +314,7 @@ class TimerSession:
             for position, item in enumerate(agenda):
                 if item.position != position:
                     repo.update(self.db, m.AgendaItem, item.id, position=position)
+                    self._wrote("changed", "agenda_item", item.id)
         for position, item in enumerate(agenda):
             item.position = position
         self.content.agenda[:] = agenda
@@ -303,10 +323,12 @@ class TimerSession:
 
     def set_warning_seconds(self, seconds: int) -> None:
         repo.update(self.db, m.Session, self.session.id, warning_seconds=seconds)
+        self._wrote("changed", "session", self.session.id)
         self.session.warning_seconds = self.timer.warning_seconds = seconds
 
     def set_speaking_seconds(self, seconds: int) -> None:
         repo.update(self.db, m.Session, self.session.id, speaking_seconds=seconds)
+        self._wrote("changed", "session", self.session.id)
         self.session.speaking_seconds = self.timer.speaking_seconds = seconds
 
     # --- clock jumps -------------------------------------------------------------------------

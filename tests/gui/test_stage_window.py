@@ -63,7 +63,7 @@ def readings(page: TimerPage) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def test_the_stage_shows_the_moderators_numbers(page, clock):
-    page.session.enqueue(QueueEntry(group="member_state", limit=60))
+    page.run(lambda s: s.enqueue(QueueEntry(group="member_state", limit=60)))
     page.run(lambda s: s.start())
     page.run(lambda s: s.give_floor())
     for step in (0, 30, 45, 250, 3):
@@ -142,7 +142,7 @@ def test_every_text_of_the_timer_windows_is_translated(page, clock, qtbot):
     from facilitator.ui import windows
     from facilitator.ui.timer.clock_jump import ClockJumpDialog
 
-    page.session.enqueue(QueueEntry(group="youth"))
+    page.run(lambda s: s.enqueue(QueueEntry(group="youth")))
     page.run(lambda s: s.start())
     page.run(lambda s: s.give_floor())
     clock.advance(200)

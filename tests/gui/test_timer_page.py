@@ -89,7 +89,7 @@ def key(qtbot, page, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def logged(page: TimerPage) -> list[str]:
-    conn = sqlite3.connect(page.db.path)
+    conn = sqlite3.connect(page.doc.path)
     try:
         return [r[0] for r in conn.execute("SELECT action FROM timer_event ORDER BY rowid")]
     finally:
@@ -172,7 +172,7 @@ def test_the_warning_threshold_is_set_per_session(window, qtbot, clock):
     win, page = window
     page.warning.setValue(4)
     page.warning.editingFinished.emit()
-    assert repo.get(page.db, m.Session, page.session.session.id).warning_seconds == 240
+    assert repo.get(win.db, m.Session, page.session.session.id).warning_seconds == 240
     key(qtbot, page, Qt.Key.Key_Space)
     clock.advance(61)
     page.refresh()
@@ -207,7 +207,7 @@ def test_the_speakers_queue_gives_and_ends_the_floor(window, qtbot, clock):
     assert text(page, "speakerClock") == "00:40"
     key(qtbot, page, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert text(page, "currentSpeaker") == "Nobody has the floor"
-    (row,) = repo.find(page.db, m.Intervention, session_id=page.session.session.id)
+    (row,) = repo.find(win.db, m.Intervention, session_id=page.session.session.id)
     assert row.participant_id is not None and row.ended_at is not None
 
 
@@ -223,7 +223,7 @@ def test_agenda_items_are_reordered_and_replanned_live(window, qtbot, clock):
     assert model.data(model.index(1, 0)) == "▶ 2"  # the current item keeps its highlight
     assert model.setData(model.index(1, 2), 8)
     assert text(page, "itemClock") == "08:00"
-    db = open_file(page.db.path, device="check", readonly=True)
+    db = open_file(page.doc.path, device="check", readonly=True)
     try:
         stored = repo.find(db, m.AgendaItem, session_id=page.session.session.id)
     finally:
@@ -306,7 +306,7 @@ def test_the_real_dialog_is_shown_and_its_answer_kept(qtbot, window, clock):
     clock.advance(10)
     page.refresh()
     assert text(page, "itemClock") == "04:50"
-    assert ts.read_heartbeat(page.db, page.session.session.id) is not None
+    assert ts.read_heartbeat(win.db, page.session.session.id) is not None
 
 
 def test_arrows_follow_the_reading_direction_in_arabic(window, qtbot, clock):

@@ -1,20 +1,19 @@
 """The agenda on the moderator's screen: planned, actual and difference per item, the current
-item highlighted; planned minutes are edited in place. A thin model over the TimerSession."""
+item highlighted; planned minutes are edited in place. A thin model over the LiveTimer: an
+edit goes to the page (`replan`), which runs it through the window's signals."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from facilitator.app.timer import LiveTimer
 from facilitator.domain import timer as t
-from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_clock, format_minutes, format_number
-from facilitator.storage.timer_store import TimerSession
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.timer.display import LRE, PDF
 
@@ -31,20 +30,28 @@ def signed_clock(seconds: float) -> str:
 
 class TimerAgendaModel(QAbstractTableModel):
     NUMBER, TITLE, PLANNED, ACTUAL, DIFFERENCE = range(5)
-    replanned = Signal()  # planned minutes were saved: the clocks change too
 
-    def __init__(self, on_error: Callable[[BaseException], None]) -> None:
+    def __init__(self, replan: Callable[[str, int], bool]) -> None:
         super().__init__()
-        self.session: TimerSession | None = None
+        self.session: LiveTimer | None = None
         self.now = 0.0
         self.current_row: int | None = None
-        self.on_error = on_error
+        self.replan = replan  # (item id, minutes) -> saved; the page shows what failed
+        self._ids: list[str] = []
 
-    def set_session(self, session: TimerSession | None, now: float) -> None:
-        self.beginResetModel()
-        self.session, self.now = session, now
+    def set_session(self, session: LiveTimer | None, now: float) -> None:
+        """A session, or the same one as the file now holds it: the same items in the same
+        order only redraw (an editor open on the table stays open), others reset."""
+        ids = [item.id for item in session.content.agenda] if session else []
+        same = session is self.session and ids == self._ids
+        if not same:
+            self.beginResetModel()
+        self.session, self.now, self._ids = session, now, ids
         self.current_row = self._current_row()
-        self.endResetModel()
+        if not same:
+            self.endResetModel()
+        elif ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, 4))
 
     def _items(self) -> list:
         return self.session.content.agenda if self.session else []
@@ -139,12 +146,14 @@ class TimerAgendaModel(QAbstractTableModel):
             return False
         try:
             minutes = max(0, min(int(value), MAX_MINUTES))
-            self.session.set_planned(self._items()[index.row()].id, minutes)
-        except (sqlite3.Error, FacilitatorError) as error:  # shown; the table is unchanged
-            self.on_error(error)
+        except (TypeError, ValueError):
+            return False
+        item = self._items()[index.row()]
+        if minutes == item.planned_minutes:
+            return True
+        if not self.replan(item.id, minutes):  # shown by the page; the table is unchanged
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
-        self.replanned.emit()
         return True
 
     def retranslate(self) -> None:

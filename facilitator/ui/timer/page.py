@@ -1,8 +1,12 @@
 """The moderator's screen: the agenda timer, the speakers queue, the stage view's controls.
 
 The page never counts ticks: every refresh reads the clock and derives the state from the
-timer log (TimerSession), then sleeps until the next whole second of a countdown changes.
-Every action goes through TimerSession, which commits it to the file before the page shows it.
+timer log (kept in memory by facilitator.app.timer.LiveTimer), then sleeps until the next
+whole second of a countdown changes; a tick reads nothing from the file. Every action is an
+operation run through the window's DocumentSignals, which commits it to the file before the
+page shows it and tells the other pages (the notes hear of a turn at the floor at once). What
+others change (the agenda, the session, another program's writes) comes back through
+`document_changed`.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics
@@ -28,16 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app.document import Document
+from facilitator.app.timer import LiveTimer, load_content, wall_clock
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
+from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 from facilitator.logs import logger
-from facilitator.storage import Database
-from facilitator.storage.timer_store import TimerSession
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.clock_jump import ask_clock_jump
@@ -49,20 +55,26 @@ MARGIN_MS = 3  # wake just after the second changes, never just before
 
 
 class TimerPage(Retranslating, QWidget):
-    """A SessionPage: set_session(db, content) and page_title()."""
+    """A SessionPage: set_session(doc, content), document_changed(changes) and page_title()."""
 
     displayed = Signal(object)  # the Display of every refresh (the stage view follows it)
 
     def __init__(
-        self, parent: QWidget | None = None, clock: Callable[[], float] | None = None
+        self,
+        signals: DocumentSignals,
+        parent: QWidget | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timerPage")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.signals = signals
         self.clock = clock  # None: the open file's clock (time.time in the app)
-        self.db: Database | None = None
-        self.session: TimerSession | None = None
-        self.sessions: dict[str, TimerSession] = {}  # of this file, so all keep a heartbeat
+        self._wall: Callable[[], float] = time.time
+        self.doc: Document | None = None
+        self.session: LiveTimer | None = None
+        self.sessions: dict[str, LiveTimer] = {}  # of this file, so all keep a heartbeat
+        self._running = False  # one of our own operations is being announced
         self.display: Display | None = None
         self.stage = None
         self.ask_clock_jump: Callable[[t.ClockJump], str] = lambda j: ask_clock_jump(self, j)
@@ -117,8 +129,9 @@ class TimerPage(Retranslating, QWidget):
         self.stage_action.triggered.connect(self.open_stage)
         controls.addWidget(action_button(self.stage_action))
 
-        self.model = TimerAgendaModel(self.show_failure)
-        self.model.replanned.connect(self.refresh)
+        self.model = TimerAgendaModel(
+            lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
+        )
         self.table = QTableView()
         self.table.setObjectName("timerAgenda")
         self.table.setModel(self.model)
@@ -144,9 +157,7 @@ class TimerPage(Retranslating, QWidget):
         moves.addWidget(self.warning_label)
         moves.addWidget(self.warning)
         agenda.addLayout(moves)
-        self.queue = SpeakersQueue(a)
-        self.queue.failed.connect(self.show_failure)
-        self.queue.changed.connect(self.refresh)
+        self.queue = SpeakersQueue(a, self.run)
         splitter = QSplitter()
         splitter.addWidget(self.agenda_box)
         splitter.addWidget(self.queue)
@@ -180,21 +191,30 @@ class TimerPage(Retranslating, QWidget):
     def now(self) -> float:
         if self.clock is not None:
             return self.clock()
-        return self.db.clock.wall() if self.db is not None else time.time()
+        return self._wall()
+
+    def writable(self) -> bool:
+        return self.doc is not None and not self.doc.readonly
 
     def set_session(self, doc: Document, content: m.SessionContent) -> None:
-        db = doc.db
-        if db is not self.db:
+        if doc is not self.doc:
             self.sessions.clear()
-            self.db = db
+            self.doc, self._wall = doc, wall_clock(doc)
         cached = self.sessions.get(content.session.id)
-        if cached is None or cached.content is not content:
+        if cached is None:
             try:
-                cached = TimerSession(db, content, self.now)
+                cached = LiveTimer(doc, content, self.now)
             except sqlite3.Error as error:
                 self.show_failure(error)
                 return
             self.sessions[content.session.id] = cached
+        elif cached.content is not content:
+            cached.set_content(content)  # the file's agenda and settings: the log is kept
+            if cached is self.session:
+                self._content_changed()
+                return
+        if cached is self.session:
+            return
         self.session = cached
         self.model.set_session(cached, self.now())
         self._fit_table()
@@ -203,26 +223,77 @@ class TimerPage(Retranslating, QWidget):
         self._show(cached.state(self.now()))
         self.tick_timer.start(0)  # the clock-jump question comes once the window is up
 
+    def document_changed(self, changes: ChangeSet) -> None:
+        """Redraw what others changed; our own actions are already in memory."""
+        if self.session is None or self.doc is None or (self._running and not changes.everything):
+            return
+        session_id = self.session.session.id
+        if changes.everything:  # another program, a merge, a restore: read it all again
+            for sid, live in list(self.sessions.items()):
+                content = load_content(self.doc, sid)
+                if content is None:
+                    del self.sessions[sid]
+                else:
+                    live.reload(content)
+            if session_id not in self.sessions:
+                self.session = None
+                self.tick_timer.stop()
+                return
+            self.queue.set_session(self.session)
+            self._content_changed()
+            return
+        if changes.touches("agenda_item", "session"):
+            content = load_content(self.doc, session_id)
+            if content is None:
+                return  # the session was deleted: the main window shows another one
+            self.session.set_content(content)
+        if changes.touches("timer_event"):  # e.g. an undo elsewhere brought events back
+            self.session.reload()
+        if changes.touches("participant"):
+            self.session.reload_roster()
+            self.queue.roster_changed()
+        if changes.touches("agenda_item", "session", "timer_event"):
+            self._content_changed()
+
+    def _content_changed(self) -> None:
+        """The agenda, the session's settings or the log changed: show them as they are now."""
+        session = self.session
+        if session is None:
+            return
+        self.model.set_session(session, self.now())
+        self._fit_table()
+        self.warning.setValue(round(session.session.warning_seconds / 60))
+        self.queue.settings_changed()
+        self.queue.fill()
+        self.refresh()
+
     def has_agenda(self) -> bool:
         return bool(self.session and self.session.content.agenda)
 
-    def run(self, action: Callable[[TimerSession], object]) -> bool:
-        """Carry out one moderator action: committed to the file, then shown."""
-        if self.session is None or (self.db is not None and self.db.readonly):
+    def run(self, action: Callable[[LiveTimer], Any]) -> bool:
+        """Carry out one moderator action: `action` makes the operation (or the operation and
+        its undo step) from the session's timer; committed to the file, then shown."""
+        if self.session is None or not self.writable():
             return False
+        made = action(self.session)
+        operation, undo = made if isinstance(made, tuple) else (made, None)
+        self._running = True
         try:
-            action(self.session)
+            self.signals.run(operation, undo=undo)
         except (sqlite3.Error, FacilitatorError) as error:
+            self.session.reload()  # what the file holds: the failed action left nothing
             self.show_failure(error)
             return False
         finally:
-            self.queue.fill()
-            self.refresh()
+            self._running = False
+            if self.session is not None:
+                self.queue.fill()
+                self.refresh()
         return True
 
     def show_failure(self, error: BaseException) -> None:
         if isinstance(error, sqlite3.Error):
-            path = self.db.path if self.db is not None else ""
+            path = self.doc.path if self.doc is not None else ""
             error = FacilitatorError(
                 _("Could not write to {path} ({detail}); the timer did not change.").format(
                     path=path, detail=str(error)
@@ -236,7 +307,7 @@ class TimerPage(Retranslating, QWidget):
         if self.session is None:
             return
         now = self.now()
-        if not self._asking and self.db is not None and not self.db.readonly:
+        if not self._asking and self.writable():
             jump = self.session.check_clock(now)
             if jump is not None:
                 self._resolve_jump(jump)
@@ -257,17 +328,14 @@ class TimerPage(Retranslating, QWidget):
         answered = t.ClockJump(jump.heartbeat, self.now())  # the answer may have taken a while
         if answered.backwards != jump.backwards:
             answered = jump
-        try:
-            self.session.resolve(answered, choice)
-        except sqlite3.Error as error:
-            self.show_failure(error)
+        self.run(lambda s: s.resolve(answered, choice))
 
     def _beat_all(self, now: float) -> None:
         try:
             for session in self.sessions.values():
                 session.beat(now)
         except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
-            self.session, self.sessions, self.db = None, {}, None
+            self.session, self.sessions, self.doc = None, {}, None
             self.tick_timer.stop()
         except sqlite3.Error as error:  # a missed heartbeat only weakens the jump check
             logger().warning("timer heartbeat not written: %r", error)
@@ -295,8 +363,7 @@ class TimerPage(Retranslating, QWidget):
                 if row is not None:
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
-        writable = self.db is not None and not self.db.readonly
-        self.actions.enable(state, len(session.queue), self.has_agenda(), writable)
+        self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
 
     # --- agenda edits ------------------------------------------------------------------------
@@ -335,7 +402,8 @@ class TimerPage(Retranslating, QWidget):
             return
         self.model.set_session(self.session, self.now())
         self._fit_table()
-        self.table.selectRow(self.session.content.agenda.index(item))
+        ids = [i.id for i in self.session.content.agenda]
+        self.table.selectRow(ids.index(item.id))
 
     def _goto_row(self, index) -> None:
         if index.column() != TimerAgendaModel.PLANNED and self.session is not None:

@@ -3,9 +3,10 @@ next, and a quick way to add a participant, a stakeholder group or a new name to
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app.timer import LiveTimer
 from facilitator.domain.speakers import QueueEntry, speaker_label
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
-from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number
-from facilitator.storage.timer_store import TimerSession
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.actions import TimerActions
@@ -45,13 +45,19 @@ def action_button(action) -> QToolButton:
 
 
 class SpeakersQueue(Retranslating, QGroupBox):
-    failed = Signal(object)  # an error to show; nothing was changed
-    changed = Signal()
+    """`run` is the page's: it runs an operation of the LiveTimer through the window's signals,
+    shows what failed and refreshes the page (this list too); True when it was saved."""
 
-    def __init__(self, actions: TimerActions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: TimerActions,
+        run: Callable[[Callable[[LiveTimer], Any]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("speakersQueueBox")
-        self.session: TimerSession | None = None
+        self.session: LiveTimer | None = None
+        self.run = run
         self.panel = QFrame()
         self.panel.setObjectName("speakerPanel")
         self.current = QLabel()
@@ -134,13 +140,24 @@ class SpeakersQueue(Retranslating, QGroupBox):
 
     # --- session -----------------------------------------------------------------------------
 
-    def set_session(self, session: TimerSession | None) -> None:
+    def set_session(self, session: LiveTimer | None) -> None:
         self.session = session
         minutes = session.session.speaking_seconds / 60 if session else 3
         self.default_limit.setValue(minutes)
         self.limit.setValue(minutes)
         self._fill_picker()
         self.fill()
+
+    def settings_changed(self) -> None:
+        """The session's default speaking time as the file holds it (after an undo, say)."""
+        if self.session is not None and not self.default_limit.hasFocus():
+            self.default_limit.setValue(self.session.session.speaking_seconds / 60)
+
+    def roster_changed(self) -> None:
+        """Participants were added or edited elsewhere: offer them, keeping what was typed."""
+        typed = self.picker.currentText()
+        self._fill_picker()
+        self.picker.setEditText(typed)
 
     def _fill_picker(self) -> None:
         self.picker.clear()
@@ -188,16 +205,6 @@ class SpeakersQueue(Retranslating, QGroupBox):
 
     # --- editing the queue -------------------------------------------------------------------
 
-    def _guarded(self, change) -> bool:
-        try:
-            change()
-        except (sqlite3.Error, FacilitatorError) as error:
-            self.failed.emit(error)
-            return False
-        self.fill()
-        self.changed.emit()
-        return True
-
     def entry_from_form(self) -> QueueEntry | None:
         text = self.picker.currentText().strip()
         if not text:
@@ -216,7 +223,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         entry = self.entry_from_form() if self.session else None
         if entry is None:
             return
-        if self._guarded(lambda: self.session.enqueue(entry)):
+        if self.run(lambda s: s.enqueue(entry)):
             self.picker.setCurrentIndex(-1)
             self.picker.setEditText("")
             self.country.clear()
@@ -225,19 +232,19 @@ class SpeakersQueue(Retranslating, QGroupBox):
 
     def _move(self, step: int) -> None:
         row = self.list.currentRow()
-        if self.session and self._guarded(lambda: self.session.move_queued(row, step)):
+        if self.session and self.run(lambda s: s.move_queued(row, step)):
             self.list.setCurrentRow(max(0, min(row + step, self.list.count() - 1)))
 
     def _remove(self) -> None:
         row = self.list.currentRow()
         if self.session and row >= 0:
-            self._guarded(lambda: self.session.remove_queued(row))
+            self.run(lambda s: s.remove_queued(row))
 
     def _set_default_limit(self) -> None:
         seconds = round(self.default_limit.value() * 60)
         if self.session and seconds != self.session.session.speaking_seconds:
-            self._guarded(lambda: self.session.set_speaking_seconds(seconds))
-            self.limit.setValue(seconds / 60)
+            if self.run(lambda s: s.set_speaking_seconds(seconds)):
+                self.limit.setValue(seconds / 60)
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Speakers"))

@@ -44,13 +44,15 @@ def _session(window: MainWindow):
 def _participants(window: MainWindow) -> QWidget:
     from facilitator.ui.participants.dialog import ParticipantsDialog
 
-    return ParticipantsDialog(window.db, window.series.series.id, _session(window), window)
+    return ParticipantsDialog(window.signals, window.series.series.id, _session(window), window)
 
 
 def _roster_import(window: MainWindow) -> QWidget:
     from facilitator.ui.participants.roster_import import RosterImportDialog
 
-    return RosterImportDialog(window.db, window.series.series.id, _session(window), parent=window)
+    return RosterImportDialog(
+        window.signals, window.series.series.id, _session(window), parent=window
+    )
 
 
 def _participant_editor(window: MainWindow) -> QWidget:

@@ -123,7 +123,7 @@ class ParticipantsDialog(Retranslating, QDialog):
 
     def document_changed(self, changes: ChangeSet) -> None:
         """An edit here, an undo, a merge or another program changed people or roles."""
-        if changes.touches(*app.SHOWN_KINDS):
+        if self.isVisible() and changes.touches(*app.SHOWN_KINDS):  # showEvent reads too
             self.reload()
 
     def _reload(self) -> None:
@@ -308,7 +308,9 @@ class ParticipantsDialog(Retranslating, QDialog):
         )
 
     def import_roster(self) -> None:
-        RosterImportDialog(self.signals, self.series_id, self.session, parent=self).exec()
+        dialog = RosterImportDialog(self.signals, self.series_id, self.session, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def showEvent(self, event) -> None:  # noqa: N802
         self.reload()
@@ -369,12 +371,16 @@ class ParticipantsMenu(QObject):
     def open_participants(self) -> None:
         context = self._context()
         if context is not None:
-            ParticipantsDialog(*context, parent=self.window).exec()
+            dialog = ParticipantsDialog(*context, parent=self.window)
+            dialog.exec()
+            dialog.deleteLater()  # it listens to the window's signals: not one per opening
 
     def open_import(self) -> None:
         context = self._context()
         if context is not None:
-            RosterImportDialog(*context, parent=self.window).exec()
+            dialog = RosterImportDialog(*context, parent=self.window)
+            dialog.exec()
+            dialog.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

@@ -15,18 +15,11 @@ from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
-from facilitator.storage import Database
 
-__all__ = ["FORMATS", "ExportCancelled", "Progress", "document_of", "export", "read_series"]
+__all__ = ["FORMATS", "ExportCancelled", "Progress", "export", "read_series"]
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS
-
-
-def document_of(source: Document | Database) -> Document:
-    """The Document to export from. Transitional: pages not yet moved onto the application
-    layer still hand the dialog their `doc.db`; drop this once none does."""
-    return source if isinstance(source, Document) else Document(source)
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:

@@ -95,7 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.session_view.add_page(TimerPage(self.signals, self))
         self.session_view.add_page(NotesPage())
         self.session_view.add_page(QuestionsPage())
-        self.session_view.add_page(SummaryPage())
+        self.session_view.add_page(SummaryPage(self.signals))
 
     # --- menus -------------------------------------------------------------------------------
 

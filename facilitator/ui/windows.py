@@ -44,13 +44,15 @@ def _session(window: MainWindow):
 def _participants(window: MainWindow) -> QWidget:
     from facilitator.ui.participants.dialog import ParticipantsDialog
 
-    return ParticipantsDialog(window.db, window.series.series.id, _session(window), window)
+    return ParticipantsDialog(window.signals, window.series.series.id, _session(window), window)
 
 
 def _roster_import(window: MainWindow) -> QWidget:
     from facilitator.ui.participants.roster_import import RosterImportDialog
 
-    return RosterImportDialog(window.db, window.series.series.id, _session(window), parent=window)
+    return RosterImportDialog(
+        window.signals, window.series.series.id, _session(window), parent=window
+    )
 
 
 def _participant_editor(window: MainWindow) -> QWidget:
@@ -63,7 +65,7 @@ def _participant_editor(window: MainWindow) -> QWidget:
 def _merge(window: MainWindow) -> QWidget:
     from facilitator.ui.merge.dialog import MergeDialog
 
-    return MergeDialog(window.db.path, files=[], parent=window)
+    return MergeDialog(window.doc.path, files=[], parent=window)
 
 
 def _conflicts(window: MainWindow) -> QWidget:

@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.i18n.catalog import PSEUDO
 from facilitator.storage import participants_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui import windows
 from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.participants import dialog as participants_dialog
 from facilitator.ui.participants.dialog import COLUMNS, ParticipantsDialog
@@ -37,6 +39,15 @@ def series(demo_db):
 
 
 @pytest.fixture
+def signals(demo_db):
+    """The window's change signal over the demo file, as the main window gives the dialogs."""
+    make_app()
+    signals = DocumentSignals()
+    signals.set_document(Document(demo_db))
+    return signals
+
+
+@pytest.fixture
 def roster_file(tmp_path):
     path = tmp_path / "inscriptions.csv"
     path.write_bytes(b"\xef\xbb\xbf" + ROSTER.encode("utf-8"))
@@ -44,11 +55,11 @@ def roster_file(tmp_path):
 
 
 def test_import_dialog_guesses_columns_reports_bad_rows_and_imports(
-    qtbot, demo_db, series, roster_file
+    qtbot, demo_db, signals, series, roster_file
 ):
     make_app()
     series_id, session = series
-    dialog = RosterImportDialog(demo_db, series_id, session, roster_file)
+    dialog = RosterImportDialog(signals, series_id, session, roster_file)
     qtbot.addWidget(dialog)
     fields = [dialog.mapping.cellWidget(r, 2).currentData() for r in range(8)]
     assert fields == [
@@ -75,11 +86,11 @@ def test_import_dialog_guesses_columns_reports_bad_rows_and_imports(
     )
 
 
-def test_a_column_can_be_reassigned_in_the_dialog(qtbot, demo_db, series, tmp_path):
+def test_a_column_can_be_reassigned_in_the_dialog(qtbot, demo_db, signals, series, tmp_path):
     make_app()
     path = tmp_path / "list.csv"
     path.write_text("Delegate,Place\nAna,Chile\n", encoding="utf-8")
-    dialog = RosterImportDialog(demo_db, *series, path)
+    dialog = RosterImportDialog(signals, *series, path)
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()
     assert "names" in dialog.summary.text()
@@ -93,24 +104,24 @@ def test_a_column_can_be_reassigned_in_the_dialog(qtbot, demo_db, series, tmp_pa
 
 
 def test_a_file_that_is_not_a_list_is_refused_in_one_line_and_left_alone(
-    qtbot, demo_db, series, tmp_path
+    qtbot, demo_db, signals, series, tmp_path
 ):
     make_app()
     path = tmp_path / "latin1.csv"
     data = "Nom\nJosé\n".encode("latin-1")
     path.write_bytes(data)
-    dialog = RosterImportDialog(demo_db, *series, path)
+    dialog = RosterImportDialog(signals, *series, path)
     qtbot.addWidget(dialog)
     assert dialog.summary.text().startswith("Line 2 is not UTF-8")
     assert not dialog.import_button.isEnabled()
     assert path.read_bytes() == data
 
 
-def test_attendance_ticks_update_the_computed_figures(qtbot, demo_db, series, roster_file):
+def test_attendance_ticks_update_the_computed_figures(qtbot, demo_db, signals, series, roster_file):
     make_app()
     series_id, session = series
-    RosterImportDialog(demo_db, series_id, session, roster_file).do_import()
-    dialog = ParticipantsDialog(demo_db, series_id, session)
+    RosterImportDialog(signals, series_id, session, roster_file).do_import()
+    dialog = ParticipantsDialog(signals, series_id, session)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "Registered: 3 · Participants: 2 · Member States: 1" in dialog.figures.text()
@@ -123,10 +134,10 @@ def test_attendance_ticks_update_the_computed_figures(qtbot, demo_db, series, ro
     assert store.session_roles(demo_db, session.id)[dialog.people[row].id].attended
 
 
-def test_add_edit_and_merge_duplicates(qtbot, demo_db, series, monkeypatch):
+def test_add_edit_and_merge_duplicates(qtbot, demo_db, signals, series, monkeypatch):
     make_app()
     series_id, session = series
-    dialog = ParticipantsDialog(demo_db, series_id, session)
+    dialog = ParticipantsDialog(signals, series_id, session)
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -194,13 +205,15 @@ def test_the_participants_menu_opens_both_dialogs_and_retranslates(qtbot, demo_p
 MARKED = re.compile("\u27e6[^\u27e7]*\u27e7")
 
 
-def test_every_text_of_the_dialogs_goes_through_the_catalogs(qtbot, demo_db, series, roster_file):
+def test_every_text_of_the_dialogs_goes_through_the_catalogs(
+    qtbot, demo_db, signals, series, roster_file
+):
     make_app()
     apply_language(PSEUDO)
     try:
         for dialog in (
-            ParticipantsDialog(demo_db, *series),
-            RosterImportDialog(demo_db, *series, roster_file),
+            ParticipantsDialog(signals, *series),
+            RosterImportDialog(signals, *series, roster_file),
             ParticipantEditor(
                 m.Participant("s", "Ana"),
                 participants_dialog.Registration(True, False, "participant"),

@@ -9,16 +9,20 @@ from PySide6.QtCore import QModelIndex, Qt
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.files.export_dialog import ExportDialog, ExportWorker
 from facilitator.ui.summary.page import SummaryPage
 
 
 @pytest.fixture
 def page(qtbot, demo_db):
-    widget = SummaryPage()
+    signals = DocumentSignals()
+    signals.set_document(Document(demo_db))
+    widget = SummaryPage(signals)
+    signals.changed.connect(widget.document_changed)  # as the SessionView connects its pages
     qtbot.addWidget(widget)
     content = repo.load_series(demo_db).sessions[0]
-    widget.set_session(Document(demo_db), content)
+    widget.set_session(signals.doc, content)
     widget.resize(1000, 700)
     return widget
 

@@ -73,7 +73,7 @@ class ExportDialog(Retranslating, QDialog):
     def __init__(self, parent: QWidget | None, doc: Document, session_id: str | None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.doc, self.session_id = exports.document_of(doc), session_id
+        self.doc, self.session_id = doc, session_id
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")

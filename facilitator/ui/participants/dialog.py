@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import participants as app
+from facilitator.app.record_undo import RecordStep
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.text import fold
 from facilitator.domain.vocab import GENDERS, ROLES, STAKEHOLDER_GROUPS, label
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
-from facilitator.storage import Database, notes_store
-from facilitator.storage import participants_store as store
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.participants.editor import ParticipantEditor, Registration
 from facilitator.ui.participants.roster_import import RosterImportDialog
 
@@ -52,11 +55,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class ParticipantsDialog(Retranslating, QDialog):
     def __init__(
-        self, db: Database, series_id: str, session: m.Session | None, parent: QWidget | None = None
+        self,
+        signals: DocumentSignals,
+        series_id: str,
+        session: m.Session | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("participantsDialog")
-        self.db, self.series_id, self.session = db, series_id, session
+        self.signals, self.series_id, self.session = signals, series_id, session
         self.people: list[m.Participant] = []
         self.roles: dict[str, m.SessionRole] = {}
         self.duplicates: list[list[m.Participant]] = []
@@ -102,6 +109,7 @@ class ParticipantsDialog(Retranslating, QDialog):
         layout.addWidget(self.status)
         layout.addLayout(row)
         self.retranslate_ui()
+        signals.changed.connect(self.document_changed)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -113,9 +121,17 @@ class ParticipantsDialog(Retranslating, QDialog):
         except sqlite3.Error:
             pass
 
+    def document_changed(self, changes: ChangeSet) -> None:
+        """An edit here, an undo, a merge or another program changed people or roles."""
+        if self.isVisible() and changes.touches(*app.SHOWN_KINDS):  # showEvent reads too
+            self.reload()
+
     def _reload(self) -> None:
-        self.people = store.list_participants(self.db, self.series_id)
-        self.roles = store.session_roles(self.db, self.session.id) if self.session else {}
+        doc = self.signals.doc
+        if doc is None:  # the file was closed under the dialog
+            return
+        self.people = app.list_participants(doc, self.series_id)
+        self.roles = app.session_roles(doc, self.session.id) if self.session else {}
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.people))
         for row, person in enumerate(self.people):
@@ -173,7 +189,7 @@ class ParticipantsDialog(Retranslating, QDialog):
                 ).format(count=format_number(len(self.people)))
             )
             return
-        f = store.figures(self.db, self.series_id, self.session.id)
+        f = app.figures(self.signals.doc, self.series_id, self.session.id)
         # "label: number" pieces, each translated on its own (no plural forms to get wrong)
         parts = [
             _("Registered: {count}").format(count=format_number(f.registered)),
@@ -188,12 +204,17 @@ class ParticipantsDialog(Retranslating, QDialog):
 
     # --- writing -----------------------------------------------------------------------
 
-    def _write(self, action) -> bool:
+    def _run(self, step: RecordStep) -> bool:
+        """One edit through the window's signals (every page hears of it; Edit > Undo)."""
         try:
-            action()
-        except sqlite3.Error as error:
-            self.status.setText(notes_store.describe_write_error(error))
+            self.signals.run(step.operation, undo=step)
+        except (sqlite3.Error, FacilitatorError) as error:
+            message = str(error)
+            if isinstance(error, sqlite3.Error):
+                message = app.describe_write_error(error)
+            self.status.setText(message)
             self.status.setStyleSheet("color: #b00020;")
+            self.reload()  # show the file as it is, not the tick that failed
             return False
         self.status.setStyleSheet("")
         return True
@@ -203,14 +224,12 @@ class ParticipantsDialog(Retranslating, QDialog):
         if name not in ("registered", "attended") or self.session is None:
             return
         person_id, on = item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked
-        session_id = self.session.id
+        doc, session_id = self.signals.doc, self.session.id
         if name == "attended":
-            self._write(lambda: store.register(self.db, session_id, person_id, attended=on))
-        elif on:
-            self._write(lambda: store.register(self.db, session_id, person_id))
+            step = app.set_registration(doc, self.series_id, session_id, person_id, attended=on)
         else:
-            self._write(lambda: store.unregister(self.db, session_id, person_id))
-        self.reload()
+            step = app.set_registration(doc, self.series_id, session_id, person_id, registered=on)
+        self._run(step)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -236,30 +255,16 @@ class ParticipantsDialog(Retranslating, QDialog):
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
         values, wanted = editor.values(), editor.registration()
-
-        def write() -> None:
-            with self.db.transaction():
-                if new:
-                    for key, value in values.items():
-                        setattr(person, key, value)
-                    store.add_participant(self.db, person)
-                else:
-                    store.update_participant(self.db, person.id, **values)
-                if self.session is not None and wanted is not None:
-                    if wanted.registered:
-                        store.register(
-                            self.db,
-                            self.session.id,
-                            person.id,
-                            role=wanted.role,
-                            attended=wanted.attended,
-                        )
-                    else:
-                        store.unregister(self.db, self.session.id, person.id)
-
-        if self._write(write):
+        step = app.save_participant(
+            self.signals.doc,
+            person,
+            values,
+            new=new,
+            session_id=self.session.id if self.session else None,
+            registration=(wanted.registered, wanted.attended, wanted.role) if wanted else None,
+        )
+        if self._run(step):
             self.status.setText(_("Saved."))
-        self.reload()
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
@@ -267,7 +272,7 @@ class ParticipantsDialog(Retranslating, QDialog):
             self.status.setText(_("Select two or more records of the same person to merge."))
             return
         chosen = [p for p in self.people if p.id in ids]
-        keep = max(chosen, key=lambda p: sum(bool(getattr(p, f)) for f in store.FILLABLE))
+        keep = max(chosen, key=lambda p: sum(bool(getattr(p, f)) for f in app.FILLABLE))
         answer = QMessageBox.question(
             self,
             _("Merge duplicates"),
@@ -278,12 +283,11 @@ class ParticipantsDialog(Retranslating, QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self._write(lambda: store.merge_participants(self.db, keep.id, ids)):
+        if self._run(app.merge_participants(self.signals.doc, self.series_id, keep.id, ids)):
             self.status.setText(_("Merged into “{name}”.").format(name=keep.name))
-        self.reload()
 
     def find_duplicates(self) -> None:
-        self.duplicates = store.duplicate_groups(self.db, self.series_id)
+        self.duplicates = app.duplicate_groups(self.signals.doc, self.series_id)
         self.table.clearSelection()
         if not self.duplicates:
             self.status.setText(_("No duplicates found."))
@@ -304,9 +308,9 @@ class ParticipantsDialog(Retranslating, QDialog):
         )
 
     def import_roster(self) -> None:
-        dialog = RosterImportDialog(self.db, self.series_id, self.session, parent=self)
+        dialog = RosterImportDialog(self.signals, self.series_id, self.session, parent=self)
         dialog.exec()
-        self.reload()
+        dialog.deleteLater()
 
     def showEvent(self, event) -> None:  # noqa: N802
         self.reload()
@@ -352,12 +356,12 @@ class ParticipantsMenu(QObject):
         window.installEventFilter(self)
         self.retranslate_ui()
 
-    def _context(self) -> tuple[Database, str, m.Session | None] | None:
-        db, series = getattr(self.window, "db", None), getattr(self.window, "series", None)
-        if db is None or series is None:
+    def _context(self) -> tuple[DocumentSignals, str, m.Session | None] | None:
+        signals, series = self.window.signals, getattr(self.window, "series", None)
+        if signals.doc is None or series is None:
             return None
         content = self.window.session_view.content
-        return db, series.series.id, content.session if content else None
+        return signals, series.series.id, content.session if content else None
 
     def _enable(self) -> None:
         ready = self._context() is not None
@@ -367,12 +371,16 @@ class ParticipantsMenu(QObject):
     def open_participants(self) -> None:
         context = self._context()
         if context is not None:
-            ParticipantsDialog(*context, parent=self.window).exec()
+            dialog = ParticipantsDialog(*context, parent=self.window)
+            dialog.exec()
+            dialog.deleteLater()  # it listens to the window's signals: not one per opening
 
     def open_import(self) -> None:
         context = self._context()
         if context is not None:
-            RosterImportDialog(*context, parent=self.window).exec()
+            dialog = RosterImportDialog(*context, parent=self.window)
+            dialog.exec()
+            dialog.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import participants as app
 from facilitator.domain import model as m
 from facilitator.domain.roster_csv import (
     FIELDS,
@@ -34,16 +35,15 @@ from facilitator.domain.roster_csv import (
 )
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
-from facilitator.storage import Database, notes_store
-from facilitator.storage import participants_store as store
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 
 
 class RosterImportDialog(Retranslating, QDialog):
     def __init__(
         self,
-        db: Database,
+        signals: DocumentSignals,
         series_id: str,
         session: m.Session | None,
         path: Path | None = None,
@@ -51,7 +51,7 @@ class RosterImportDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterImportDialog")
-        self.db, self.series_id, self.session = db, series_id, session
+        self.signals, self.series_id, self.session = signals, series_id, session
         self.table: RosterTable | None = None
         self.parsed: RosterParse | None = None
         self.resize(820, 560)
@@ -189,11 +189,17 @@ class RosterImportDialog(Retranslating, QDialog):
         if self.parsed is None or not self.parsed.rows:
             return
         session_id = self.session.id if self.session else None
+        # One operation and one undo step, whatever the number of people.
+        step = app.import_roster(self.signals.doc, self.series_id, session_id, self.parsed.rows)
         try:
-            report = store.import_roster(self.db, self.series_id, session_id, self.parsed.rows)
+            self.signals.run(step.operation, undo=step)
         except sqlite3.Error as error:
-            self._show_summary(notes_store.describe_write_error(error), error=True)
+            self._show_summary(app.describe_write_error(error), error=True)
             return
+        except FacilitatorError as error:
+            self._show_summary(str(error), error=True)
+            return
+        report = step.result
         self.import_button.setEnabled(False)
         self._show_summary(
             _("Imported: {added} added, {updated} completed, {unchanged} already known.").format(

@@ -3,10 +3,14 @@ lists Challenges / Promising practices / Recommendations / Pledges of the seed r
 
 Start from a draft proposed from the classified points, then edit a line (double-click or
 F2), reorder (drag and drop, or Ctrl+Up / Ctrl+Down), link it to the points it summarises, and
-see where it came from. Every change is committed (report_store) before the list shows it.
+see where it came from. Every change is one operation through the window's signals
+(facilitator.app.summary), committed before the list shows it and undone with Edit > Undo;
+the page reads the file again whenever it is told that what it shows changed.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,16 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import summary as app
 from facilitator.app.document import Document
+from facilitator.app.record_undo import RecordStep
 from facilitator.domain import model as m
 from facilitator.domain import summary
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.vocab import POINT_KIND_HEADINGS, POINT_KINDS, STAKEHOLDER_GROUPS, label
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
-from facilitator.storage import Database, report_store
 from facilitator.ui.common.bidi import FSI, PDI, isolate
+from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 
 ID = Qt.ItemDataRole.UserRole
+
+
+def plain(shown: str) -> str:
+    """A line's words without the isolation marks the list wraps them in."""
+    return shown.replace(FSI, "").replace(PDI, "").strip()
 
 
 class KindList(QListWidget):
@@ -114,10 +128,11 @@ class LinkPointsDialog(Retranslating, QDialog):
 
 
 class SummaryPage(Retranslating, QWidget):
-    def __init__(self) -> None:
+    def __init__(self, signals: DocumentSignals) -> None:
         super().__init__()
         self.setObjectName("summaryPage")
-        self.db: Database | None = None
+        self.signals = signals
+        self.doc: Document | None = None
         self.content: m.SessionContent | None = None
         self.topics: list[m.Topic] = []
         self.participants: list[m.Participant] = []
@@ -182,12 +197,29 @@ class SummaryPage(Retranslating, QWidget):
         return _("Summary")
 
     def set_session(self, doc: Document, content: m.SessionContent) -> None:
-        db = doc.db
-        self.db, self.content = db, content
-        series_id = content.session.series_id
-        self.topics = report_store.topics(db, series_id)
-        self.participants = report_store.participants(db, series_id)
+        self.doc, self.content = doc, content
+        self._load()
         self._fill_topics()
+
+    def document_changed(self, changes: ChangeSet) -> None:
+        """Read again what the page shows when the file changed under it (an edit here or on
+        another page, an undo, a merge, another program)."""
+        if self.doc is None or self.content is None or not changes.touches(*app.SHOWN_KINDS):
+            return
+        self._load()
+        if changes.touches("topic"):
+            self._fill_topics()
+        else:
+            self.refresh()
+
+    def _load(self) -> None:
+        """The session's points, interventions, take-aways, topics and people, read now."""
+        series_id = self.content.session.series_id
+        fresh = app.session_content(self.doc, self.content.session.id)
+        if fresh is not None:
+            self.content = fresh
+        self.topics = app.topics(self.doc, series_id)
+        self.participants = app.participants(self.doc, series_id)
 
     def _fill_topics(self) -> None:
         current = self.topic_box.currentData()
@@ -206,26 +238,40 @@ class SummaryPage(Retranslating, QWidget):
     def topic_id(self) -> str | None:
         return self.topic_box.currentData()
 
-    def _reload(self) -> None:
-        """The content the window shares is kept in step with the file."""
-        self.content.takeaways[:] = report_store.takeaways(self.db, self.content.session.id)
+    def _shown(self, kind: str) -> list[m.Takeaway]:
+        topic_ids = {t.id for t in self.topics}
+        return [
+            t
+            for t in sorted(self.content.takeaways, key=lambda t: t.position)
+            if t.kind == kind
+            and (t.topic_id if t.topic_id in topic_ids else None) == self.topic_id()
+        ]
 
     def refresh(self) -> None:
+        """Show the take-aways of the chosen topic. A list that already shows what the file
+        holds (the line just typed, the row just dragged) is left alone, so no list is rebuilt
+        inside its own edit or drop."""
         if self.content is None:
             return
-        topic_ids = {t.id for t in self.topics}
+        current = self.current()
         for kind, lst in self.lists.items():
+            wanted = self._shown(kind)
+            showing = [
+                (lst.item(n).data(ID), plain(lst.item(n).text())) for n in range(lst.count())
+            ]
+            if showing == [(t.id, t.text) for t in wanted]:
+                continue
             lst.blockSignals(True)
             lst.clear()
-            for takeaway in sorted(self.content.takeaways, key=lambda t: t.position):
-                topic = takeaway.topic_id if takeaway.topic_id in topic_ids else None
-                if takeaway.kind == kind and topic == self.topic_id():
-                    item = QListWidgetItem(isolate(takeaway.text))
-                    item.setData(ID, takeaway.id)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                    lst.addItem(item)
+            for takeaway in wanted:
+                item = QListWidgetItem(isolate(takeaway.text))
+                item.setData(ID, takeaway.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                lst.addItem(item)
+                if current is not None and takeaway.id == current.id:
+                    lst.setCurrentItem(item)
             lst.blockSignals(False)
-        self._show_provenance(None)
+        self._show_provenance(self.current())
 
     def current(self) -> m.Takeaway | None:
         item = self.lists[self.active_kind].currentItem()
@@ -261,24 +307,39 @@ class SummaryPage(Retranslating, QWidget):
         for point_id in found.point_ids:
             self.linked.addItem(isolate(points[point_id].text))
 
-    # --- changes (each committed before it is shown) ----------------------------------------
+    # --- changes (each one operation, committed before it is shown, undone with Ctrl+Z) -----
+
+    def _run(self, step: RecordStep) -> bool:
+        """Run one edit through the window's signals: every page hears of it."""
+        try:
+            self.signals.run(step.operation, undo=step)
+        except sqlite3.Error as error:
+            show_error(self, FacilitatorError(app.describe_write_error(error)))
+        except FacilitatorError as error:
+            show_error(self, error)
+        else:
+            return True
+        self.refresh()  # the lists show the file again, not the edit that failed
+        return False
 
     def _edited(self, item: QListWidgetItem) -> None:
         # Shown isolated (its own direction in either layout); the marks are not the user's.
-        text = item.text().replace(FSI, "").replace(PDI, "").strip()
-        stored = next(t for t in self.content.takeaways if t.id == item.data(ID))
+        text = plain(item.text())
+        stored = next((t for t in self.content.takeaways if t.id == item.data(ID)), None)
+        if stored is None:
+            return
         if not text:  # an emptied line keeps its words; remove it with Remove
             item.listWidget().blockSignals(True)
             item.setText(isolate(stored.text))
             item.listWidget().blockSignals(False)
             return
         if text != stored.text:
-            report_store.set_text(self.db, stored.id, text)
-            self._reload()
+            self._run(app.set_text(self.doc, self.content.session.id, stored.id, text))
 
     def _save_order(self, kind: str) -> None:
-        report_store.set_order(self.db, self.lists[kind].ids())
-        self._reload()
+        ids = self.lists[kind].ids()
+        if ids != [t.id for t in self._shown(kind)]:
+            self._run(app.set_order(self.doc, self.content.session.id, ids))
 
     def move(self, kind: str | None, step: int) -> None:
         kind = kind or self.active_kind
@@ -300,38 +361,40 @@ class SummaryPage(Retranslating, QWidget):
         takeaway = m.Takeaway(
             self.content.session.id, _("New take-away"), self.active_kind, self.topic_id()
         )
-        report_store.add(self.db, takeaway)
-        self._reload()
-        self.refresh()
+        if not self._run(app.add(self.doc, takeaway)):
+            return
         lst = self.lists[self.active_kind]
-        lst.setCurrentRow(lst.count() - 1)
-        lst.editItem(lst.currentItem())
+        item = next(
+            (lst.item(n) for n in range(lst.count()) if lst.item(n).data(ID) == takeaway.id), None
+        )
+        if item is not None:
+            lst.setCurrentItem(item)
+            lst.editItem(item)
 
     def remove(self) -> None:
         takeaway = self.current()
         if takeaway is not None:
-            report_store.remove(self.db, takeaway.id)
-            self._reload()
-            self.refresh()
+            self._run(app.remove(self.doc, self.content.session.id, takeaway.id))
 
     def open_link_dialog(self) -> LinkPointsDialog | None:
         takeaway = self.current()
         if takeaway is None:
             return None
+        self._load()  # the points logged until now, not those of when the page was filled
+        takeaway = next((t for t in self.content.takeaways if t.id == takeaway.id), takeaway)
         dialog = LinkPointsDialog(self, self.content.points, takeaway.point_ids)
         dialog.accepted.connect(lambda: self.link(takeaway.id, dialog.chosen()))
         dialog.open()
         return dialog
 
     def link(self, takeaway_id: str, point_ids: list[str]) -> None:
-        report_store.link(self.db, takeaway_id, point_ids)
-        self._reload()
-        self._show_provenance(self.current())
+        self._run(app.link(self.doc, self.content.session.id, takeaway_id, point_ids))
 
     def propose(self) -> None:
         if self.content is None:
             return
-        if self.content.takeaways:
+        session_id = self.content.session.id
+        if app.takeaways(self.doc, session_id):
             answer = QMessageBox.question(
                 self,
                 _("Propose take-aways"),
@@ -339,16 +402,14 @@ class SummaryPage(Retranslating, QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        proposals = summary.propose_takeaways(self.content, [t.id for t in self.topics])
-        report_store.replace_with(self.db, self.content.session.id, proposals)
-        self._reload()
-        self.refresh()
+        topic_order = [t.id for t in app.topics(self.doc, self.content.session.series_id)]
+        self._run(app.propose(self.doc, session_id, topic_order))
 
     def export(self) -> None:
         from facilitator.ui.files.export_dialog import ExportDialog
 
-        if self.db is not None and self.content is not None:
-            ExportDialog(self.window(), self.db, self.content.session.id).open()
+        if self.doc is not None and self.content is not None:
+            ExportDialog(self.window(), self.doc, self.content.session.id).open()
 
     def retranslate_ui(self) -> None:
         self.topic_label.setText(_("Topic:"))

@@ -101,11 +101,14 @@ def make_app() -> QApplication:
 
 def start(path: Path | None) -> int:
     from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.recent_files import last_file
 
     app = make_app()
     install_exception_hook()
     window = MainWindow()
     window.show()
+    if path is None:
+        path = last_file()  # where the user left off, if it is still there
     if path is not None:
         window.open_path(path)
     # For smoke tests of an installed app: show the window, then quit after this many ms.

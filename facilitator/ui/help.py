@@ -63,9 +63,7 @@ def install_help_menu(window) -> None:
     guide.triggered.connect(lambda: GuideDialog(window).open())
     about = QAction(window)
     about.setObjectName("aboutAction")
-    about.triggered.connect(
-        lambda: QMessageBox.about(window, _("About Facilitator"), about_text())
-    )
+    about.triggered.connect(lambda: QMessageBox.about(window, _("About Facilitator"), about_text()))
     menu.addActions([guide, about])
     window.help_menu = menu
 

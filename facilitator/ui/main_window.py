@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator import __version__
+from facilitator import settings
 from facilitator.app import bundled, file_ops
 from facilitator.app.document import Document
 from facilitator.domain import model as m
@@ -34,11 +33,13 @@ from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.files.backup_dialog import install_backups
 from facilitator.ui.files.export_dialog import install_export_menu
+from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage
+from facilitator.ui.recent_files import RecentMenu, restore_window_state, save_window_state
 from facilitator.ui.summary.page import SummaryPage
 from facilitator.ui.timer.page import TimerPage
 from facilitator.ui.timer.stage_window import install_stage_action
@@ -75,10 +76,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.session_view = SessionView(self.signals)
         self._add_session_pages()
         splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.session_view)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 800])
+        self.splitter = splitter
 
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -88,6 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.addWidget(splitter)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        restore_window_state(self)
         self.retranslate_ui()
 
     def _add_session_pages(self) -> None:
@@ -110,7 +114,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.demo_action.triggered.connect(lambda: self.open_path(file_ops.ensure_demo_file()))
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.file_menu.addActions([self.open_action, self.new_action, self.demo_action])
+        self.recent_menu = RecentMenu(self)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addActions([self.new_action, self.demo_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -146,15 +153,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
-        self.help_menu = bar.addMenu("")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self.about)
-        self.help_menu.addAction(self.about_action)
         install_backups(self)
         install_merge_menu(self)
         install_participants_menu(self)
         install_stage_action(self)
         install_export_menu(self)
+        install_help_menu(self)  # last, after every feature's menu
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())
@@ -167,8 +171,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_undo_actions()
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
-        self.help_menu.setTitle(_("&Help"))
-        self.about_action.setText(_("&About Facilitator"))
+        self.recent_menu.retranslate_ui()
         if get_language() in self.language_actions:  # not in the pseudo-locale of the tests
             self.language_actions[get_language()].setChecked(True)
         self.empty.setText(
@@ -304,6 +307,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.sessions.setCurrentRow(0)
         self.statusBar().showMessage(isolate(str(path)))
         self.merge_tools.after_open(Path(path))
+        settings.remember_recent(path)
         return True
 
     def close_document(self) -> None:
@@ -335,16 +339,8 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.session_view.show_session(self.series.sessions[row], self.doc)
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Facilitator"),
-            _("Facilitator {version}: run and record structured consultations, offline.").format(
-                version=__version__
-            ),
-        )
-
     def closeEvent(self, event) -> None:  # noqa: N802
+        save_window_state(self)
         self.backups.watch(None)
         self.backups.wait()
         self.close_document()

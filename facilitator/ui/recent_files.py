@@ -28,7 +28,7 @@ class RecentMenu(QMenu):
         for n, path in enumerate(paths, start=1):
             # &1 .. &8: the digits are mnemonics in every language and never clash with words.
             action = QAction(f"&{format_number(n)}  {isolate(path.name)}", self)
-            action.setToolTip(str(path))
+            action.setObjectName("recentFile")  # a file's name: the user's, not ours to translate
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.window_.open_path(p))
             self.addAction(action)

@@ -32,9 +32,8 @@ def harness(path: str) -> None:
     from facilitator.storage import open_file
     from facilitator.storage import repository as repo
     from facilitator.ui.application import make_app
-    from facilitator.ui.notes.page import NotesPage
-
     from facilitator.ui.document_signals import DocumentSignals
+    from facilitator.ui.notes.page import NotesPage
 
     app = make_app()
     db = open_file(path, device="typist")

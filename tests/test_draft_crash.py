@@ -32,21 +32,30 @@ def harness(path: str) -> None:
     from facilitator.storage import open_file
     from facilitator.storage import repository as repo
     from facilitator.ui.application import make_app
+    from facilitator.ui.document_signals import DocumentSignals
     from facilitator.ui.notes.page import NotesPage
 
     app = make_app()
     db = open_file(path, device="typist")
-    page = NotesPage()
+    signals = DocumentSignals()
+    signals.set_document(Document(db))
+    page = NotesPage(signals)
     page.drafts.timer.setInterval(100)
-    page.set_session(Document(db), repo.load_series(db).sessions[0])
+    page.set_session(signals.doc, repo.load_series(db).sessions[0])
     page.show()
     real_save = store.save_draft
+    written: list[int] = []
 
-    def acknowledged(db_, draft_id, entry, now):
-        real_save(db_, draft_id, entry, now)  # committed when this returns
-        print(len(entry.notes), flush=True)
+    def noted(db_, draft_id, entry, now):
+        real_save(db_, draft_id, entry, now)
+        written.append(len(entry.notes))
 
-    store.save_draft = acknowledged
+    def acknowledged(changes):
+        if written and changes.ids("draft"):  # announced once its transaction has committed
+            print(written.pop(), flush=True)
+
+    store.save_draft = noted
+    signals.changed.connect(acknowledged)
     position = iter(range(len(TEXT)))
 
     def type_one() -> None:
@@ -102,11 +111,14 @@ def test_sigkill_while_typing_leaves_the_draft_to_be_offered_back(qtbot, demo_pa
         assert len(kept) >= acknowledged and TEXT.startswith(kept)
 
         from facilitator.app.document import Document
+        from facilitator.ui.document_signals import DocumentSignals
 
         make_app()
-        page = NotesPage()
+        signals = DocumentSignals()
+        signals.set_document(Document(db))
+        page = NotesPage(signals)
         qtbot.addWidget(page)
-        page.set_session(Document(db), session)
+        page.set_session(signals.doc, session)
         page.show()
         assert page.banner.isVisible()
         page.banner.restore_button.click()

@@ -97,8 +97,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _add_session_pages(self) -> None:
         """The tabs of a session beyond its overview (timer, notes, summary, ...)."""
         self.session_view.add_page(TimerPage(self.signals, self))
-        self.session_view.add_page(NotesPage())
-        self.session_view.add_page(QuestionsPage())
+        self.session_view.add_page(NotesPage(self.signals))
+        self.session_view.add_page(QuestionsPage(self.signals))
         self.session_view.add_page(SummaryPage(self.signals))
 
     # --- menus -------------------------------------------------------------------------------

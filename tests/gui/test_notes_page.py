@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.document_signals import DocumentSignals
+from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.page import NotesPage
 
 NOW = dt.datetime(2023, 3, 23, 15, 40, tzinfo=dt.UTC)  # after the demo's last intervention
@@ -32,11 +35,15 @@ def talk(demo_db):
 
 
 def open_page(qtbot, db, session) -> NotesPage:
+    """The page alone, wired as the session view wires it to the window's signals."""
     make_app()
-    widget = NotesPage(now=lambda: NOW)
+    signals = DocumentSignals()
+    signals.set_document(Document(db))
+    widget = NotesPage(signals, now=lambda: NOW)
+    signals.changed.connect(widget.document_changed)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
-    widget.set_session(Document(db), session)
+    widget.set_session(signals.doc, session)
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
@@ -46,6 +53,22 @@ def open_page(qtbot, db, session) -> NotesPage:
 @pytest.fixture
 def page(qtbot, demo_db, talk):
     yield open_page(qtbot, demo_db, talk[0])
+    apply_language("en")
+
+
+@pytest.fixture
+def window(qtbot, demo_path):
+    """A real main window on the demo, its Notes tab shown: Ctrl+Z is Edit > Undo there."""
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.open_path(demo_path)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    win.session_view.tabs.setCurrentWidget(win.findChild(NotesPage))
+    yield win
     apply_language("en")
 
 
@@ -195,7 +218,8 @@ def test_filters_by_group_kind_topic_question_and_speaker(qtbot, page, demo_db, 
     assert filters.count.text() == "0 interventions"
 
 
-def test_delete_and_edit_with_undo_and_redo_from_the_keyboard(qtbot, page, demo_db):
+def test_delete_and_edit_with_undo_and_redo_from_the_keyboard(qtbot, window):
+    page, demo_db = window.findChild(NotesPage), window.db
     log_intervention(qtbot, page, "", "Original notes")
     table = page.table
     table.setFocus()
@@ -225,7 +249,9 @@ def test_delete_and_edit_with_undo_and_redo_from_the_keyboard(qtbot, page, demo_
     assert store.load_entry(demo_db, saved_id).notes == "Corrected notes"
 
 
-def test_ctrl_z_in_an_empty_form_undoes_the_last_save(qtbot, page, demo_db, talk):
+def test_ctrl_z_in_an_empty_form_undoes_the_last_save(qtbot, window):
+    page, demo_db = window.findChild(NotesPage), window.db
+    talk = (repo.load_series(demo_db).sessions[0],)
     before = store.count_interventions(demo_db, talk[0].session.id, store.NotesFilter())
     log_intervention(qtbot, page, "", "Saved by mistake")
     assert page.form.speaker.hasFocus()
@@ -285,7 +311,7 @@ def test_the_moderators_floor_record_is_shown_and_filled_in(qtbot, page, demo_db
         started_at="2023-03-23T15:38:00.000Z",
     )
     repo.insert(demo_db, floor)  # what the moderator's "give the floor" writes
-    page.refresh_if_changed()  # what the 2-second poll does
+    page.signals.announce(ChangeSet.of(added=[("intervention", floor.id)]))  # and announces
     assert page.model.intervention_id(0) == floor.id
     assert page.form.intervention_id == floor.id
     assert page.form.country.text() == "Niger"
@@ -303,14 +329,14 @@ def test_the_default_agenda_item_follows_the_timer(qtbot, page, demo_db, talk):
     repo.insert(
         demo_db, m.TimerEvent(sc.session.id, "goto", "2023-03-23T15:39:00.000Z", sc.agenda[1].id)
     )
-    page.refresh_if_changed()
+    page.signals.announce(ChangeSet.of(added=[("timer_event", "goto")]))
     assert page.form.agenda_box.currentData() == sc.agenda[1].id
 
 
 def test_language_switch_keeps_what_is_being_typed(qtbot, page, demo_db, talk):
     qtbot.keyClicks(page.form.notes, "Half-typed sentence")
     apply_language("ar")
-    page.set_session(Document(demo_db), talk[0])  # the main window refreshes its pages on a switch
+    page.set_session(page.doc, talk[0])  # the main window refreshes its pages on a switch
     assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert page.form.notes.toPlainText() == "Half-typed sentence"
     apply_language("ru")
@@ -321,7 +347,7 @@ def test_thousands_of_rows_load_lazily(qtbot, page, demo_db, talk):
     sc, _topics = talk
     records = [m.Intervention(sc.session.id, notes=f"Bulk {n}") for n in range(1500)]
     repo.insert_all(demo_db, records)
-    page.refresh_if_changed()
+    page.signals.announce(ChangeSet.of(added=[("intervention", r.id) for r in records]))
     assert page.model.total >= 1500
     assert page.model.rowCount() == 200  # one page read
     page.table.scrollToBottom()

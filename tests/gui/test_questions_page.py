@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.questions.page import QuestionsPage
 
 
@@ -23,10 +25,13 @@ def talk(demo_db):
 @pytest.fixture
 def page(qtbot, demo_db, talk):
     make_app()
-    widget = QuestionsPage()
+    signals = DocumentSignals()
+    signals.set_document(Document(demo_db))
+    widget = QuestionsPage(signals)
+    signals.changed.connect(widget.document_changed)  # as the session view wires its pages
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
-    widget.set_session(Document(demo_db), talk)
+    widget.set_session(signals.doc, talk)
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
@@ -54,7 +59,7 @@ def test_every_question_lists_the_points_that_answer_it(page, demo_db, talk):
     assert page.count.text().startswith(str(page.points.count()))
 
 
-def test_a_point_logged_meanwhile_appears_on_the_next_poll(page, demo_db, talk):
+def test_a_point_logged_meanwhile_appears_when_announced(page, demo_db, talk):
     question = talk.questions[4]
     page.list.setCurrentRow(4)
     before = page.points.count()
@@ -68,7 +73,7 @@ def test_a_point_logged_meanwhile_appears_on_the_next_poll(page, demo_db, talk):
         ],
     )
     store.save_entry(demo_db, entry)
-    page.refresh_if_changed()
+    page.signals.announce(ChangeSet.of(added=[("point", entry.points[0].id)]))
     assert page.points.count() == before + 1
     assert any(
         "Обмен ДНК-данными" in page.points.item(i).text() for i in range(page.points.count())

@@ -20,6 +20,7 @@ from facilitator.domain import model as m
 from facilitator.storage import check_file, open_file
 from facilitator.storage import repository as repo
 from facilitator.ui.application import make_app
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.page import NotesPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,10 +44,13 @@ def open_page(qtbot, path):
     make_app()
     db = open_file(path, device="laptop")
     session = repo.load_series(db).sessions[0]
-    page = NotesPage(now=lambda: NOW)
+    signals = DocumentSignals()
+    signals.set_document(Document(db))
+    page = NotesPage(signals, now=lambda: NOW)
+    signals.changed.connect(page.document_changed)  # as the session view wires its pages
     qtbot.addWidget(page)
     page.resize(1200, 800)
-    page.set_session(Document(db), session)
+    page.set_session(signals.doc, session)
     page.show()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)

@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
+from facilitator.app import notes
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint, current_agenda_item
-from facilitator.domain.undo import UndoHistory
-from facilitator.storage import notes_commands as commands
 from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.storage.notes_search import fts_query
@@ -155,37 +155,62 @@ def test_edit_writes_only_what_changed_and_keeps_the_timer_end_time(demo_db, tal
 
 
 def test_undo_and_redo_of_save_edit_and_delete(demo_db, talk):
+    """The steps of app.notes on the document's history, each saying what it changed."""
     sc, _topics = talk
-    history = UndoHistory()
+    doc = Document(demo_db)
+    history = doc.history
     entry = Entry(session_id=sc.session.id, notes="first", points=[EntryPoint("one")])
-    new_id = store.save_entry(demo_db, entry)
-    history.push(commands.SaveNew(demo_db, new_id), done=True)
+    save = notes.SaveEntry(doc, entry)
+    changes = doc.run(save, undo=save)
+    new_id = save.intervention_id
+    assert ("intervention", new_id) in changes.added
+    assert ("point", entry.points[0].id) in changes.added
     base = store.load_entry(demo_db, new_id)
     after = store.load_entry(demo_db, new_id)
     after.notes = "second"
     after.points = [EntryPoint("two")]
-    store.save_entry(demo_db, after, base=base)
-    history.push(commands.Edit(demo_db, base, after), done=True)
-    history.push(commands.Delete(demo_db, new_id))
+    edit = notes.SaveEntry(doc, after, base=base)
+    changes = doc.run(edit, undo=edit)
+    assert ("intervention", new_id) in changes.changed
+    assert ("point", base.points[0].id) in changes.deleted
+    assert ("point", after.points[0].id) in changes.added
+    delete = notes.Delete(doc, new_id)
+    changes = doc.run(delete, undo=delete)
+    assert ("intervention", new_id) in changes.deleted
     assert new_id not in ids(find(demo_db, sc.session.id))
     assert history.undo_label() == "Deletion of an intervention"
 
-    history.undo()  # the delete
+    assert ("intervention", new_id) in doc.undo().added  # the delete
     restored = store.load_entry(demo_db, new_id)
     assert (restored.notes, [p.text for p in restored.points]) == ("second", ["two"])
-    history.undo()  # the edit
+    assert history.undo_label() == "Edit of an intervention"
+    doc.undo()  # the edit
     restored = store.load_entry(demo_db, new_id)
     assert (restored.notes, [p.text for p in restored.points]) == ("first", ["one"])
-    history.undo()  # the save
+    assert history.undo_label() == "Save of a new intervention"
+    assert ("intervention", new_id) in doc.undo().deleted  # the save
     assert new_id not in ids(find(demo_db, sc.session.id))
     assert not history.can_undo()
     for _step in range(3):
-        history.redo()
+        doc.redo()
     assert new_id not in ids(find(demo_db, sc.session.id))  # redone delete
-    history.undo()
+    doc.undo()
     assert store.load_entry(demo_db, new_id).notes == "second"
     assert ids(find(demo_db, sc.session.id, text="two")) == [new_id]
     assert new_id not in ids(find(demo_db, sc.session.id, text="one"))
+
+
+def test_undo_of_a_synthesis_writes_the_previous_text_back(demo_db, talk):
+    sc, _topics = talk
+    doc = Document(demo_db)
+    question = sc.questions[0]
+    step = notes.SynthesisEdit(doc, question.id, question.synthesis, "Consult widely.")
+    assert doc.run(step, undo=step).changed == {("guiding_question", question.id)}
+    assert doc.history.undo_label() == "Edit of a synthesis"
+    doc.undo()
+    assert repo.get(demo_db, m.GuidingQuestion, question.id).synthesis == question.synthesis
+    doc.redo()
+    assert repo.get(demo_db, m.GuidingQuestion, question.id).synthesis == "Consult widely."
 
 
 def test_points_for_a_question_and_its_synthesis(demo_db, talk):

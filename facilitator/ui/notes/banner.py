@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from facilitator.domain.undo import UndoHistory
+from facilitator.app.document import History
+from facilitator.app.notes import Draft
 from facilitator.i18n import _
-from facilitator.storage.notes_store import Draft
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key_text
 from facilitator.ui.notes.interventions_model import clock_text
@@ -87,7 +87,7 @@ class UndoBar(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.history: UndoHistory | None = None
+        self.history: History | None = None
         self.delete_button = QPushButton(objectName="deleteIntervention")
         self.undo_button = QPushButton(objectName="undoButton")
         self.redo_button = QPushButton(objectName="redoButton")
@@ -104,7 +104,7 @@ class UndoBar(QWidget):
         layout.addWidget(self.redo_button)
         self.retranslate_ui()
 
-    def update_state(self, history: UndoHistory) -> None:
+    def update_state(self, history: History | None) -> None:
         self.history = history
         self.retranslate_ui()
 

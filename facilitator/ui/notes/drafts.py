@@ -2,7 +2,8 @@
 
 The timer starts at the first unsaved keystroke and is not restarted by the next ones, so a
 note-taker who never stops typing still has a draft written every DRAFT_MS. One draft row per
-form; the save of the entry removes it in the same transaction (notes_store.save_entry).
+form; the save of the entry removes it in the same transaction (app.notes.SaveEntry). Drafts
+are written through the window's signals like every write, but are not undoable.
 """
 
 from __future__ import annotations
@@ -13,30 +14,38 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from facilitator.app import notes
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry
-from facilitator.storage import Database
-from facilitator.storage import notes_store as store
+from facilitator.errors import FacilitatorError
+from facilitator.ui.document_signals import DocumentSignals
+
+FAILURES = (sqlite3.Error, FacilitatorError, OSError)
 
 DRAFT_MS = 1500
 
 
 class DraftKeeper(QObject):
     def __init__(
-        self, entry: Callable[[], Entry], now: Callable[[], dt.datetime], parent: QObject
+        self,
+        signals: DocumentSignals,
+        entry: Callable[[], Entry],
+        now: Callable[[], dt.datetime],
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
-        self.entry, self.now = entry, now
-        self.db: Database | None = None
+        self.signals, self.entry, self.now = signals, entry, now
+        self.doc: Document | None = None
         self.id = m.new_id()
         self.saved = False  # a row for self.id is in the file
         self.timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
         self.timer.timeout.connect(self.save)
 
-    def attach(self, db: Database) -> None:
+    def attach(self, doc: Document) -> None:
         """Another file or session: what was pending goes to the old one first."""
         self.flush()
-        self.db = db
+        self.doc = doc
         self.renew()
 
     def renew(self) -> None:
@@ -44,7 +53,7 @@ class DraftKeeper(QObject):
         self.timer.stop()
         self.id, self.saved = m.new_id(), False
 
-    def adopt(self, draft: store.Draft) -> None:
+    def adopt(self, draft: notes.Draft) -> None:
         """Go on writing into a restored draft's row."""
         self.timer.stop()
         self.id, self.saved = draft.id, True
@@ -53,19 +62,23 @@ class DraftKeeper(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
+    def _writable(self) -> bool:
+        # The window's file may be another one by now: a closed file takes no draft.
+        return self.doc is not None and self.signals.doc is self.doc
+
     def save(self) -> None:
-        if self.db is None:
+        if not self._writable():
             return
         entry = self.entry()
         try:
             if entry.is_blank():
                 if self.saved:
-                    store.delete_draft(self.db, self.id)
+                    self.signals.run(notes.delete_draft(self.id))
                     self.saved = False
                 return
-            store.save_draft(self.db, self.id, entry, self.now())
+            self.signals.run(notes.save_draft(self.id, entry, self.now()))
             self.saved = True
-        except sqlite3.Error:
+        except FAILURES:
             pass  # the save itself will say what is wrong; typing must not be interrupted
 
     def flush(self) -> None:
@@ -77,9 +90,9 @@ class DraftKeeper(QObject):
     def drop(self) -> None:
         """The entry was abandoned (an edit cancelled): its draft goes too."""
         self.timer.stop()
-        if self.saved and self.db is not None:
+        if self.saved and self._writable():
             try:
-                store.delete_draft(self.db, self.id)
-            except sqlite3.Error:
+                self.signals.run(notes.delete_draft(self.id))
+            except FAILURES:
                 pass
         self.renew()

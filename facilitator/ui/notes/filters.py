@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app.notes import NotesFilter
 from facilitator.domain import model as m
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
 from facilitator.i18n import _, format_number, ngettext
-from facilitator.storage.notes_store import NotesFilter
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 

@@ -66,6 +66,7 @@ class EntryForm(Retranslating, QWidget):
         self.pristine = True  # nothing typed since the last reset (a floor record may fill it)
         self.agenda_chosen = False  # the note-taker picked the item: the timer no longer does
         self._loading = False
+        self._status: Callable[[], str] = str  # what the status line says, in any language
         self._build()
         self._connect()
         self.retranslate_ui()
@@ -173,6 +174,7 @@ class EntryForm(Retranslating, QWidget):
         self.points.set_vocabulary(topics, questions)
         self.set_people(people)
         self._fill_combos()
+        self.chatham.setVisible(bool(session.chatham_house))
 
     def set_people(self, people: list[m.Participant]) -> None:
         self.speaker.set_people(people)
@@ -300,7 +302,7 @@ class EntryForm(Retranslating, QWidget):
         self.points.set_points(entry.points)
         self._loading = False
         self._show_times()
-        self.retranslate_ui()
+        self._show_mode()  # the lists stay as they are: only the heading and buttons change
 
     def reset(self, language: str = "", agenda_item_id: str | None = None) -> None:
         """Empty for the next intervention; language and agenda item carry over."""
@@ -334,8 +336,10 @@ class EntryForm(Retranslating, QWidget):
         else:
             self.times.setText("")
 
-    def show_status(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
+    def show_status(self, text: str | Callable[[], str], error: bool = False) -> None:
+        """Say `text`; given as a callable, it is said again in a new interface language."""
+        self._status = text if callable(text) else (lambda: text)
+        self.status.setText(self._status())
         self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
 
     def retranslate_ui(self) -> None:
@@ -368,6 +372,18 @@ class EntryForm(Retranslating, QWidget):
         )
         self.start_button.setText(_("Started ({key})").format(key=native("F5")))
         self.end_button.setText(_("Ended ({key})").format(key=native("F6")))
+        self._show_mode()
+        chatham = bool(self.session and self.session.chatham_house)
+        self.chatham.setVisible(chatham)
+        self.chatham.setText(
+            _("Chatham House Rule: record the stakeholder group and country; names stay internal.")
+        )
+        self._fill_combos()
+        self._show_times()
+        self.status.setText(self._status())
+
+    def _show_mode(self) -> None:
+        """New entry or edit: the heading and the buttons say which."""
         self.save_button.setText(
             _("Save and next ({key})").format(key=native("Ctrl+Return"))
             if self.intervention_id is None
@@ -378,10 +394,3 @@ class EntryForm(Retranslating, QWidget):
         self.heading.setText(
             _("New intervention") if self.intervention_id is None else _("Editing an intervention")
         )
-        chatham = bool(self.session and self.session.chatham_house)
-        self.chatham.setVisible(chatham)
-        self.chatham.setText(
-            _("Chatham House Rule: record the stakeholder group and country; names stay internal.")
-        )
-        self._fill_combos()
-        self._show_times()

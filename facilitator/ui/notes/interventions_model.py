@@ -1,4 +1,4 @@
-"""The notes table: a thin, lazily loaded Qt model over notes_store.list_interventions.
+"""The notes table: a thin, lazily loaded Qt model over app.notes.list_interventions.
 
 Only a page of rows is read at first; the view asks for more (canFetchMore/fetchMore) as it
 scrolls, so a session with thousands of interventions opens and filters instantly.
@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from facilitator.app import notes
+from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.figures import parse_instant
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _, format_number, format_time, get_language, language_name
-from facilitator.storage import Database
-from facilitator.storage import notes_store as store
 from facilitator.ui.common.bidi import isolate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +62,7 @@ def point_line(point: m.Point, lookups: Lookups) -> str:
     return "[{tags}] {text}".format(tags=" · ".join(tags), text=isolate(point.text))
 
 
-def speaker_text(row: store.InterventionRow) -> str:
+def speaker_text(row: notes.InterventionRow) -> str:
     if row.speaker:
         return isolate(row.speaker)
     return isolate(row.country) if row.country else "—"
@@ -73,18 +73,18 @@ class InterventionsModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.db: Database | None = None
+        self.doc: Document | None = None
         self.session_id = ""
-        self.filter = store.NotesFilter()
+        self.filter = notes.NotesFilter()
         self.lookups = Lookups()
-        self.rows: list[store.InterventionRow] = []
+        self.rows: list[notes.InterventionRow] = []
         self.total = 0
 
-    def set_source(self, db: Database | None, session_id: str, lookups: Lookups) -> None:
-        self.db, self.session_id, self.lookups = db, session_id, lookups
+    def set_source(self, doc: Document | None, session_id: str, lookups: Lookups) -> None:
+        self.doc, self.session_id, self.lookups = doc, session_id, lookups
         self.reload(keep=0)
 
-    def set_filter(self, flt: store.NotesFilter) -> None:
+    def set_filter(self, flt: notes.NotesFilter) -> None:
         self.filter = flt
         self.reload(keep=0)
 
@@ -92,20 +92,22 @@ class InterventionsModel(QAbstractTableModel):
         """Read again from the file, keeping as many rows loaded as before (the scroll)."""
         wanted = max(PAGE, len(self.rows) if keep is None else keep)
         self.beginResetModel()
-        if self.db is None:
+        if self.doc is None:
             self.rows, self.total = [], 0
         else:
-            self.total = store.count_interventions(self.db, self.session_id, self.filter)
-            self.rows = store.list_interventions(self.db, self.session_id, self.filter, 0, wanted)
+            self.total = notes.count_interventions(self.doc, self.session_id, self.filter)
+            self.rows = notes.list_interventions(self.doc, self.session_id, self.filter, 0, wanted)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self.db is None:
+        if parent.isValid() or self.doc is None:
             return
-        more = store.list_interventions(self.db, self.session_id, self.filter, len(self.rows), PAGE)
+        more = notes.list_interventions(
+            self.doc, self.session_id, self.filter, len(self.rows), PAGE
+        )
         if not more:
             self.total = len(self.rows)
             return
@@ -157,7 +159,7 @@ class InterventionsModel(QAbstractTableModel):
             return row.intervention.id
         return None
 
-    def _display(self, row: store.InterventionRow, column: str) -> str:
+    def _display(self, row: notes.InterventionRow, column: str) -> str:
         i = row.intervention
         if column == "time":
             return clock_text(i.started_at, self.lookups.timezone)
@@ -175,7 +177,7 @@ class InterventionsModel(QAbstractTableModel):
             return ""
         return " | ".join(point_line(p, self.lookups) for p in row.points)
 
-    def _tooltip(self, row: store.InterventionRow, column: str) -> str | None:
+    def _tooltip(self, row: notes.InterventionRow, column: str) -> str | None:
         if column == "time":
             start = clock_text(row.intervention.started_at, self.lookups.timezone)
             end = clock_text(row.intervention.ended_at, self.lookups.timezone)

@@ -3,9 +3,11 @@
 Never lose a word: an entry is shown as saved only after its transaction has committed; what
 is being typed goes into the file's draft table at most ~2 s behind the keyboard and is
 offered back when the session is opened again after a crash; a full disk or a read-only file
-leaves the text in the form with a message, to be saved again later. The page polls the
-file every two seconds (a cheap max(hlc)) so interventions the moderator's timer creates, or
-a colleague's edits through the same file, show up without a click.
+leaves the text in the form with a message, to be saved again later. The page reads and
+writes only through facilitator.app.notes, and redraws from the window's change signal, so
+interventions the moderator's timer creates, merges, or a colleague's edits through the same
+file show up without a click and without polling. Saves, edits and deletes go on the
+document's undo history (Edit > Undo).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import notes
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.entry import Entry
-from facilitator.domain.undo import UndoHistory
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number
-from facilitator.storage import Database
-from facilitator.storage import notes_commands as commands
-from facilitator.storage import notes_store as store
-from facilitator.storage import participants_store as people_store
-from facilitator.storage import repository as repo
-from facilitator.ui.common.keys import key, leaves_undo_to_page
+from facilitator.ui.common.keys import leaves_undo_to_page
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
 from facilitator.ui.notes.drafts import DraftKeeper
 from facilitator.ui.notes.filters import FilterBar
@@ -48,20 +48,26 @@ from facilitator.ui.notes.interventions_model import (
     parse_moment,
 )
 
-POLL_MS = 2000
+WRITE_ERRORS = (sqlite3.Error, FacilitatorError, OSError)
+
+
+def write_error(error: Exception) -> str:
+    if isinstance(error, FacilitatorError):
+        return str(error)  # already one translated line (e.g. a file open read-only here)
+    return notes.describe_write_error(error)
 
 
 class NotesPage(Retranslating, QWidget):
-    def __init__(self, now: Callable[[], dt.datetime] = utc_now, poll_ms: int = POLL_MS) -> None:
+    def __init__(self, signals: DocumentSignals, now: Callable[[], dt.datetime] = utc_now) -> None:
         super().__init__()
         self.setObjectName("notesPage")
+        self.signals = signals
         self.now = now
-        self.db: Database | None = None
+        self.doc: Document | None = None
         self.content: m.SessionContent | None = None
+        self.context = notes.NotesContext()
         self.base: Entry | None = None  # the saved state of the entry being edited
-        self.marker = ""
         self.adopted: set[str] = set()  # floor records already offered to the form
-        self.history = UndoHistory()
         self.form = EntryForm(now)
         self.banner = DraftBanner()
         self.filters = FilterBar()
@@ -69,9 +75,7 @@ class NotesPage(Retranslating, QWidget):
         self.table = QTableView(objectName="notesTable")
         self.undo_bar = UndoBar()
         self._build()
-        self.poll = QTimer(self, interval=poll_ms)
-        self.poll.timeout.connect(self.refresh_if_changed)
-        self.drafts = DraftKeeper(self.form.entry, now, self)
+        self.drafts = DraftKeeper(signals, self.form.entry, now, self)
         self._connect()
         self.retranslate_ui()
 
@@ -120,17 +124,8 @@ class NotesPage(Retranslating, QWidget):
         self.undo_bar.undo.connect(self.undo)
         self.undo_bar.redo.connect(self.redo)
         self.undo_bar.delete.connect(self.delete_selected)
-        actions = [
-            (QKeySequence.StandardKey.Undo, self.undo),
-            (key("Ctrl+Shift+Z"), self.redo),
-            (QKeySequence.StandardKey.Redo, self.redo),
-        ]
-        for sequence, slot in actions:
-            action = QAction(self)
-            action.setShortcut(sequence)
-            action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        self.signals.history_changed.connect(self._update_undo)
+        # Ctrl+Z and Ctrl+Shift+Z are the main window's Edit > Undo and Redo: no actions here.
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(delete.shortcutContext().WidgetShortcut)
@@ -151,21 +146,23 @@ class NotesPage(Retranslating, QWidget):
         return _("Notes")
 
     def set_session(self, doc: Document, content: m.SessionContent) -> None:
-        db = doc.db
-        same = self.db is db and self.content and self.content.session.id == content.session.id
+        same = self.doc is doc and self.content and self.content.session.id == content.session.id
         self.content = content
         if same:  # the main window refreshes its list on a language change: keep the typing
             self.refresh()
             return
-        self.drafts.attach(db)
-        self.db = db
-        self.history.clear()
+        self.drafts.attach(doc)
+        self.doc = doc
         self.base = None
         self.adopted.clear()
         self.refresh()
         self.form.reset(self._default_language(), self._timer_item())
         self.form.show_status("")
-        self.banner.offer(store.drafts(db, content.session.id), content.session.timezone)
+        try:
+            offered = notes.drafts(doc, content.session.id)
+        except sqlite3.Error:
+            offered = []
+        self.banner.offer(offered, content.session.timezone)
         self._update_undo()
 
     def _default_language(self) -> str:
@@ -173,14 +170,32 @@ class NotesPage(Retranslating, QWidget):
         return interpretation[0] if interpretation else ""
 
     def _timer_item(self) -> str | None:
-        if self.db is None or self.content is None:
+        if self.doc is None or self.content is None:
             return None
         try:
-            return store.current_agenda_item_id(self.db, self.content.session.id)
+            return notes.timer_item(self.doc, self.content.session.id)
         except sqlite3.Error:
             return None
 
     # --- refreshing --------------------------------------------------------------------
+
+    def document_changed(self, changes: ChangeSet) -> None:
+        """Redraw only what the change touches: the lists of the form, the table, the timer."""
+        if self.doc is None or self.content is None or self.signals.doc is not self.doc:
+            return
+        try:
+            if changes.touches(*notes.CONTEXT_KINDS):  # also on `everything`
+                self._refresh()
+                return
+            if changes.touches(*notes.PEOPLE_KINDS):
+                self._people_changed()  # a speaker typed on the fly, an edited roster
+            if changes.touches(*notes.TABLE_KINDS):
+                self._reload_table()
+                self._adopt_floor()
+            if changes.touches("timer_event"):
+                self.form.set_timer_item(self._timer_item())
+        except sqlite3.Error:
+            pass  # the window is closing its file; Qt events must never raise here
 
     def refresh(self) -> None:
         """Read everything the page shows from the file again (skipped on a closed file)."""
@@ -190,46 +205,47 @@ class NotesPage(Retranslating, QWidget):
             pass  # the window is closing its file; Qt events must never raise here
 
     def _refresh(self) -> None:
-        if self.db is None or self.content is None:
+        if self.doc is None or self.content is None:
             return
         session = self.content.session
-        self.marker = store.change_marker(self.db)
-        agenda = repo.find(self.db, m.AgendaItem, session_id=session.id)
-        questions = repo.find(self.db, m.GuidingQuestion, session_id=session.id)
-        topics = repo.find(self.db, m.Topic, series_id=session.series_id)
-        people = people_store.list_participants(self.db, session.series_id)
-        self.form.set_context(session, agenda, questions, topics, people)
-        self.filters.set_vocabulary(agenda, people, topics, questions)
+        self.context = ctx = notes.context(self.doc, session)
+        self.form.set_context(session, ctx.agenda, ctx.questions, ctx.topics, ctx.people)
+        self.filters.set_vocabulary(ctx.agenda, ctx.people, ctx.topics, ctx.questions)
         lookups = Lookups(
-            agenda={a.id: f"{format_number(n)}. {a.title}" for n, a in enumerate(agenda, 1)},
-            topics={t.id: t.name for t in topics},
-            questions={q.id: n for n, q in enumerate(questions, start=1)},
+            agenda={a.id: f"{format_number(n)}. {a.title}" for n, a in enumerate(ctx.agenda, 1)},
+            topics={t.id: t.name for t in ctx.topics},
+            questions={q.id: n for n, q in enumerate(ctx.questions, start=1)},
             timezone=session.timezone,
         )
         selected = self._selected_id()
         self.model.filter = self.filters.current()
-        self.model.set_source(self.db, session.id, lookups)
+        self.model.set_source(self.doc, session.id, lookups)
         self.filters.set_count(self.model.total)
         self.form.set_timer_item(self._timer_item())
         self._adopt_floor()
         if selected:
             self.select(selected)
 
-    def refresh_if_changed(self) -> None:
-        if self.db is None:
-            return
-        try:
-            changed = store.change_marker(self.db) != self.marker
-        except sqlite3.Error:
-            return
-        if changed:
-            self.refresh()
+    def _people_changed(self) -> None:
+        assert self.doc is not None and self.content is not None
+        ctx = self.context
+        ctx.people = notes.people(self.doc, self.content.session.series_id)
+        self.form.set_people(ctx.people)
+        self.filters.set_vocabulary(ctx.agenda, ctx.people, ctx.topics, ctx.questions)
+
+    def _reload_table(self) -> None:
+        """The rows again, keeping the scroll and the selection; the form is left alone."""
+        selected = self._selected_id()
+        self.model.reload()
+        self.filters.set_count(self.model.total)
+        if selected:
+            self.select(selected)
 
     def _adopt_floor(self) -> None:
         """A speaker the moderator gave the floor to fills an untouched form, once."""
-        if self.db is None or self.content is None:
+        if self.doc is None or self.content is None:
             return
-        record = store.open_floor(self.db, self.content.session.id)
+        record = notes.open_floor(self.doc, self.content.session.id)
         if record is None:
             return
         if self.form.intervention_id == record.id:
@@ -238,7 +254,7 @@ class NotesPage(Retranslating, QWidget):
         if not self.form.pristine or record.id in self.adopted:
             return
         self.adopted.add(record.id)
-        self.base = store.load_entry(self.db, record.id)
+        self.base = notes.load_entry(self.doc, record.id)
         self.form.set_entry(self.base)
 
     def _filter(self) -> None:
@@ -249,11 +265,8 @@ class NotesPage(Retranslating, QWidget):
         super().showEvent(event)
         if self.window() is not self:
             self.window().installEventFilter(self)
-        self.refresh_if_changed()
-        self.poll.start()
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self.poll.stop()
         self.drafts.flush()
         super().hideEvent(event)
 
@@ -272,52 +285,58 @@ class NotesPage(Retranslating, QWidget):
     # --- saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.db is None or self.content is None:
+        if self.doc is None or self.content is None:
             return
         entry = self.form.entry()
         if entry.is_blank() and entry.intervention_id is None:
-            self.form.show_status(_("Nothing to save yet: type the notes or a point."), error=True)
+            self.form.show_status(
+                lambda: _("Nothing to save yet: type the notes or a point."), error=True
+            )
             return
-        editing = self.base is not None and entry.intervention_id is not None
         if entry.intervention_id is None and entry.started_at is None:
             entry.started_at = iso(self.now())  # undated entries would sink to the end
+        step = notes.SaveEntry(
+            self.doc,
+            entry,
+            base=self.base,
+            new_speaker=self.form.new_speaker(entry),
+            draft_id=self.drafts.id,
+        )
         try:
-            intervention_id = store.save_entry(
-                self.db,
-                entry,
-                base=self.base if editing else None,
-                new_speaker=self.form.new_speaker(entry),
-                draft_id=self.drafts.id,
-            )
-        except sqlite3.Error as error:
-            self.form.show_status(store.describe_write_error(error), error=True)
+            self.signals.run(step, undo=step)  # the table redraws from the change signal
+        except WRITE_ERRORS as error:
+            self.form.show_status(lambda e=error: write_error(e), error=True)
             return
         except LookupError:
             self.form.show_status(
-                _("Not saved: this intervention was deleted meanwhile. Cancel the edit."), True
+                lambda: _("Not saved: this intervention was deleted meanwhile. Cancel the edit."),
+                True,
             )
             return
-        if editing:
-            self.history.push(commands.Edit(self.db, self.base, entry), done=True)
-        else:
-            self.history.push(commands.SaveNew(self.db, intervention_id), done=True)
-        self._after_save(entry, intervention_id)
+        self._after_save(entry, step.intervention_id or "")
 
     def _after_save(self, entry: Entry, intervention_id: str) -> None:
         self.drafts.renew()
         self.base = None
         zone = self.content.session.timezone if self.content else "UTC"
-        when = clock_text(entry.started_at, zone) or clock_text(self.now().isoformat(), zone)
+        started, now = entry.started_at, self.now().isoformat()
         self.form.reset(
             entry.language,
             entry.agenda_item_id
             if self.form.agenda_chosen
             else self._timer_item() or entry.agenda_item_id,
         )
-        self.form.show_status(_("Saved ({time}).").format(time=when))
-        self.refresh()
+        # A callable, so a language switch says it again in the new language.
+        self.form.show_status(
+            lambda: _("Saved ({time}).").format(
+                time=clock_text(started, zone) or clock_text(now, zone)
+            )
+        )
+        try:
+            self._adopt_floor()  # the moderator may have given the floor to the next speaker
+        except sqlite3.Error:
+            pass
         self.select(intervention_id)
-        self._update_undo()
 
     def cancel_edit(self) -> None:
         if self.form.intervention_id is None:
@@ -340,52 +359,65 @@ class NotesPage(Retranslating, QWidget):
 
     def edit_row(self, row: int) -> None:
         intervention_id = self.model.intervention_id(row)
-        if intervention_id is None or self.db is None:
+        if intervention_id is None or self.doc is None:
             return
         if not self.form.entry().is_blank() and self.form.intervention_id != intervention_id:
             self.form.show_status(
-                _("Save or clear the entry being typed before editing another one."), True
+                lambda: _("Save or clear the entry being typed before editing another one."),
+                True,
             )
             return
-        self.base = store.load_entry(self.db, intervention_id)
+        try:
+            self.base = notes.load_entry(self.doc, intervention_id)
+        except (LookupError, sqlite3.Error):
+            return  # deleted meanwhile: the table redraws from the change signal
         self.form.set_entry(self.base)
         self.form.pristine = False
         self.form.notes.setFocus()
 
     def delete_selected(self) -> None:
         intervention_id = self._selected_id()
-        if intervention_id is None or self.db is None:
+        if intervention_id is None or self.doc is None:
             return
         if self.form.intervention_id == intervention_id:
             self.cancel_edit()
-        self._run(lambda: self.history.push(commands.Delete(self.db, intervention_id)))
+        step = notes.Delete(self.doc, intervention_id)
+        self._run(lambda: self.signals.run(step, undo=step))
 
     def undo(self) -> None:
-        self._run(self.history.undo)
+        """The Undo button: the document's undo, as Edit > Undo, saying what it took back."""
+        doc = self.signals.doc
+        what = doc.history.undo_label() if doc is not None else ""
+        if self._run(self.signals.undo) and what:
+            self.form.show_status(lambda: _("Undone: {what}").format(what=what))
 
     def redo(self) -> None:
-        self._run(self.history.redo)
+        doc = self.signals.doc
+        what = doc.history.redo_label() if doc is not None else ""
+        if self._run(self.signals.redo) and what:
+            self.form.show_status(lambda: _("Redone: {what}").format(what=what))
 
-    def _run(self, action: Callable[[], None]) -> None:
+    def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
-        except sqlite3.Error as error:
-            self.form.show_status(store.describe_write_error(error), error=True)
-        self.refresh()
-        self._update_undo()
+        except WRITE_ERRORS as error:
+            self.form.show_status(lambda e=error: write_error(e), error=True)
+            return False
+        return True
 
     def _update_undo(self) -> None:
-        self.undo_bar.update_state(self.history)
+        doc = self.signals.doc
+        self.undo_bar.update_state(doc.history if doc is not None else None)
 
     # --- drafts ------------------------------------------------------------------------
 
-    def restore_draft(self, draft: store.Draft) -> None:
-        if self.db is None:
+    def restore_draft(self, draft: notes.Draft) -> None:
+        if self.doc is None:
             return
         self.base = None
         if draft.entry.intervention_id:
             try:
-                self.base = store.load_entry(self.db, draft.entry.intervention_id)
+                self.base = notes.load_entry(self.doc, draft.entry.intervention_id)
             except LookupError:
                 draft.entry.intervention_id = None  # deleted since: save it as a new entry
         if draft.entry.intervention_id is None and draft.entry.started_at is None:
@@ -394,15 +426,15 @@ class NotesPage(Retranslating, QWidget):
         self.form.set_entry(draft.entry)
         self.form.pristine = False
         self.drafts.adopt(draft)
-        self.form.show_status(_("Draft restored: check it, then save it."))
+        self.form.show_status(lambda: _("Draft restored: check it, then save it."))
         self.form.notes.setFocus()
 
-    def discard_draft(self, draft: store.Draft) -> None:
-        if self.db is not None:
+    def discard_draft(self, draft: notes.Draft) -> None:
+        if self.doc is not None:
             try:
-                store.delete_draft(self.db, draft.id)
-            except sqlite3.Error as error:
-                self.form.show_status(store.describe_write_error(error), error=True)
+                self.signals.run(notes.delete_draft(draft.id))
+            except WRITE_ERRORS as error:
+                self.form.show_status(lambda e=error: write_error(e), error=True)
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()

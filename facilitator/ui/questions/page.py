@@ -2,7 +2,8 @@
 
 The synthesis is saved into GuidingQuestion.synthesis a moment after typing stops (and when
 another question is chosen or the tab is left), so it is never lost; a failed write says so
-and keeps the text.
+and keeps the text. Each save is a step of the document's undo history. The page redraws from
+the window's change signal (a point logged on the Notes tab, a merge), never by polling.
 """
 
 from __future__ import annotations
@@ -22,33 +23,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import notes
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
-from facilitator.storage import Database
-from facilitator.storage import notes_store as store
-from facilitator.storage import repository as repo
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.interventions_model import clock_text
 
 SAVE_DELAY_MS = 1500
-POLL_MS = 2000
+# What the page shows: the questions, the points answering them and who said them.
+KINDS = ("guiding_question", "intervention", "point", "participant", "topic", "session")
 
 
 class QuestionsPage(Retranslating, QWidget):
-    def __init__(self, poll_ms: int = POLL_MS) -> None:
+    def __init__(self, signals: DocumentSignals) -> None:
         super().__init__()
         self.setObjectName("questionsPage")
-        self.db: Database | None = None
+        self.signals = signals
+        self.doc: Document | None = None
         self.content: m.SessionContent | None = None
         self.questions: list[m.GuidingQuestion] = []
         self.topics: dict[str, str] = {}
         self.current_id: str | None = None
         self.dirty = False
-        self.marker = ""
+        self._saving = False  # our own save is being announced: what is shown is already right
         self.list = QListWidget(objectName="guidingQuestions")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._choose)
@@ -73,8 +77,6 @@ class QuestionsPage(Retranslating, QWidget):
         self._build()
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save)
-        self.poll = QTimer(self, interval=poll_ms)
-        self.poll.timeout.connect(self.refresh_if_changed)
         self.retranslate_ui()
 
     def _build(self) -> None:
@@ -103,13 +105,16 @@ class QuestionsPage(Retranslating, QWidget):
         return _("Guiding questions")
 
     def set_session(self, doc: Document, content: m.SessionContent) -> None:
-        db = doc.db
-        same = self.db is db and self.content and self.content.session.id == content.session.id
+        same = self.doc is doc and self.content and self.content.session.id == content.session.id
         if not same:
             self.save()
             self.current_id, self.dirty = None, False
-        self.db, self.content = db, content
+        self.doc, self.content = doc, content
         self.refresh()
+
+    def document_changed(self, changes: ChangeSet) -> None:
+        if self.doc is not None and self.signals.doc is self.doc and changes.touches(*KINDS):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the questions and their points again (quietly skipped on a closed file)."""
@@ -119,14 +124,11 @@ class QuestionsPage(Retranslating, QWidget):
             pass  # the window is closing its file; Qt events must never raise here
 
     def _refresh(self) -> None:
-        if self.db is None or self.content is None:
+        if self.doc is None or self.content is None or self._saving:
             return
         session = self.content.session
-        self.marker = store.change_marker(self.db)
-        self.questions = repo.find(self.db, m.GuidingQuestion, session_id=session.id)
-        self.topics = {
-            t.id: t.name for t in repo.find(self.db, m.Topic, series_id=session.series_id)
-        }
+        self.questions = notes.questions(self.doc, session.id)
+        self.topics = {t.id: t.name for t in notes.topics(self.doc, session.series_id)}
         row = next((n for n, q in enumerate(self.questions) if q.id == self.current_id), 0)
         self.list.blockSignals(True)
         self.list.clear()
@@ -136,14 +138,6 @@ class QuestionsPage(Retranslating, QWidget):
         if self.questions:
             self.list.setCurrentRow(row)
         self._show(row if self.questions else -1)
-
-    def refresh_if_changed(self) -> None:
-        try:
-            changed = self.db is not None and store.change_marker(self.db) != self.marker
-        except sqlite3.Error:
-            return
-        if changed:
-            self.refresh()
 
     def _choose(self, row: int) -> None:
         self.save()
@@ -177,8 +171,8 @@ class QuestionsPage(Retranslating, QWidget):
             self.dirty = False
 
     def _fill_points(self, question: m.GuidingQuestion) -> None:
-        assert self.db is not None and self.content is not None
-        rows = store.points_for_question(self.db, self.content.session.id, question.id)
+        assert self.doc is not None and self.content is not None
+        rows = notes.points_for_question(self.doc, self.content.session.id, question.id)
         zone = self.content.session.timezone
         self.points.clear()
         total = 0
@@ -214,18 +208,29 @@ class QuestionsPage(Retranslating, QWidget):
 
     def save(self) -> None:
         self.save_timer.stop()
-        if not self.dirty or self.db is None or self.current_id is None:
+        if not self.dirty or self.doc is None or self.current_id is None:
             return
+        question = next((q for q in self.questions if q.id == self.current_id), None)
+        text = self.synthesis.toPlainText()
+        step = notes.SynthesisEdit(
+            self.doc, self.current_id, question.synthesis if question else "", text
+        )
+        self._saving = True
         try:
-            store.save_synthesis(self.db, self.current_id, self.synthesis.toPlainText())
-        except (sqlite3.Error, LookupError) as error:
-            self.status.setText(store.describe_write_error(error))
+            self.signals.run(step, undo=step)
+        except FacilitatorError as error:
+            self.status.setText(str(error))
             self.status.setStyleSheet("color: #b00020; font-weight: bold;")
             return
+        except (sqlite3.Error, LookupError, OSError) as error:
+            self.status.setText(notes.describe_write_error(error))
+            self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+            return
+        finally:
+            self._saving = False
         self.dirty = False
-        for q in self.questions:
-            if q.id == self.current_id:
-                q.synthesis = self.synthesis.toPlainText().strip()
+        if question is not None:
+            question.synthesis = text.strip()
         self.status.setText(_("Synthesis saved."))
         self.status.setStyleSheet("")
 
@@ -233,8 +238,6 @@ class QuestionsPage(Retranslating, QWidget):
         super().showEvent(event)
         if self.window() is not self:
             self.window().installEventFilter(self)
-        self.refresh_if_changed()
-        self.poll.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Close and watched is self.window():
@@ -242,7 +245,6 @@ class QuestionsPage(Retranslating, QWidget):
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self.poll.stop()
         self.save()
         super().hideEvent(event)
 
@@ -254,5 +256,5 @@ class QuestionsPage(Retranslating, QWidget):
         self.save_button.setText(
             _("Save ({key})").format(key=key_text(QKeySequence.StandardKey.Save))
         )
-        if self.db is not None and self.content is not None:
+        if self.doc is not None and self.content is not None:
             self.refresh()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from facilitator import settings
@@ -17,6 +19,7 @@ from facilitator.i18n import _
 from facilitator.storage import Database, new_file, open_file
 from facilitator.storage import repository as repo
 from facilitator.storage.database import describe_read_error
+from facilitator.storage.instance_lock import InstanceLock
 
 
 def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
@@ -68,6 +71,23 @@ def read_json_file(source: str | os.PathLike) -> m.SeriesContent:
     return json_series.loads(text, source=str(source))
 
 
+@contextmanager
+def sole_writer(path: str | os.PathLike, how: str) -> Iterator[None]:
+    """Hold the file's single-writer lock while a command writes into it; when the app has it
+    open, refuse in one line and say how to do it from the app (`how`)."""
+    lock = InstanceLock(settings.locks_dir(), Path(path))
+    if not lock.acquire():
+        raise FacilitatorError(
+            _(
+                "{path} is open in Facilitator; close it there first, or do it from the app: {how}"
+            ).format(path=Path(path).name, how=how)
+        )
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.SeriesContent:
     """Import a series JSON into `target`: a new file, or an existing file with no series yet."""
     content = read_json_file(source)
@@ -75,6 +95,11 @@ def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.Serie
     if not target.exists():
         write_new_file(target, content)
         return content
+    with sole_writer(target, _("File > Merge files…")):
+        return _import_into_existing(target, content)
+
+
+def _import_into_existing(target: Path, content: m.SeriesContent) -> m.SeriesContent:
     db = open_file(target, device=settings.device_id())
     try:
         if repo.get_series(db) is not None:

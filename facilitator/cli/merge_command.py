@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from facilitator import settings
+from facilitator.app.file_ops import sole_writer
 from facilitator.app.merge_summary import report_lines
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
@@ -45,11 +46,12 @@ def _merge_into(
     target: Path, read: list[SourceFile], allow_other_series: bool, now: float
 ) -> list[MergeReport]:
     if target.exists():
-        db = open_file(target, device=settings.device_id())
-        try:
-            return merge_all(db, read, allow_other_series=allow_other_series, now=now)
-        finally:
-            db.close()
+        with sole_writer(target, _("File > Merge files…")):
+            db = open_file(target, device=settings.device_id())
+            try:
+                return merge_all(db, read, allow_other_series=allow_other_series, now=now)
+            finally:
+                db.close()
     tmp = target.with_name(f".{target.name}.merging-{os.getpid()}")
     remove_quietly(tmp)
     db = create_file(tmp, device=settings.device_id())

@@ -10,6 +10,7 @@ the same records back (a restore, not a second add: ids stay stable for notes an
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ from facilitator.storage import prepare_sessions as session_store
 from facilitator.storage import repository as repo
 from facilitator.storage.database import Database
 
+from . import file_ops
 from .document import Document, Operation
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "edit_session",
     "has_notes",
     "move",
+    "new_series",
     "parse_agenda",
     "parse_questions",
     "questions",
@@ -284,3 +287,18 @@ def reorder_questions(doc: Document, session_id: str, ordered_ids: Sequence[str]
         lambda db: agenda_store.reorder_questions(db, session_id, new),
         lambda db: agenda_store.reorder_questions(db, session_id, old),
     )
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def new_series(path: str | os.PathLike, template: str | None) -> m.SeriesContent:
+    """A new file: from a bundled template, or (None) an empty series with one empty session."""
+    if template is not None:
+        return file_ops.new_from_template(path, template)
+    series = m.Series(_("New series"))
+    content = m.SeriesContent(
+        series, sessions=[m.SessionContent(m.Session(series.id, _("New session")))]
+    )
+    file_ops.write_new_file(path, content)
+    return content

@@ -37,6 +37,7 @@ from facilitator.ui.files.export_dialog import install_export_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
+from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage
 from facilitator.ui.summary.page import SummaryPage
@@ -155,6 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         install_participants_menu(self)
         install_stage_action(self)
         install_export_menu(self)
+        install_prepare_menu(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())

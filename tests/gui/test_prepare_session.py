@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from prepare_helpers import field, focus, type_line
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTimeEdit,
-    QWidget,
 )
 
 from facilitator.app import file_ops
@@ -62,30 +62,6 @@ def window(qtbot, tmp_path):
     assert win.open_path(path)
     yield win
     apply_language("en")
-
-
-def field(win: MainWindow, name: str, cls: type = QWidget):
-    widget = win.session_view.findChild(cls, f"field-{name}")
-    assert widget is not None, name
-    return widget
-
-
-def focus(qtbot, widget: QWidget) -> None:
-    if QApplication.activeWindow() is not widget.window():  # e.g. after a dialog closed
-        widget.window().activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window(), timeout=1000)
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(widget.hasFocus, timeout=1000)
-
-
-def type_line(qtbot, widget: QWidget, text: str, *, leave: bool = True) -> None:
-    """Select what the field holds, type `text` and leave with Tab (which saves)."""
-    focus(qtbot, widget)
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    qtbot.keyClicks(target, text)
-    if leave:
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
 def session(win: MainWindow) -> m.Session:

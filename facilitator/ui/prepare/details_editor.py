@@ -16,12 +16,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -77,6 +76,21 @@ class PlainTextField(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.editingFinished.emit()
+
+
+class FocusOutSaver(QObject):
+    """Calls `save` when `widget` loses the focus: an editable combo's own line edit does not
+    always say editingFinished when the focus leaves the combo."""
+
+    def __init__(self, widget: QWidget, save: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.save = save
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            self.save()
+        return False
 
 
 class Field:
@@ -214,8 +228,7 @@ class SessionDetailsEditor(QGroupBox):
         combo.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "Europe/Zurich" is Latin
         for name, text in zone_names():
             combo.addItem(text, name)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # The combo's own inline completion: "Europe/Zu" completes to "Europe/Zurich (CET)".
 
         def read() -> dict[str, Any]:
             text = combo.currentText().strip()
@@ -230,7 +243,8 @@ class SessionDetailsEditor(QGroupBox):
 
         field = Field([combo], read, show)
         combo.activated.connect(lambda _i: self._save(field))
-        combo.lineEdit().editingFinished.connect(lambda: self._save(field))
+        combo.lineEdit().returnPressed.connect(lambda: self._save(field))
+        self._zone_saver = FocusOutSaver(combo, lambda: self._save(field))
         self._add("timezone", lambda: field_label("timezone"), field)
 
     def _combo(self, name: str, codes: dict[str, str]) -> QComboBox:

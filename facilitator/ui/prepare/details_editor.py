@@ -263,7 +263,7 @@ class SessionDetailsEditor(QGroupBox):
     def _languages(self) -> None:
         edit = QLineEdit()
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.setPlaceholderText("en, fr, es")
+        self.languages_edit = edit
         names = QLabel()
         names.setObjectName("interpretationNames")
 
@@ -446,6 +446,7 @@ class SessionDetailsEditor(QGroupBox):
         for field in self.fields.values():
             for widget in field.widgets:
                 widget.setAccessibleName(field.caption_text())
+        self.languages_edit.setPlaceholderText(_("ISO codes, such as en, fr, es"))
         self.chatham_box.setText(_("Reports and exports then name no speaker and no delegation."))
         lang = get_language()
         self.objectives_list.blockSignals(True)  # a new text is not a new choice

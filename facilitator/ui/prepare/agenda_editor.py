@@ -57,6 +57,7 @@ class AgendaEditor(ListEditor):
         self.title_edit.setObjectName("itemTitle")
         self.minutes = QSpinBox()
         self.minutes.setObjectName("itemMinutes")
+        self.minutes.setMaximumWidth(160)
         self.minutes.setRange(0, 9999)  # the rule (1 to 600) answers with a message, not silence
         self.kind = QComboBox()
         self.kind.setObjectName("itemKind")

@@ -46,6 +46,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, get_language, language_name
 from facilitator.ui.document_signals import DocumentSignals
 
+QWIDGETSIZE_MAX = 16777215
 EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": the session has no date yet
 
 
@@ -71,7 +72,7 @@ class PlainTextField(QPlainTextEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
-        self.setFixedHeight(90)
+        self.setFixedHeight(80)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
@@ -140,7 +141,7 @@ class SessionDetailsEditor(QGroupBox):
         self._languages()
         self._audience()
         self._chatham()
-        self._line("organisers")
+        self._text("organisers")
         self._text("background")
         self._text("objectives_text")
         self._objectives()
@@ -164,6 +165,8 @@ class SessionDetailsEditor(QGroupBox):
             if widget is field.widgets[0]:
                 widget.setObjectName(f"field-{name}")
             line.addWidget(widget, 1 if not isinstance(widget, QComboBox) else 0)
+        if all(w.maximumWidth() < QWIDGETSIZE_MAX for w in field.widgets):
+            line.addStretch(1)  # a narrow field sits at the start of its row (right in Arabic)
         box.addLayout(line)
         box.addWidget(field.error)
         caption = QLabel()
@@ -195,6 +198,7 @@ class SessionDetailsEditor(QGroupBox):
     def _date(self) -> None:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
+        edit.setMaximumWidth(220)
         edit.setDisplayFormat("yyyy-MM-dd")  # ISO: the same in every language, and unambiguous
         edit.setMinimumDate(EMPTY_DATE)
         edit.setSpecialValueText("—")
@@ -213,6 +217,7 @@ class SessionDetailsEditor(QGroupBox):
     def _time(self) -> None:
         edit = QTimeEdit()
         edit.setDisplayFormat("HH:mm")
+        edit.setMaximumWidth(220)
         field = Field(
             [edit],
             lambda: {"start_time": edit.time().toString("HH:mm")},
@@ -373,6 +378,7 @@ class SessionDetailsEditor(QGroupBox):
     def _warning(self) -> None:
         spin = QSpinBox()
         spin.setRange(0, 60)
+        spin.setMaximumWidth(220)
         field = Field(
             [spin],
             lambda: {"warning_seconds": spin.value() * 60},
@@ -384,6 +390,7 @@ class SessionDetailsEditor(QGroupBox):
     def _speaking(self) -> None:
         edit = QTimeEdit()
         edit.setDisplayFormat("mm:ss")
+        edit.setMaximumWidth(220)
         field = Field(
             [edit],
             lambda: {"speaking_seconds": edit.time().minute() * 60 + edit.time().second()},

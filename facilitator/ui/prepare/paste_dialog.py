@@ -104,6 +104,8 @@ class PasteAgendaDialog(PasteDialog):
         missing = [p for p in self.parsed if p.planned_minutes is None]
         self.fill(rows, [p.planned_minutes is None for p in self.parsed])
         if missing:
+            first = next(n for n, p in enumerate(self.parsed) if p.planned_minutes is None)
+            self.preview.scrollToItem(self.preview.item(first, 0))
             self.status.setText(
                 ngettext(
                     "{count} line has no minutes (marked); add them to the text to go on.",

@@ -24,7 +24,8 @@ class QuestionsEditor(ListEditor):
         self.view = QListWidget()
         self.view.setObjectName("questionList")
         self.view.setWordWrap(True)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows wrap, so their height is known only at the final width: scroll if it is short.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.currentRowChanged.connect(lambda _r: self._show_question())
         self.install_moves(self.view)
         self.caption = QLabel()
@@ -65,7 +66,7 @@ class QuestionsEditor(ListEditor):
 
     def fit_height(self) -> None:
         height = sum(self.view.sizeHintForRow(r) + 2 for r in range(self.view.count()))
-        self.view.setFixedHeight(max(height + 6, 40))
+        self.view.setFixedHeight(max(height + 12, 40))
 
     def ids(self) -> list[str]:
         return [q.id for q in self.questions]

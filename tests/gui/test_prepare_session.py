@@ -268,3 +268,62 @@ def test_chatham_house_and_custom_audience(window, qtbot):
     type_line(qtbot, words, "Youth-led organisations of the region")
     s = session(win)
     assert (s.audience, s.audience_custom) == ("custom", "Youth-led organisations of the region")
+
+
+def test_paste_flags_lines_without_minutes_and_cancel_writes_nothing(window, qtbot):
+    win = window
+    sid = session(win).id
+    seen = {}
+
+    def check(dialog) -> None:
+        preview = dialog.findChild(QTableWidget, "pastePreview")
+        seen["rows"] = preview.rowCount()
+        seen["flag"] = preview.item(1, 0).text()
+        seen["ok"] = dialog.ok_button().isEnabled()
+        seen["status"] = dialog.findChild(QLabel, "pasteStatus").text()
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.findChild(QPlainTextEdit, "pasteText").setPlainText(
+            "10 minutes | Opening remarks\nQuestions and answers\n5 minutes | Closing remarks"
+        )
+        check(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, act)
+    click(qtbot, win, "Paste an a&genda…")
+    assert seen == {
+        "rows": 3,
+        "flag": "no minutes",
+        "ok": False,
+        "status": "1 line has no minutes (marked); add them to the text to go on.",
+    }
+    assert len(repo.find(win.db, m.AgendaItem, session_id=sid)) == 5  # the template's, still
+
+
+def test_edit_and_reorder_questions_with_undo(window, qtbot):
+    win = window
+    sid = session(win).id
+    click(qtbot, win, "Add &question")
+    text = win.findChild(QLineEdit, "questionText")
+    assert text.hasFocus() and text.selectedText() == "New guiding question"
+    qtbot.keyClicks(text, "Which routes?")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    click(qtbot, win, "Add &question")
+    qtbot.keyClicks(text, "Which priorities?")
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+
+    def texts() -> list[str]:
+        return [q.text for q in repo.find(win.db, m.GuidingQuestion, session_id=sid)]
+
+    assert texts() == ["Which routes?", "Which priorities?"]
+    listing = win.findChild(QListWidget, "questionList")
+    listing.setCurrentRow(1)
+    focus(qtbot, listing)
+    qtbot.keyClick(listing, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert texts() == ["Which priorities?", "Which routes?"]
+    assert listing.item(0).text() == "1. \u2068Which priorities?\u2069"
+    win.undo_action.trigger()
+    assert texts() == ["Which routes?", "Which priorities?"]
+    win.undo_action.trigger()  # the second question's text
+    assert texts() == ["Which routes?", "New guiding question"]

@@ -37,6 +37,7 @@ from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
+from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage
 from facilitator.ui.recent_files import RecentMenu, restore_window_state, save_window_state
@@ -158,6 +159,7 @@ class MainWindow(Retranslating, QMainWindow):
         install_participants_menu(self)
         install_stage_action(self)
         install_export_menu(self)
+        install_prepare_menu(self)
         install_help_menu(self)  # last, after every feature's menu
 
     def retranslate_ui(self) -> None:

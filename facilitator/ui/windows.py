@@ -101,6 +101,18 @@ def _link_points(window: MainWindow) -> QWidget:
     return LinkPointsDialog(window, points, [])
 
 
+def _paste_agenda(window: MainWindow) -> QWidget:
+    from facilitator.ui.prepare.paste_dialog import PasteAgendaDialog
+
+    return PasteAgendaDialog(window)
+
+
+def _paste_questions(window: MainWindow) -> QWidget:
+    from facilitator.ui.prepare.paste_dialog import PasteQuestionsDialog
+
+    return PasteQuestionsDialog(window)
+
+
 def dialogs() -> dict[str, WindowFactory]:
     """Name -> factory for every dialog and extra window."""
     return {
@@ -114,6 +126,8 @@ def dialogs() -> dict[str, WindowFactory]:
         "stage": _stage,
         "export": _export,
         "link-points": _link_points,
+        "paste-agenda": _paste_agenda,
+        "paste-questions": _paste_questions,
     }
 
 

@@ -6,15 +6,9 @@ import datetime as dt
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHeaderView,
     QLabel,
-    QListWidget,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,13 +16,12 @@ from PySide6.QtWidgets import (
 
 from facilitator.app.document import Document
 from facilitator.domain import model as m
-from facilitator.domain.objectives import objective_short
-from facilitator.domain.vocab import AUDIENCES, FORMATS, label
-from facilitator.i18n import _, format_date, format_number, format_time, get_language, language_name
-from facilitator.ui.common.bidi import isolate
+from facilitator.i18n import _, format_date, format_time
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
-from facilitator.ui.prepare.agenda_model import AgendaModel
+from facilitator.ui.prepare.agenda_editor import AgendaEditor
+from facilitator.ui.prepare.details_editor import SessionDetailsEditor
+from facilitator.ui.prepare.questions_editor import QuestionsEditor
 
 
 def session_when(session: m.Session) -> str:
@@ -73,29 +66,13 @@ class SessionView(Retranslating, QWidget):
         self.title.setObjectName("sessionTitle")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.details_box = QGroupBox()
-        self.details = QFormLayout(self.details_box)
-        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.agenda_box = QGroupBox()
-        self.agenda_model = AgendaModel()
-        self.agenda = QTableView()
-        self.agenda.setObjectName("agendaTable")
-        self.agenda.setModel(self.agenda_model)
-        self.agenda.verticalHeader().hide()
-        self.agenda.setWordWrap(True)
-        header = self.agenda.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.agenda.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QVBoxLayout(self.agenda_box).addWidget(self.agenda)
-        self.questions_box = QGroupBox()
-        self.questions = QListWidget()
-        self.questions.setObjectName("questionList")
-        self.questions.setWordWrap(True)
-        self.questions.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QVBoxLayout(self.questions_box).addWidget(self.questions)
+        # The Overview is the session's editor: details, agenda, guiding questions.
+        self.details_box = SessionDetailsEditor(signals)
+        self.agenda_box = AgendaEditor(signals)
+        self.agenda_model = self.agenda_box.model
+        self.agenda = self.agenda_box.view
+        self.questions_box = QuestionsEditor(signals)
+        self.questions = self.questions_box.view
         overview = QWidget()
         overview.setObjectName("overviewPage")
         layout = QVBoxLayout(overview)
@@ -125,7 +102,8 @@ class SessionView(Retranslating, QWidget):
 
     def show_session(self, content: m.SessionContent | None, doc: Document | None = None) -> None:
         self.content = content
-        self.agenda_model.set_items(content.agenda if content else [])
+        for editor in (self.details_box, self.agenda_box, self.questions_box):
+            editor.set_session(doc, content)
         self.refresh()
         for page in self.pages:
             page.setEnabled(content is not None)
@@ -134,65 +112,21 @@ class SessionView(Retranslating, QWidget):
 
     def refresh(self) -> None:
         content = self.content
-        while self.details.rowCount():
-            self.details.removeRow(0)
-        self.questions.clear()
         if content is None:
             self.title.setText(_("No session selected"))
             return
-        s = content.session
-        self.title.setText(s.title)
-        self.title.setToolTip(s.subtitle)
-        lang = get_language()
-        rows = [
-            (_("Theme"), s.subtitle),
-            (_("Date and time"), session_when(s)),
-            (_("Format"), label(FORMATS, s.format)),
-            (_("Venue and platform"), " · ".join(x for x in (s.venue, s.platform) if x)),
-            (
-                _("Interpretation"),
-                ", ".join(language_name(code, lang) for code in s.interpretation),
-            ),
-            (_("Audience"), label(AUDIENCES, s.audience)),
-            (_("Chatham House Rule"), _("Yes") if s.chatham_house else _("No")),
-        ]
-        if s.registered is not None:
-            rows.append((_("Registered participants"), format_number(s.registered)))
-        if s.gcm_objectives:
-            rows.append(
-                (
-                    _("GCM objectives"),
-                    "; ".join(
-                        f"{format_number(n)}. {objective_short(n, lang)}" for n in s.gcm_objectives
-                    ),
-                )
-            )
-        for name, value in rows:
-            field = QLabel(value or "—")
-            field.setWordWrap(True)
-            self.details.addRow(name, field)
-        self._fit_heights()
-        for n, question in enumerate(content.questions, start=1):
-            self.questions.addItem(f"{format_number(n)}. {isolate(question.text)}")
-
-    def _fit_heights(self) -> None:
-        """Tables and lists show all their rows; the page scrolls instead of them."""
-        self.agenda.resizeRowsToContents()
-        rows = sum(self.agenda.rowHeight(r) for r in range(self.agenda_model.rowCount()))
-        self.agenda.setFixedHeight(rows + self.agenda.horizontalHeader().height() + 4)
-        height = sum(self.questions.sizeHintForRow(r) + 2 for r in range(self.questions.count()))
-        self.questions.setFixedHeight(max(height + 6, 40))
+        self.title.setText(content.session.title)
+        self.title.setToolTip(content.session.subtitle)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (rows re-wrap at a new width)
         super().resizeEvent(event)
-        self._fit_heights()
+        self.agenda_box.fit_height()
+        self.questions_box.fit_height()
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, _("Overview"))
         for n, page in enumerate(self.pages, start=1):
             self.tabs.setTabText(n, page.page_title())  # type: ignore[attr-defined]
-        self.details_box.setTitle(_("Session"))
-        self.agenda_box.setTitle(_("Agenda"))
-        self.questions_box.setTitle(_("Guiding questions"))
-        self.agenda_model.retranslate()
+        for editor in (self.details_box, self.agenda_box, self.questions_box):
+            editor.retranslate_ui()
         self.refresh()

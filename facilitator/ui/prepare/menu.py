@@ -1,0 +1,132 @@
+"""File > New series… and the Session menu (add, duplicate, delete), every change undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from facilitator.app import bundled, prepare
+from facilitator.domain import model as m
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
+from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.errors import show_error
+
+
+class PrepareMenu(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new_series_action = QAction(window)
+        self.new_series_action.setObjectName("newSeriesAction")
+        self.new_series_action.triggered.connect(self.new_series)
+        window.file_menu.insertAction(window.new_action, self.new_series_action)
+        # File, Edit, Session, View, ...: the session menu sits with the editing menus.
+        self.menu = window.menuBar().insertMenu(window.view_menu.menuAction(), QMenu(window))
+        self.session_menu = self.menu.menu()
+        self.actions: dict[str, QAction] = {}
+        for name, slot in (
+            ("addSessionAction", self.add_session),
+            ("duplicateSessionAction", self.duplicate_session),
+            ("deleteSessionAction", self.delete_session),
+        ):
+            action = QAction(window)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.session_menu.addAction(action)
+            self.actions[name] = action
+        window.extra_retranslations.append(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_series_action.setText(_("New &series…"))
+        self.session_menu.setTitle(_("&Session"))
+        self.actions["addSessionAction"].setText(_("&Add a session"))
+        self.actions["duplicateSessionAction"].setText(_("&Duplicate this session"))
+        self.actions["deleteSessionAction"].setText(_("De&lete this session…"))
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _current(self) -> m.Session | None:
+        content = self.window.session_view.content
+        return content.session if content is not None and self.window.doc is not None else None
+
+    def _run(self, step: prepare.Step) -> bool:
+        try:
+            self.window.signals.run(step.apply, undo=step)
+        except FacilitatorError as error:
+            show_error(self.window, error)
+            return False
+        return True
+
+    def _select(self, session_id: str | None) -> None:
+        sessions = self.window.series.sessions if self.window.series else []
+        for row, content in enumerate(sessions):
+            if content.session.id == session_id:
+                self.window.sessions.setCurrentRow(row)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def new_series(self) -> None:
+        names: list[str | None] = [None, *bundled.TEMPLATES]
+        labels = [_("An empty series (one session, no agenda)")] + [
+            _(bundled.TEMPLATES[n]) for n in bundled.TEMPLATES
+        ]
+        choice, ok = QInputDialog.getItem(
+            self.window, _("New series"), _("Start from:"), labels, 0, False
+        )
+        if not ok:
+            return
+        from facilitator.ui.main_window import file_filter  # (main_window imports this module)
+
+        target, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Create a Facilitator file"), "", file_filter()
+        )
+        if not target:
+            return
+        try:
+            prepare.new_series(target, names[labels.index(choice)])
+        except (FacilitatorError, OSError) as error:
+            show_error(self.window, error)
+            return
+        self.window.open_path(Path(target))
+
+    def add_session(self) -> None:
+        if self.window.doc is None or self.window.series is None:
+            return
+        step = prepare.add_session(self.window.doc, self.window.series.series.id, _("New session"))
+        if self._run(step):
+            self._select(step.added_id)
+
+    def duplicate_session(self) -> None:
+        session = self._current()
+        if session is None:
+            return
+        step = prepare.duplicate_session(self.window.doc, session.id)
+        if self._run(step):
+            self._select(step.added_id)
+
+    def delete_session(self) -> None:
+        session = self._current()
+        if session is None:
+            return
+        if prepare.has_notes(self.window.doc, session.id):
+            answer = QMessageBox.question(
+                self.window,
+                _("Delete this session"),
+                _(
+                    "“{title}” holds notes or timer records. Delete it anyway? "
+                    "Edit > Undo brings it back."
+                ).format(title=isolate(session.title)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._run(prepare.delete_session(self.window.doc, session.id))
+
+
+def install_prepare_menu(window) -> PrepareMenu:
+    window.prepare_menu = PrepareMenu(window)
+    return window.prepare_menu

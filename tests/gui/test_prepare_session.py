@@ -1,0 +1,329 @@
+"""Preparing the 23 March 2023 GCM Talk in the app, from an empty file made from the gcm-talk
+template, through the Overview's editors with real key events; then the file holds it all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prepare_helpers import field, focus, type_line
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTimeEdit,
+)
+
+from facilitator.app import file_ops
+from facilitator.domain import model as m
+from facilitator.storage import repository as repo
+from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.main_window import MainWindow
+
+SEEDS = Path("/work/shared/seeds")
+ORGANISERS = "UNNM Secretariat, ICRC, IFRC, IOM and UNHCR"
+OBJECTIVES = [3, 7, 8, 12, 13, 15, 21, 23]
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def seed_questions() -> str:
+    text = seed("000")
+    start = text.index("- Which format and modality")
+    return text[start : text.index("Methodology")]
+
+
+def seed_agenda() -> str:
+    text = seed("002")
+    return text[text.index("10 minutes | Opening") : text.index("Activities")]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    make_app()
+    path = tmp_path / "talk.facilitator"
+    file_ops.new_from_template(path, "gcm-talk")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(path)
+    yield win
+    apply_language("en")
+
+
+def session(win: MainWindow) -> m.Session:
+    return repo.get(win.db, m.Session, win.session_view.content.session.id)
+
+
+def click(qtbot, win: MainWindow, text: str) -> None:
+    buttons = [b for b in win.session_view.findChildren(QPushButton) if b.text() == text]
+    assert len(buttons) == 1, text
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+
+
+def paste_into_dialog(qtbot, text: str, check) -> None:
+    """When the paste dialog opens: paste `text` with Ctrl+V, check the preview, press OK."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(QPlainTextEdit, "pasteText")
+        QApplication.clipboard().setText(text)
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        check(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, act)
+
+
+def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
+    win = window
+    type_line(qtbot, field(win, "title"), "Introductory GCM Talk")
+    type_line(
+        qtbot,
+        field(win, "subtitle"),
+        "Actionable recommendations on missing migrants and providing humanitarian "
+        "assistance to migrants in distress",
+    )
+    date = field(win, "date", QDateEdit)
+    focus(qtbot, date)
+    date.setDate(QDate(2023, 3, 23))  # what the calendar popup does
+    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    time = field(win, "start_time", QTimeEdit)
+    focus(qtbot, time)
+    qtbot.keyClicks(time, "1500")
+    qtbot.keyClick(time, Qt.Key.Key_Tab)
+    type_line(qtbot, field(win, "timezone", QComboBox), "Europe/Zurich")
+    fmt = field(win, "format", QComboBox)
+    fmt.setCurrentIndex(fmt.findData("hybrid"))
+    fmt.activated.emit(fmt.currentIndex())  # what choosing it in the popup emits
+    type_line(qtbot, field(win, "venue"), "IOM Headquarters, Geneva")
+    type_line(qtbot, field(win, "platform"), "Zoom")
+    type_line(qtbot, field(win, "interpretation"), "en, fr, es")
+    type_line(qtbot, field(win, "organisers"), ORGANISERS)
+    objectives = field(win, "gcm_objectives", QListWidget)
+    for n in OBJECTIVES:
+        objectives.item(n - 1).setCheckState(Qt.CheckState.Checked)  # a click on its box
+
+    s = session(win)
+    assert s.title == "Introductory GCM Talk"
+    assert s.subtitle.startswith("Actionable recommendations")
+    assert (s.date, s.start_time, s.timezone) == ("2023-03-23", "15:00", "Europe/Zurich")
+    assert s.format == "hybrid"
+    assert (s.venue, s.platform) == ("IOM Headquarters, Geneva", "Zoom")
+    assert s.interpretation == ["en", "fr", "es"]
+    assert s.audience == "open" and not s.chatham_house
+    assert s.organisers == ORGANISERS
+    assert s.gcm_objectives == OBJECTIVES
+    assert field(win, "timezone", QComboBox).currentText() == "Europe/Zurich (CET)"
+
+    # The template's agenda goes (Remove item five times), the seed's programme is pasted.
+    table = win.findChild(QTableView, "agendaTable")
+    for _n in range(5):
+        table.setFocus()
+        click(qtbot, win, "&Remove item")
+    assert table.model().rowCount() == 0
+
+    def check_agenda(dialog) -> None:
+        preview = dialog.findChild(QTableWidget, "pastePreview")
+        assert preview.rowCount() == 5
+        assert win.db is not None
+        assert repo.count(win.db, m.AgendaItem, session_id=s.id) == 0  # nothing before OK
+
+    paste_into_dialog(qtbot, seed_agenda(), check_agenda)
+    click(qtbot, win, "Paste an a&genda…")
+    items = repo.find(win.db, m.AgendaItem, session_id=s.id)
+    assert [(i.title, i.planned_minutes) for i in items] == [
+        ("Opening remarks", 10),
+        ("Setting the scene", 10),
+        ("Key discussants", 15),
+        ("Discussion", 50),
+        ("Closing remarks", 5),
+    ]
+    assert items[0].speakers.startswith("Jonathan Prentice")
+    assert win.findChild(QLabel, "agendaTotal").text() == "Total planned time: 90 minutes"
+    # The pasted agenda is one undo step.
+    assert win.doc.history.undo_label() == "Paste an agenda"
+
+    # Speakers of the key discussants, typed in the item form.
+    table.selectRow(2)
+    type_line(qtbot, win.findChild(QLineEdit, "itemSpeakers"), "Workstream co-leads")
+    assert repo.get(win.db, m.AgendaItem, items[2].id).speakers == "Workstream co-leads"
+
+    def check_questions(dialog) -> None:
+        assert dialog.findChild(QTableWidget, "pastePreview").rowCount() == 5
+
+    paste_into_dialog(qtbot, seed_questions(), check_questions)
+    click(qtbot, win, "Pa&ste questions…")
+    asked = repo.find(win.db, m.GuidingQuestion, session_id=s.id)
+    assert len(asked) == 5
+    assert asked[0].text.startswith("Which format and modality")
+    assert asked[4].text.startswith("Are there key challenges")
+    assert win.findChild(QListWidget, "questionList").count() == 5
+
+
+def test_invalid_values_are_refused_with_a_message_and_nothing_saved(window, qtbot):
+    win = window
+    title = field(win, "title")
+    type_line(qtbot, title, " ", leave=False)
+    qtbot.keyClick(title, Qt.Key.Key_Backspace)
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    assert session(win).title == "New GCM Talk"
+    errors = [e for e in win.session_view.findChildren(QLabel, "fieldError") if e.isVisible()]
+    assert [e.text() for e in errors] == [
+        "Title: the session needs a title; type it as it will be published."
+    ]
+
+    table = win.findChild(QTableView, "agendaTable")
+    table.selectRow(0)
+    minutes = win.findChild(QSpinBox, "itemMinutes")
+    error = win.findChild(QLabel, "itemError")
+    item_id = table.model().items[0].id
+    for bad in ("0", "601"):
+        type_line(qtbot, minutes, bad)
+        assert repo.get(win.db, m.AgendaItem, item_id).planned_minutes == 10
+        assert error.isVisible()
+        assert error.text() == "Planned minutes: choose a whole number from 1 to 600."
+    type_line(qtbot, minutes, "12")
+    assert repo.get(win.db, m.AgendaItem, item_id).planned_minutes == 12
+    assert not error.isVisible()
+
+
+def test_undo_and_redo_a_field_edit_and_an_agenda_reorder(window, qtbot):
+    win = window
+    type_line(qtbot, field(win, "venue"), "Palais des Nations")
+    assert session(win).venue == "Palais des Nations"
+    assert win.undo_action.text() == "&Undo Edit session details"
+    win.undo_action.trigger()
+    assert session(win).venue == ""
+    assert field(win, "venue").text() == ""
+    win.redo_action.trigger()
+    assert session(win).venue == "Palais des Nations"
+    assert field(win, "venue").text() == "Palais des Nations"
+
+    table = win.findChild(QTableView, "agendaTable")
+    sid = session(win).id
+
+    def titles() -> list[str]:
+        return [i.title for i in repo.find(win.db, m.AgendaItem, session_id=sid)]
+
+    before = titles()
+    table.selectRow(1)
+    focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    moved = [before[1], before[0], *before[2:]]
+    assert titles() == moved
+    assert table.model().items[0].title == before[1]
+    assert table.currentIndex().row() == 0  # the moved item stays selected
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert titles() == [before[0], before[2], before[1], *before[3:]]
+    win.undo_action.trigger()
+    win.undo_action.trigger()
+    assert titles() == moved
+    win.undo_action.trigger()
+    assert titles() == before
+    win.redo_action.trigger()
+    assert titles() == moved
+    assert [i.title for i in table.model().items] == moved
+
+
+def test_a_redraw_keeps_the_field_being_typed(window, qtbot):
+    from facilitator.domain.changes import ChangeSet
+
+    win = window
+    venue = field(win, "venue")
+    type_line(qtbot, venue, "Half typed", leave=False)
+    win.signals.announce(ChangeSet.all())  # e.g. another program wrote to the file
+    assert venue.text() == "Half typed"
+    qtbot.keyClick(venue, Qt.Key.Key_Tab)
+    assert session(win).venue == "Half typed"
+
+
+def test_chatham_house_and_custom_audience(window, qtbot):
+    win = window
+    box = field(win, "chatham_house", QCheckBox)
+    focus(qtbot, box)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert session(win).chatham_house is True
+    audience = field(win, "audience", QComboBox)
+    audience.setCurrentIndex(audience.findData("custom"))
+    audience.activated.emit(audience.currentIndex())
+    words = win.session_view.findChild(QLineEdit, "field-audience_custom")
+    assert words.isEnabled()
+    assert session(win).audience == "open"  # not before its words
+    type_line(qtbot, words, "Youth-led organisations of the region")
+    s = session(win)
+    assert (s.audience, s.audience_custom) == ("custom", "Youth-led organisations of the region")
+
+
+def test_paste_flags_lines_without_minutes_and_cancel_writes_nothing(window, qtbot):
+    win = window
+    sid = session(win).id
+    seen = {}
+
+    def check(dialog) -> None:
+        preview = dialog.findChild(QTableWidget, "pastePreview")
+        seen["rows"] = preview.rowCount()
+        seen["flag"] = preview.item(1, 0).text()
+        seen["ok"] = dialog.ok_button().isEnabled()
+        seen["status"] = dialog.findChild(QLabel, "pasteStatus").text()
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.findChild(QPlainTextEdit, "pasteText").setPlainText(
+            "10 minutes | Opening remarks\nQuestions and answers\n5 minutes | Closing remarks"
+        )
+        check(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, act)
+    click(qtbot, win, "Paste an a&genda…")
+    assert seen == {
+        "rows": 3,
+        "flag": "no minutes",
+        "ok": False,
+        "status": "1 line has no minutes (marked); add them to the text to go on.",
+    }
+    assert len(repo.find(win.db, m.AgendaItem, session_id=sid)) == 5  # the template's, still
+
+
+def test_edit_and_reorder_questions_with_undo(window, qtbot):
+    win = window
+    sid = session(win).id
+    click(qtbot, win, "Add &question")
+    text = win.findChild(QLineEdit, "questionText")
+    assert text.hasFocus() and text.selectedText() == "New guiding question"
+    qtbot.keyClicks(text, "Which routes?")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    click(qtbot, win, "Add &question")
+    qtbot.keyClicks(text, "Which priorities?")
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+
+    def texts() -> list[str]:
+        return [q.text for q in repo.find(win.db, m.GuidingQuestion, session_id=sid)]
+
+    assert texts() == ["Which routes?", "Which priorities?"]
+    listing = win.findChild(QListWidget, "questionList")
+    listing.setCurrentRow(1)
+    focus(qtbot, listing)
+    qtbot.keyClick(listing, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert texts() == ["Which priorities?", "Which routes?"]
+    assert listing.item(0).text() == "1. \u2068Which priorities?\u2069"
+    win.undo_action.trigger()
+    assert texts() == ["Which routes?", "Which priorities?"]
+    win.undo_action.trigger()  # the second question's text
+    assert texts() == ["Which routes?", "New guiding question"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from facilitator.domain import model as m
 from facilitator.domain import vocab
-from facilitator.i18n import _, format_number
+from facilitator.i18n import _, format_number, pgettext
 
 MIN_PLANNED_MINUTES = 1
 MAX_PLANNED_MINUTES = 600
@@ -121,7 +121,7 @@ def _code(value: Any, codes: dict[str, str], label: str) -> str:
 def field_label(name: str) -> str:
     """The translated name of a Session field, as the session editor shows it."""
     labels = {
-        "title": _("Title"),
+        "title": pgettext("session field", "Title"),
         "short_label": _("Short label"),
         "subtitle": _("Subtitle"),
         "date": _("Date"),

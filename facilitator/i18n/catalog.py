@@ -31,6 +31,9 @@ class PseudoTranslations(NullTranslations):
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return f"{PSEUDO_OPEN}{singular if n == 1 else plural}{PSEUDO_CLOSE}"
 
+    def pgettext(self, context: str, message: str) -> str:
+        return f"{PSEUDO_OPEN}{message}{PSEUDO_CLOSE}"
+
 
 def pseudo_mark(text: str) -> str:
     """Mark localized output (dates, numbers with words) when the pseudo-locale is on."""
@@ -113,6 +116,12 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The plural form of the current language for count `n` (Russian 3 forms, Arabic 6)."""
     return translations(_current).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` as meant in `context`, where one English word has several
+    meanings ("Title" of a session is not a person's title)."""
+    return translations(_current).pgettext(context, message)
 
 
 def gettext_in(lang: str, message: str) -> str:

@@ -20,6 +20,7 @@ KEYWORDS = {
     "_": None,
     "N_": None,
     "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
     "gettext_in": (2,),
     "ngettext_in": (2, 3),
 }

@@ -9,8 +9,8 @@ from .catalog import (
     ngettext,
     ngettext_in,
     normalize_language,
-    pgettext,
     on_language_changed,
+    pgettext,
     set_language,
     system_language,
 )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from timer_fixtures import Clock, make_file
+from timer_fixtures import make_file
 
 from facilitator.domain import timer as t
 from facilitator.domain.speakers import QueueEntry
 from facilitator.i18n import gettext_in
-from facilitator.storage import open_file
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.timer.page import TimerPage
@@ -18,16 +17,6 @@ from facilitator.ui.timer.page import TimerPage
 
 def plain(value: str) -> str:
     return value.translate(dict.fromkeys([0x202A, 0x202C, 0x2066, 0x2068, 0x2069]))
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(
-        "facilitator.app.document.open_file",
-        lambda path, **kwargs: open_file(path, wall=clock, **kwargs),
-    )
-    return clock
 
 
 @pytest.fixture

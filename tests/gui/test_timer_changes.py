@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from timer_fixtures import Clock, make_file
+from timer_fixtures import make_file
 
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
@@ -19,16 +19,6 @@ from facilitator.ui.application import make_app
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.page import TimerPage
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(
-        "facilitator.app.document.open_file",
-        lambda path, **kwargs: open_file(path, wall=clock, **kwargs),
-    )
-    return clock
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, QWidget
-from timer_fixtures import Clock, make_file
+from timer_fixtures import make_file
 
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
@@ -36,17 +36,6 @@ class TextPage(QWidget):
 
     def page_title(self) -> str:
         return "Text"
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    clock = Clock()
-
-    def opener(path, **kwargs):
-        return open_file(path, wall=clock, **kwargs)
-
-    monkeypatch.setattr("facilitator.app.document.open_file", opener)
-    return clock
 
 
 def has_focus(page: QWidget) -> bool:

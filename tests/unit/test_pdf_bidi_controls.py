@@ -1,0 +1,23 @@
+"""Any Unicode bidi control in a point (pasted text and the app's own isolates) is laid out,
+never a crash: the PDF writer uses the current bidi algorithm, which knows isolates."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from facilitator.exports.pdf_bidi import BIDI_CONTROLS, visual
+
+CONTROLS = [chr(c) for c in BIDI_CONTROLS]
+PIECES = st.sampled_from(["مرحبا", "ﷺ", " ", "abc", "IOM", "(", ")", ".", "12", "Приём", *CONTROLS])
+
+
+@given(st.lists(PIECES, max_size=12).map("".join), st.booleans())
+def test_any_mix_of_scripts_and_bidi_controls_is_laid_out(text, rtl):
+    shown = visual(text, rtl)
+    assert not any(c in shown for c in CONTROLS)  # invisible controls are not drawn as boxes
+    assert sorted(shown.replace(" ", "")) == sorted(text.translate(BIDI_CONTROLS).replace(" ", ""))
+
+
+def test_the_example_that_crashed_the_legacy_algorithm():
+    assert visual("ﷺ مرحبا \u2067abc\u2069", rtl=True) == "abc ابحرم ﷺ"

@@ -1,11 +1,28 @@
-"""Typing into the session editor's fields with real key events, for the prepare tests."""
+"""Typing into the session editor's fields with real key events, and the steps that prepare the
+23 March 2023 GCM Talk, for the prepare tests. Buttons are found as the editors' attributes,
+not by their text, so the same steps run in every interface language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTimeEdit,
+    QWidget,
+)
 
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.prepare.agenda_editor import AgendaEditor
+from facilitator.ui.prepare.questions_editor import QuestionsEditor
 
 
 def field(win: MainWindow, name: str, cls: type = QWidget):
@@ -30,3 +47,102 @@ def type_line(qtbot, widget: QWidget, text: str, *, leave: bool = True) -> None:
     qtbot.keyClicks(target, text)
     if leave:
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+# --- preparing the 23 March 2023 GCM Talk (seeds 000 and 002), shared by the prepare tests ---
+
+SEEDS = Path("/work/shared/seeds")
+TITLE = "Introductory GCM Talk"
+SUBTITLE = (
+    "Actionable recommendations on missing migrants and providing humanitarian "
+    "assistance to migrants in distress"
+)
+VENUE = "IOM Headquarters, Geneva"
+ORGANISERS = "UNNM Secretariat, ICRC, IFRC, IOM and UNHCR"
+OBJECTIVES = [3, 7, 8, 12, 13, 15, 21, 23]
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def seed_questions() -> str:
+    text = seed("000")
+    start = text.index("- Which format and modality")
+    return text[start : text.index("Methodology")]
+
+
+def seed_agenda() -> str:
+    text = seed("002")
+    return text[text.index("10 minutes | Opening") : text.index("Activities")]
+
+
+def agenda_editor(win: MainWindow) -> AgendaEditor:
+    return win.session_view.findChild(AgendaEditor)
+
+
+def questions_editor(win: MainWindow) -> QuestionsEditor:
+    return win.session_view.findChild(QuestionsEditor)
+
+
+def press(qtbot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def paste_into_dialog(qtbot, text: str, check: Callable[[QWidget], None]) -> None:
+    """When the paste dialog opens: paste `text` with Ctrl+V, check the preview, press OK."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.findChild(QPlainTextEdit, "pasteText")
+        QApplication.clipboard().setText(text)
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        check(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, act)
+
+
+def enter_details(qtbot, win: MainWindow) -> None:
+    """Title to GCM objectives, typed into the Overview's fields (seed 000's concept note)."""
+    type_line(qtbot, field(win, "title"), TITLE)
+    type_line(qtbot, field(win, "subtitle"), SUBTITLE)
+    date = field(win, "date", QDateEdit)
+    focus(qtbot, date)
+    date.setDate(QDate(2023, 3, 23))  # what the calendar popup does
+    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    time = field(win, "start_time", QTimeEdit)
+    focus(qtbot, time)
+    qtbot.keyClicks(time, "1500")
+    qtbot.keyClick(time, Qt.Key.Key_Tab)
+    type_line(qtbot, field(win, "timezone", QComboBox), "Europe/Zurich")
+    fmt = field(win, "format", QComboBox)
+    fmt.setCurrentIndex(fmt.findData("hybrid"))
+    fmt.activated.emit(fmt.currentIndex())  # what choosing it in the popup emits
+    type_line(qtbot, field(win, "venue"), VENUE)
+    type_line(qtbot, field(win, "platform"), "Zoom")
+    type_line(qtbot, field(win, "interpretation"), "en, fr, es")
+    type_line(qtbot, field(win, "organisers"), ORGANISERS)
+    objectives = field(win, "gcm_objectives", QListWidget)
+    for n in OBJECTIVES:
+        objectives.item(n - 1).setCheckState(Qt.CheckState.Checked)  # a click on its box
+
+
+def replace_agenda(qtbot, win: MainWindow, check: Callable[[QWidget], None]) -> None:
+    """Remove the template's five items, then paste seed 002's programme (`check` sees the
+    paste dialog before OK)."""
+    editor = agenda_editor(win)
+    table = win.findChild(QTableView, "agendaTable")
+    for _n in range(5):
+        table.setFocus()
+        press(qtbot, editor.remove_button)
+    assert table.model().rowCount() == 0
+    paste_into_dialog(qtbot, seed_agenda(), check)
+    press(qtbot, editor.paste_button)
+
+
+def paste_questions(qtbot, win: MainWindow, check: Callable[[QWidget], None]) -> None:
+    """Paste seed 000's five guiding questions."""
+    paste_into_dialog(qtbot, seed_questions(), check)
+    press(qtbot, questions_editor(win).paste_button)

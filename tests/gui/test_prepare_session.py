@@ -3,16 +3,24 @@ template, through the Overview's editors with real key events; then the file hol
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from prepare_helpers import field, focus, type_line
-from PySide6.QtCore import QDate, Qt, QTimer
+from prepare_helpers import (
+    OBJECTIVES,
+    ORGANISERS,
+    agenda_editor,
+    enter_details,
+    field,
+    focus,
+    paste_questions,
+    questions_editor,
+    replace_agenda,
+    type_line,
+)
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,7 +29,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTableWidget,
-    QTimeEdit,
 )
 
 from facilitator.app import file_ops
@@ -29,25 +36,6 @@ from facilitator.domain import model as m
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
-
-SEEDS = Path("/work/shared/seeds")
-ORGANISERS = "UNNM Secretariat, ICRC, IFRC, IOM and UNHCR"
-OBJECTIVES = [3, 7, 8, 12, 13, 15, 21, 23]
-
-
-def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
-
-
-def seed_questions() -> str:
-    text = seed("000")
-    start = text.index("- Which format and modality")
-    return text[start : text.index("Methodology")]
-
-
-def seed_agenda() -> str:
-    text = seed("002")
-    return text[text.index("10 minutes | Opening") : text.index("Activities")]
 
 
 @pytest.fixture
@@ -74,49 +62,9 @@ def click(qtbot, win: MainWindow, text: str) -> None:
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
 
 
-def paste_into_dialog(qtbot, text: str, check) -> None:
-    """When the paste dialog opens: paste `text` with Ctrl+V, check the preview, press OK."""
-
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        box = dialog.findChild(QPlainTextEdit, "pasteText")
-        QApplication.clipboard().setText(text)
-        box.setFocus()
-        qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-        check(dialog)
-        dialog.accept()
-
-    QTimer.singleShot(0, act)
-
-
 def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
     win = window
-    type_line(qtbot, field(win, "title"), "Introductory GCM Talk")
-    type_line(
-        qtbot,
-        field(win, "subtitle"),
-        "Actionable recommendations on missing migrants and providing humanitarian "
-        "assistance to migrants in distress",
-    )
-    date = field(win, "date", QDateEdit)
-    focus(qtbot, date)
-    date.setDate(QDate(2023, 3, 23))  # what the calendar popup does
-    qtbot.keyClick(date, Qt.Key.Key_Tab)
-    time = field(win, "start_time", QTimeEdit)
-    focus(qtbot, time)
-    qtbot.keyClicks(time, "1500")
-    qtbot.keyClick(time, Qt.Key.Key_Tab)
-    type_line(qtbot, field(win, "timezone", QComboBox), "Europe/Zurich")
-    fmt = field(win, "format", QComboBox)
-    fmt.setCurrentIndex(fmt.findData("hybrid"))
-    fmt.activated.emit(fmt.currentIndex())  # what choosing it in the popup emits
-    type_line(qtbot, field(win, "venue"), "IOM Headquarters, Geneva")
-    type_line(qtbot, field(win, "platform"), "Zoom")
-    type_line(qtbot, field(win, "interpretation"), "en, fr, es")
-    type_line(qtbot, field(win, "organisers"), ORGANISERS)
-    objectives = field(win, "gcm_objectives", QListWidget)
-    for n in OBJECTIVES:
-        objectives.item(n - 1).setCheckState(Qt.CheckState.Checked)  # a click on its box
+    enter_details(qtbot, win)
 
     s = session(win)
     assert s.title == "Introductory GCM Talk"
@@ -131,11 +79,9 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
     assert field(win, "timezone", QComboBox).currentText() == "Europe/Zurich (CET)"
 
     # The template's agenda goes (Remove item five times), the seed's programme is pasted.
+    assert agenda_editor(win).remove_button.text() == "&Remove item"
+    assert agenda_editor(win).paste_button.text() == "Paste an a&genda…"
     table = win.findChild(QTableView, "agendaTable")
-    for _n in range(5):
-        table.setFocus()
-        click(qtbot, win, "&Remove item")
-    assert table.model().rowCount() == 0
 
     def check_agenda(dialog) -> None:
         preview = dialog.findChild(QTableWidget, "pastePreview")
@@ -143,8 +89,7 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
         assert win.db is not None
         assert repo.count(win.db, m.AgendaItem, session_id=s.id) == 0  # nothing before OK
 
-    paste_into_dialog(qtbot, seed_agenda(), check_agenda)
-    click(qtbot, win, "Paste an a&genda…")
+    replace_agenda(qtbot, win, check_agenda)
     items = repo.find(win.db, m.AgendaItem, session_id=s.id)
     assert [(i.title, i.planned_minutes) for i in items] == [
         ("Opening remarks", 10),
@@ -166,8 +111,8 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
     def check_questions(dialog) -> None:
         assert dialog.findChild(QTableWidget, "pastePreview").rowCount() == 5
 
-    paste_into_dialog(qtbot, seed_questions(), check_questions)
-    click(qtbot, win, "Pa&ste questions…")
+    assert questions_editor(win).paste_button.text() == "Pa&ste questions…"
+    paste_questions(qtbot, win, check_questions)
     asked = repo.find(win.db, m.GuidingQuestion, session_id=s.id)
     assert len(asked) == 5
     assert asked[0].text.startswith("Which format and modality")

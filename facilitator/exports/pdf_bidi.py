@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import arabic_reshaper
-from bidi import get_display  # the Unicode 6.3+ algorithm (isolates, brackets), not the legacy one
+from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -100,6 +100,7 @@ def shape(text: str) -> str:
     )
 
 
+ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
 
 
@@ -107,9 +108,10 @@ def visual(line: str, rtl: bool) -> str:
     """One shaped, already-wrapped line in visual (left-to-right drawing) order."""
     if not rtl and not has_rtl(line):
         return line.translate(BIDI_CONTROLS)
-    # Isolate marks (U+2066-U+2069), which pasted text and the app itself use, are part of the
-    # algorithm here; the invisible controls are then dropped from what is drawn.
-    shown = get_display(line, base_dir="R" if rtl else "L")
+    # python-bidi's Python algorithm mirrors brackets, which its newer Rust one does not, but
+    # it predates isolates (U+2066-U+2069) and asserts on them: they are taken out first (the
+    # text around them keeps its order by its own letters). No control is drawn.
+    shown = get_display(line.translate(ISOLATES), base_dir="R" if rtl else "L")
     return shown.translate(BIDI_CONTROLS)
 
 

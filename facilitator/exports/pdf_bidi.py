@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import arabic_reshaper
+from bidi import get_display as get_display_uba
 from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -111,7 +112,11 @@ def visual(line: str, rtl: bool) -> str:
     # python-bidi's Python algorithm mirrors brackets, which its newer Rust one does not, but
     # it predates isolates (U+2066-U+2069) and asserts on them: they are taken out first (the
     # text around them keeps its order by its own letters). No control is drawn.
-    shown = get_display(line.translate(ISOLATES), base_dir="R" if rtl else "L")
+    base = "R" if rtl else "L"
+    try:
+        shown = get_display(line.translate(ISOLATES), base_dir=base)
+    except AssertionError:  # a code point it has no bidi class for (unassigned): the newer one
+        shown = get_display_uba(line, base_dir=base)
     return shown.translate(BIDI_CONTROLS)
 
 

@@ -8,10 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-RUN = (
-    "import sys; from importlinter.cli import lint_imports; "
-    "sys.exit(lint_imports(no_cache=True, no_logo=True))"
-)
+RUN = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
 
 
 def test_the_import_contracts_hold():

@@ -27,3 +27,9 @@ def test_any_mix_of_scripts_and_bidi_controls_is_laid_out(text, rtl):
 def test_the_example_that_crashed_the_legacy_algorithm():
     assert visual("ﷺ مرحبا \u2067abc\u2069", rtl=True) == "abc ابحرم ﷺ"
     assert visual("(IOM) ومنظمة", rtl=True).endswith("(IOM)")  # brackets still mirrored
+
+
+@given(st.text(), st.booleans())
+def test_any_text_at_all_is_laid_out_without_error(text, rtl):
+    """Unassigned code points, surrogates' neighbours, every plane: never an exception."""
+    assert isinstance(visual(text, rtl), str)

@@ -57,11 +57,13 @@ _DELETE: dict[str, Callable[[Database, str], ChangeSet]] = {
     "session": session_store.delete_session,
     "agenda_item": agenda_store.delete_agenda_item,
     "guiding_question": agenda_store.delete_question,
+    "topic": agenda_store.delete_topic,
 }
 _RESTORE: dict[str, Callable[[Database, str], ChangeSet]] = {
     "session": session_store.restore_session,
     "agenda_item": agenda_store.restore_agenda_item,
     "guiding_question": agenda_store.restore_question,
+    "topic": agenda_store.restore_topic,
 }
 
 

@@ -105,3 +105,22 @@ def restore_session(db: Database, session_id: str) -> ChangeSet:
 def reorder_sessions(db: Database, series_id: str, ordered_ids: Sequence[str]) -> ChangeSet:
     with operation(db):
         return reorder(db, sessions(db, series_id), ordered_ids)
+
+
+def update_series(db: Database, series_id: str, **changes: Any) -> ChangeSet:
+    """Change the series' title and/or description (the title cannot be empty)."""
+    with operation(db):
+        series = live(db, m.Series, series_id)
+        cleaned: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "title":
+                cleaned[name] = rules.clean_title(value, rules.field_label("title"))
+            elif name == "description":
+                cleaned[name] = rules.clean_text(value, _("Description"))
+            else:
+                raise rules.InvalidValue(_("{field} cannot be edited here.").format(field=name))
+        cleaned = {k: v for k, v in cleaned.items() if getattr(series, k) != v}
+        if not cleaned:
+            return ChangeSet()
+        repo.update(db, m.Series, series_id, **cleaned)
+        return ChangeSet(changed=frozenset({key(series)}))

@@ -113,6 +113,12 @@ def _paste_questions(window: MainWindow) -> QWidget:
     return PasteQuestionsDialog(window)
 
 
+def _series_details(window: MainWindow) -> QWidget:
+    from facilitator.ui.prepare.series_dialog import SeriesDialog
+
+    return SeriesDialog(window.signals, window)
+
+
 def dialogs() -> dict[str, WindowFactory]:
     """Name -> factory for every dialog and extra window."""
     return {
@@ -128,6 +134,7 @@ def dialogs() -> dict[str, WindowFactory]:
         "link-points": _link_points,
         "paste-agenda": _paste_agenda,
         "paste-questions": _paste_questions,
+        "series-details": _series_details,
     }
 
 

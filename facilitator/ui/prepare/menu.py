@@ -32,6 +32,7 @@ class PrepareMenu(QObject):
             ("addSessionAction", self.add_session),
             ("duplicateSessionAction", self.duplicate_session),
             ("deleteSessionAction", self.delete_session),
+            ("seriesDetailsAction", self.series_details),
         ):
             action = QAction(window)
             action.setObjectName(name)
@@ -47,6 +48,7 @@ class PrepareMenu(QObject):
         self.actions["addSessionAction"].setText(_("&Add a session"))
         self.actions["duplicateSessionAction"].setText(_("&Duplicate this session"))
         self.actions["deleteSessionAction"].setText(_("De&lete this session…"))
+        self.actions["seriesDetailsAction"].setText(_("Se&ries details…"))
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -125,6 +127,15 @@ class PrepareMenu(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._run(prepare.delete_session(self.window.doc, session.id))
+
+    def series_details(self) -> None:
+        if self.window.doc is None:
+            return
+        from facilitator.ui.prepare.series_dialog import SeriesDialog
+
+        dialog = SeriesDialog(self.window.signals, self.window)
+        dialog.exec()
+        dialog.deleteLater()
 
 
 def install_prepare_menu(window) -> PrepareMenu:

@@ -22,6 +22,7 @@ from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.agenda_editor import AgendaEditor
 from facilitator.ui.prepare.details_editor import SessionDetailsEditor
 from facilitator.ui.prepare.questions_editor import QuestionsEditor
+from facilitator.ui.prepare.roles_editor import RolesEditor
 
 
 def session_when(session: m.Session) -> str:
@@ -68,6 +69,7 @@ class SessionView(Retranslating, QWidget):
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         # The Overview is the session's editor: details, agenda, guiding questions.
         self.details_box = SessionDetailsEditor(signals)
+        self.roles_box = RolesEditor(signals)
         self.agenda_box = AgendaEditor(signals)
         self.agenda_model = self.agenda_box.model
         self.agenda = self.agenda_box.view
@@ -77,6 +79,7 @@ class SessionView(Retranslating, QWidget):
         overview.setObjectName("overviewPage")
         layout = QVBoxLayout(overview)
         layout.addWidget(self.details_box)
+        layout.addWidget(self.roles_box)
         layout.addWidget(self.agenda_box)
         layout.addWidget(self.questions_box)
         layout.addStretch(1)
@@ -102,7 +105,7 @@ class SessionView(Retranslating, QWidget):
 
     def show_session(self, content: m.SessionContent | None, doc: Document | None = None) -> None:
         self.content = content
-        for editor in (self.details_box, self.agenda_box, self.questions_box):
+        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
             editor.set_session(doc, content)
         self.refresh()
         for page in self.pages:
@@ -127,6 +130,6 @@ class SessionView(Retranslating, QWidget):
         self.tabs.setTabText(0, _("Overview"))
         for n, page in enumerate(self.pages, start=1):
             self.tabs.setTabText(n, page.page_title())  # type: ignore[attr-defined]
-        for editor in (self.details_box, self.agenda_box, self.questions_box):
+        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
             editor.retranslate_ui()
         self.refresh()

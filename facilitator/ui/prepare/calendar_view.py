@@ -32,7 +32,10 @@ SHORTCUT = "Ctrl+Shift+L"
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-DATE, TIME, TITLE, FORMAT, LANGUAGES, AUDIENCE, REGISTRATION, RECORDING, STATE = range(9)
+# Where the record stands next to the title: the links, often empty, come last and may
+# scroll out of sight on a narrow screen (Arabic words are wider).
+DATE, TIME, TITLE, STATE, FORMAT, LANGUAGES, AUDIENCE, REGISTRATION, RECORDING = range(9)
+COLUMNS = 9
 # Web addresses and times are Latin text: they read left to right in Arabic too.
 _LTR = {REGISTRATION, RECORDING}
 
@@ -65,7 +68,7 @@ class CalendarModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else STATE + 1
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -37,6 +37,7 @@ from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
+from facilitator.ui.prepare.calendar_view import install_calendar_action
 from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage
@@ -154,6 +155,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
 
+        install_calendar_action(self)
         install_backups(self)
         install_merge_menu(self)
         install_participants_menu(self)

@@ -1,0 +1,131 @@
+"""View > Calendar of the series in a real main window: the demo's six sessions with their
+dates and states, sorting by date, Return on a row opens that session's Overview, and a note
+saved on the Notes tab turns "Not held" into "Notes taken" without reopening anything."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.notes.page import NotesPage
+from facilitator.ui.prepare import calendar_view as cv
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def window(qtbot, demo_path):
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.open_path(demo_path)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    yield win
+    apply_language("en")
+
+
+def open_calendar(qtbot, win) -> cv.CalendarDialog:
+    """Ctrl+Shift+L, as a user would press it in the main window."""
+    qtbot.keyClick(win, Qt.Key.Key_L, CTRL | SHIFT)
+    dialog = win.findChild(cv.CalendarDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def column(dialog: cv.CalendarDialog, col: int) -> list[str]:
+    proxy = dialog.proxy
+    return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
+
+
+def row_of(dialog: cv.CalendarDialog, title: str) -> int:
+    return column(dialog, cv.TITLE).index(title)
+
+
+def test_the_demo_shows_its_six_sessions_with_their_dates_and_states(qtbot, window):
+    dialog = open_calendar(qtbot, window)
+    assert window.calendar_action.text() == "&Calendar of the series"
+    assert column(dialog, cv.DATE) == [
+        "23 Mar 2023",
+        "29 Jan 2024",
+        "29 Jan 2024",
+        "1 Feb 2024",
+        "1 Feb 2024",
+        "2 Feb 2024",
+    ]
+    assert column(dialog, cv.TIME)[0] == "\u206815:00\u2069 \u2068CET\u2069"
+    states = dict(zip(column(dialog, cv.TITLE), column(dialog, cv.STATE), strict=True))
+    assert states.pop("Introductory GCM Talk") == "Notes taken"
+    assert len(states) == 5 and set(states.values()) == {"Not held"}
+    africa = row_of(dialog, "Regional consultation: Africa")
+    assert dialog.proxy.index(africa, cv.LANGUAGES).data() == "French, English"
+    assert dialog.proxy.index(africa, cv.AUDIENCE).data() == "Open to all"
+    assert dialog.proxy.index(africa, cv.FORMAT).data() == "Online"
+    assert dialog.table.accessibleName() == "Calendar of the series"
+
+
+def test_sorting_by_date_sorts_dates_not_their_text(qtbot, window):
+    dialog = open_calendar(qtbot, window)
+    header = dialog.table.horizontalHeader()
+    # As text "29 Jan 2024" would come after "23 Mar 2023" and "2 Feb 2024" before "29 Jan".
+    dialog.table.sortByColumn(cv.DATE, Qt.SortOrder.DescendingOrder)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert column(dialog, cv.DATE)[0] == "2 Feb 2024"
+    assert column(dialog, cv.DATE)[-1] == "23 Mar 2023"
+    # Same day: the later start comes first when descending.
+    assert column(dialog, cv.TITLE)[1] == "Regional consultation: Arab States"
+    dialog.table.sortByColumn(cv.DATE, Qt.SortOrder.AscendingOrder)
+    assert column(dialog, cv.DATE)[0] == "23 Mar 2023"
+    assert column(dialog, cv.TITLE)[1:3] == [
+        "Regional consultation: Africa",
+        "Regional consultation: Latin America and the Caribbean",
+    ]
+
+
+def test_return_on_a_row_opens_that_session_on_its_overview(qtbot, window):
+    notes = window.findChild(NotesPage)
+    window.session_view.tabs.setCurrentWidget(notes)
+    dialog = open_calendar(qtbot, window)
+    europe = row_of(dialog, "Regional consultation: Europe")
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.proxy.index(0, 0))
+    for _ in range(europe):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert window.session_view.content.session.title == "Regional consultation: Europe"
+    assert window.sessions.currentRow() == 5
+    assert window.session_view.tabs.currentIndex() == 0
+
+
+def test_a_saved_intervention_turns_not_held_into_notes_taken_at_once(qtbot, window):
+    dialog = open_calendar(qtbot, window)
+    africa = "Regional consultation: Africa"
+    assert dialog.proxy.index(row_of(dialog, africa), cv.STATE).data() == "Not held"
+    window.sessions.setCurrentRow(1)
+    page = window.findChild(NotesPage)
+    window.session_view.tabs.setCurrentWidget(page)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(page.form, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(page.form.notes, "The first intervention of the Africa consultation")
+    qtbot.keyClick(page.form.notes, Qt.Key.Key_Return, CTRL)
+    assert "Saved" in page.form.status.text()
+    assert dialog.proxy.index(row_of(dialog, africa), cv.STATE).data() == "Notes taken"
+    # Edit > Undo takes the note back, and the calendar hears of that too.
+    window.undo_action.trigger()
+    assert dialog.proxy.index(row_of(dialog, africa), cv.STATE).data() == "Not held"
+
+
+def test_the_calendar_is_mirrored_and_translated_in_arabic(qtbot, window):
+    dialog = open_calendar(qtbot, window)
+    apply_language("ar")
+    assert dialog.isRightToLeft()
+    assert dialog.windowTitle() != "Calendar of the series"
+    assert dialog.model.headerData(cv.STATE, Qt.Orientation.Horizontal) != "Record"
+    assert "Not held" not in column(dialog, cv.STATE)

@@ -27,7 +27,8 @@ FORMAT_ID = "facilitator.series"
 # 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
 # qualifiers, registration_url, recording_url; Topic.description, colour; AgendaItem.
 # warning_seconds; role "note_taker"). Version 1 documents read as before, with defaults.
-FORMAT_VERSION = 2
+# 3 (unreleased; every change of this version goes here): Session.report_exported_at.
+FORMAT_VERSION = 3
 
 # Fields implied by where a record sits in the document.
 IMPLIED = {"series_id", "session_id", "intervention_id", "position"}

@@ -26,6 +26,7 @@ NOT_DUPLICATED = {
     "cso": None,
     **{f"{name}_qualifier": "exact" for name in vocab.FIGURE_FIELDS},
     "recording_url": "",
+    "report_exported_at": "",
 }
 
 

@@ -284,7 +284,14 @@ ALTER TABLE topic ADD COLUMN colour TEXT NOT NULL DEFAULT '';
 ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 """
 
+# Version 4 (unreleased: every change of this version goes into this one script, one block per
+# area). Session.report_exported_at: when a report covering the session was last exported
+# (ISO 8601, UTC), for the calendar's "report exported"; a session field, merged like the others.
+V4 = """
+ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
+"""
+
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3]
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,16 +39,12 @@ def _only_item(base, tmp_path: Path) -> m.AgendaItem:
         probe.close()
 
 
-def test_schema_is_version_3():
-    assert SCHEMA_VERSION == 3
-
-
 def test_a_format2_file_opens_with_everything_and_the_new_fields_at_their_defaults(tmp_path):
     path = _copy(tmp_path)
     original = hashlib.sha256(path.read_bytes()).hexdigest()
     db = open_file(path, device="d")
     try:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         content = repo.load_series(db)
         sc = content.sessions[0]
         session = sc.session
@@ -56,6 +52,7 @@ def test_a_format2_file_opens_with_everything_and_the_new_fields_at_their_defaul
         assert (session.registered, session.attended, session.cso) == (599, 368, 100)
         assert session.interpretation == ["en", "fr", "es"]
         assert session.short_label == "" and session.registration_url == ""
+        assert session.report_exported_at == ""
         assert session.cso_qualifier == "exact"
         assert [a.title for a in sc.agenda] == ["Opening remarks", "Discussion"]
         assert all(a.warning_seconds is None for a in sc.agenda)

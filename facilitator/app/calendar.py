@@ -3,9 +3,8 @@
 Three queries whatever the number of sessions (the sessions, then which of them have timer
 events, then which have interventions), so the view can reload on every change it hears of.
 
-There is no "report exported" state: the file does not record exports (an export is a file
-written elsewhere, and a record of it would have to be merged between laptops like any other
-row); the state would need a new table, left for a later issue.
+"Report exported" comes from `Session.report_exported_at`, which a report export (PDF, Word,
+Markdown; from the app or the command line) writes into the file, so it merges like any field.
 """
 
 from __future__ import annotations
@@ -23,11 +22,21 @@ from facilitator.storage import repository as repo
 
 from .document import Document
 
-__all__ = ["HELD", "KINDS", "NOT_HELD", "NOTES_TAKEN", "CalendarRow", "rows", "state_label"]
+__all__ = [
+    "HELD",
+    "KINDS",
+    "NOTES_TAKEN",
+    "NOT_HELD",
+    "REPORTED",
+    "CalendarRow",
+    "rows",
+    "state_label",
+]
 
 NOT_HELD = "not_held"
 HELD = "held"  # the timer ran, no intervention was noted
 NOTES_TAKEN = "notes_taken"
+REPORTED = "report_exported"  # a report covering the session was exported
 
 # What the calendar shows comes from these tables: it reloads when one of them changes.
 KINDS = ("series", "session", "intervention", "timer_event")
@@ -46,7 +55,8 @@ class CalendarRow:
     audience: str
     registration_url: str
     recording_url: str
-    state: str  # NOT_HELD, HELD or NOTES_TAKEN
+    state: str  # NOT_HELD, HELD, NOTES_TAKEN or REPORTED
+    exported_at: str = ""  # when the last report was exported, ISO 8601 UTC
 
 
 def state_label(state: str) -> str:
@@ -54,6 +64,7 @@ def state_label(state: str) -> str:
         NOT_HELD: pgettext("session record", "Not held"),
         HELD: pgettext("session record", "Held, no notes"),
         NOTES_TAKEN: pgettext("session record", "Notes taken"),
+        REPORTED: pgettext("session record", "Report exported"),
     }[state]
 
 
@@ -99,6 +110,7 @@ def _row(s: m.Session, state: str) -> CalendarRow:
         registration_url=s.registration_url,
         recording_url=s.recording_url,
         state=state,
+        exported_at=s.report_exported_at,
     )
 
 
@@ -111,9 +123,12 @@ def rows(doc: Document) -> list[CalendarRow]:
     timed = calendar_store.sessions_with(doc.db, "timer_event")
     noted = calendar_store.sessions_with(doc.db, "intervention")
 
-    def state(session_id: str) -> str:
+    def state(s: m.Session) -> str:
+        if s.report_exported_at:
+            return REPORTED
+        session_id = s.id
         if session_id in noted:
             return NOTES_TAKEN
         return HELD if session_id in timed else NOT_HELD
 
-    return [_row(s, state(s.id)) for s in sessions]
+    return [_row(s, state(s)) for s in sessions]

@@ -7,19 +7,32 @@ and can be cancelled (ExportCancelled); the output is written atomically at the 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from facilitator.app.document import Document
+from facilitator.app.document import Document, Operation
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
+from facilitator.storage import prepare_sessions as session_store
+from facilitator.storage.database import Database
 
-__all__ = ["FORMATS", "ExportCancelled", "Progress", "export", "read_series"]
+__all__ = [
+    "FORMATS",
+    "REPORT_FORMATS",
+    "ExportCancelled",
+    "Progress",
+    "export",
+    "read_series",
+    "record_report",
+]
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS
+# The formats that are a report of the sessions (the calendar's "report exported").
+REPORT_FORMATS = ("pdf", "docx", "md")
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:
@@ -38,3 +51,19 @@ def export(
     worker thread: it touches no database."""
     chosen = list(sessions) if sessions is not None else None
     return registry.export(fmt, content, Path(output), lang, chosen, progress)
+
+
+def record_report(
+    fmt: str, content: m.SeriesContent, sessions: Sequence[str] | None
+) -> Operation | None:
+    """The write that notes a report export of these sessions (all when None), or None when
+    `fmt` is not a report. Not an edit: it is not undone with the user's edits."""
+    if fmt not in REPORT_FORMATS:
+        return None
+    ids = list(sessions) if sessions is not None else [sc.session.id for sc in content.sessions]
+
+    def operation(db: Database):
+        at = dt.datetime.fromtimestamp(db.clock.wall(), dt.UTC).isoformat(timespec="seconds")
+        return session_store.mark_report_exported(db, ids, at.replace("+00:00", "Z"))
+
+    return operation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,6 +21,10 @@ from facilitator.storage import Database, new_file, open_file
 from facilitator.storage import repository as repo
 from facilitator.storage.database import describe_read_error
 from facilitator.storage.instance_lock import InstanceLock
+
+from .exports import record_report
+
+log = logging.getLogger(__name__)
 
 
 def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
@@ -147,6 +152,29 @@ def export_path(
     """Read a Facilitator file and export it (the command line's `export`)."""
     db, content = load_for_export(path)
     db.close()
-    return registry.export(
-        fmt, content, output, lang, registry.choose_sessions(content, session), progress
-    )
+    chosen = registry.choose_sessions(content, session)
+    written = registry.export(fmt, content, output, lang, chosen, progress)
+    _record_report(path, fmt, content, chosen)
+    return written
+
+
+def _record_report(path, fmt: str, content: m.SeriesContent, chosen) -> None:
+    """Note a report export in the file (the calendar's "report exported"), unless the app has
+    the file open (it is the one writer then) or the file cannot be written: the export
+    itself is done either way."""
+    operation = record_report(fmt, content, chosen)
+    if operation is None:
+        return
+    lock = InstanceLock(settings.locks_dir(), Path(path))
+    if not lock.acquire():
+        return
+    try:
+        db = open_file(path, device=settings.device_id())
+        try:
+            operation(db)
+        finally:
+            db.close()
+    except (FacilitatorError, OSError, sqlite3.Error):
+        log.warning("could not note the export in %s", path, exc_info=True)
+    finally:
+        lock.release()

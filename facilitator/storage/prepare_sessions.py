@@ -108,6 +108,17 @@ def reorder_sessions(db: Database, series_id: str, ordered_ids: Sequence[str]) -
         return reorder(db, sessions(db, series_id), ordered_ids)
 
 
+def mark_report_exported(db: Database, session_ids: Sequence[str], at: str) -> ChangeSet:
+    """Note that a report covering these sessions was exported at `at` (ISO 8601, UTC)."""
+    with operation(db):
+        changed = set()
+        for session_id in session_ids:
+            session = live(db, m.Session, session_id)
+            repo.update(db, m.Session, session_id, report_exported_at=at)
+            changed.add(key(session))
+        return ChangeSet(changed=frozenset(changed))
+
+
 def update_series(db: Database, series_id: str, **changes: Any) -> ChangeSet:
     """Change the series' title and/or description (the title cannot be empty)."""
     with operation(db):

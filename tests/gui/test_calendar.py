@@ -129,3 +129,27 @@ def test_the_calendar_is_mirrored_and_translated_in_arabic(qtbot, window):
     assert dialog.windowTitle() != "Calendar of the series"
     assert dialog.model.headerData(cv.STATE, Qt.Orientation.Horizontal) != "Record"
     assert "Not held" not in column(dialog, cv.STATE)
+
+
+def test_a_report_exported_from_the_app_shows_in_the_calendar(qtbot, window, tmp_path):
+    """Ctrl+E, Word report of this session: the calendar says "Report exported" with the day,
+    and the file keeps it (a colleague's calendar shows it after a merge)."""
+    from facilitator.ui.files.export_dialog import ExportDialog
+
+    window.sessions.setCurrentRow(1)  # the Africa consultation, not held
+    dialog = open_calendar(qtbot, window)
+    africa = "Regional consultation: Africa"
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    export = window.findChild(ExportDialog)
+    export.format_box.setCurrentIndex(export.format_box.findData("md"))
+    export.path_edit.setText(str(tmp_path / "africa.md"))
+    with qtbot.waitSignal(export.finished_export, timeout=20000):
+        qtbot.keyClick(export.path_edit, Qt.Key.Key_Return)
+    state = dialog.proxy.index(row_of(dialog, africa), cv.STATE).data()
+    assert state.startswith("Report exported, ")
+    others = [
+        s
+        for t, s in zip(column(dialog, cv.TITLE), column(dialog, cv.STATE), strict=True)
+        if t != africa
+    ]
+    assert not any(s.startswith("Report exported") for s in others)

@@ -7,6 +7,8 @@ output is written atomically at the end, so a cancel leaves the old file as it w
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -34,9 +36,12 @@ from facilitator.app import exports
 from facilitator.app.document import Document
 from facilitator.app.exports import FORMATS, ExportCancelled, Progress
 from facilitator.domain import model as m
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
 
 
 class ExportWorker(QThread):
@@ -173,11 +178,27 @@ class ExportDialog(Retranslating, QDialog):
             self.progress.setValue(min(99, int(100 * done / total)))
 
     def _succeeded(self, paths: list) -> None:
+        self._record(self.worker.args if self.worker is not None else None)
         self.finished_export.emit(paths)
         parent = self.parent()
         if parent is not None and hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(_("Wrote {path}.").format(path=", ".join(paths)), 8000)
         self.accept()
+
+    def _record(self, args) -> None:
+        """Note the report export in the file, for the calendar; the export itself is written,
+        so a refusal (a read-only file) is not an error of the export."""
+        if args is None or self.doc is None or self.doc.readonly:
+            return
+        fmt, content, _output, _lang, sessions = args
+        operation = exports.record_report(fmt, content, sessions)
+        signals = getattr(self.parent(), "signals", None)
+        if operation is None or signals is None:
+            return
+        try:
+            signals.run(operation)
+        except (FacilitatorError, OSError, sqlite3.Error):
+            log.warning("could not note the export in the file", exc_info=True)
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, error)

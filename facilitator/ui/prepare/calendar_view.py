@@ -87,7 +87,7 @@ class CalendarModel(QAbstractTableModel):
             AUDIENCE: row.audience,
             REGISTRATION: row.registration_url,
             RECORDING: row.recording_url,
-            STATE: calendar.state_label(row.state),
+            STATE: _state_text(row),
         }[column]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -108,6 +108,19 @@ class CalendarModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _LTR:
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
         return None
+
+
+def _state_text(row: calendar.CalendarRow) -> str:
+    """ "Report exported, 1 Dec 2026": the day of the last report export, in the interface's
+    calendar; the state alone when the stamp cannot be read."""
+    label = calendar.state_label(row.state)
+    if row.state != calendar.REPORTED:
+        return label
+    try:
+        day = dt.datetime.fromisoformat(row.exported_at.replace("Z", "+00:00")).date()
+    except ValueError:
+        return label
+    return _("{state}, {date}").format(state=label, date=format_date(day, fmt="medium"))
 
 
 class CalendarTable(QTableView):

@@ -33,6 +33,7 @@ TEMPLATE_TEXTS = (
     N_("Workstream co-lead, Humanitarian Assistance Pillar"),
     N_("Moderator: UNNM Secretariat"),
     N_("Workstream member"),
+    N_("The session will outline the background and objectives of the workstream."),
 )
 
 
@@ -43,6 +44,7 @@ def _localize(content: m.SeriesContent) -> m.SeriesContent:
         for item in sc.agenda:
             item.title = _(item.title)
             item.speakers = _(item.speakers) if item.speakers else ""
+            item.description = _(item.description) if item.description else ""
     return content
 
 

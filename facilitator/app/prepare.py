@@ -23,7 +23,7 @@ from facilitator.storage import prepare_sessions as session_store
 from facilitator.storage import repository as repo
 from facilitator.storage.database import Database
 
-from . import file_ops
+from . import bundled, file_ops
 from .document import Document, Operation
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "edit_question",
     "edit_session",
     "has_notes",
+    "insert_template_items",
     "move",
     "new_series",
     "parse_agenda",
@@ -49,7 +50,9 @@ __all__ = [
     "questions",
     "reorder_agenda",
     "reorder_questions",
+    "reorder_sessions",
     "session",
+    "template_items",
 ]
 
 # How to take back an add and bring back a delete, per kind of record.
@@ -191,6 +194,17 @@ def delete_session(doc: Document, session_id: str) -> Step:
     return _delete_step(doc, _("Delete session"), "session", session_id)
 
 
+def reorder_sessions(doc: Document, series_id: str, ordered_ids: Sequence[str]) -> Step:
+    old = [s.id for s in session_store.sessions(doc.db, series_id)]
+    new = list(ordered_ids)
+    return Step(
+        doc,
+        _("Move session"),
+        lambda db: session_store.reorder_sessions(db, series_id, new),
+        lambda db: session_store.reorder_sessions(db, series_id, old),
+    )
+
+
 # --- agenda -----------------------------------------------------------------------------------
 
 
@@ -212,6 +226,35 @@ def add_parsed_agenda(doc: Document, session_id: str, items: Sequence[ParsedItem
         doc,
         _("Paste an agenda"),
         lambda db: agenda_store.add_parsed_agenda(db, session_id, items),
+        "agenda_item",
+    )
+
+
+def template_items(name: str) -> list[ParsedItem]:
+    """The agenda of a bundled template's first session, in the interface language."""
+    template = bundled.template_series(name)
+    agenda_items = template.sessions[0].agenda if template.sessions else []
+    return [
+        ParsedItem(
+            title=item.title,
+            planned_minutes=item.planned_minutes,
+            speakers=item.speakers,
+            kind=item.kind,
+            description=item.description,
+        )
+        for item in sorted(agenda_items, key=lambda i: i.position)
+    ]
+
+
+def insert_template_items(
+    doc: Document, session_id: str, name: str, at: int | None = None
+) -> AddStep:
+    """A template's items inserted at index `at` of the agenda (None: at the end), one step."""
+    items = template_items(name)
+    return AddStep(
+        doc,
+        _("Insert a template's items"),
+        lambda db: agenda_store.add_parsed_agenda(db, session_id, items, at=at),
         "agenda_item",
     )
 

@@ -65,6 +65,7 @@ class Session:
     cso_qualifier: str = "exact"
     registration_url: str = ""
     recording_url: str = ""
+    duration_minutes: int | None = None  # the session's length ("90-minute"); None: not set
     report_exported_at: str = ""  # ISO 8601 UTC of the last report export covering it
     id: str = field(default_factory=new_id)
 

@@ -23,6 +23,7 @@ MIN_PLANNED_MINUTES = 1
 MAX_PLANNED_MINUTES = 600
 MAX_WARNING_SECONDS = 3600
 MAX_SPEAKING_SECONDS = 3600
+MAX_LENGTH = 24 * 60  # minutes in a session
 MAX_FIGURE = 10_000_000
 
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}")
@@ -100,6 +101,18 @@ def _figure(value: Any, label: str) -> int | None:
     return value
 
 
+def _length(value: Any) -> int | None:
+    if value is None or value == 0:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_LENGTH:
+        raise InvalidValue(
+            _(
+                "Length of the session: type its minutes, from 1 to {most}, or leave it unset."
+            ).format(most=MAX_LENGTH)
+        )
+    return value
+
+
 def _seconds(value: Any, label: str, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
         raise InvalidValue(
@@ -147,6 +160,7 @@ def field_label(name: str) -> str:
         "speaking_seconds": _("Speaking time"),
         "registration_url": _("Registration link"),
         "recording_url": _("Recording link"),
+        "duration_minutes": _("Length of the session"),
     }
     for figure in vocab.FIGURE_FIELDS:
         labels[f"{figure}_qualifier"] = labels[figure]
@@ -213,6 +227,8 @@ def clean_session_field(name: str, value: Any) -> Any:
         return _seconds(value, label, MAX_SPEAKING_SECONDS)
     if name in ("registration_url", "recording_url"):
         return _url(value, label)
+    if name == "duration_minutes":
+        return _length(value)
     raise InvalidValue(_("{field} cannot be edited here.").format(field=name))  # pragma: no cover
 
 

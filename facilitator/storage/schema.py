@@ -287,8 +287,10 @@ ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 # Version 4 (unreleased: every change of this version goes into this one script, one block per
 # area). Session.report_exported_at: when a report covering the session was last exported
 # (ISO 8601, UTC), for the calendar's "report exported"; a session field, merged like the others.
+# Session.duration_minutes: the session's length, which the agenda's planned total is shown against.
 V4 = """
 ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN duration_minutes INTEGER;
 """
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.

@@ -72,6 +72,12 @@ def seed_questions() -> str:
     return text[start : text.index("Methodology")]
 
 
+def seed_objectives() -> str:
+    """The concept note's Objective section, as an organiser copies it."""
+    text = seed("000")
+    return text[text.index("The objective of this") : text.index("The discussion will be")].strip()
+
+
 def seed_agenda() -> str:
     text = seed("002")
     return text[text.index("10 minutes | Opening") : text.index("Activities")]
@@ -124,6 +130,11 @@ def enter_details(qtbot, win: MainWindow) -> None:
     type_line(qtbot, field(win, "platform"), "Zoom")
     type_line(qtbot, field(win, "interpretation"), "en, fr, es")
     type_line(qtbot, field(win, "organisers"), ORGANISERS)
+    objectives_text = field(win, "objectives_text")
+    focus(qtbot, objectives_text)
+    QApplication.clipboard().setText(seed_objectives())
+    qtbot.keyClick(objectives_text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(objectives_text, Qt.Key.Key_Tab)
     objectives = field(win, "gcm_objectives", QListWidget)
     for n in OBJECTIVES:
         objectives.item(n - 1).setCheckState(Qt.CheckState.Checked)  # a click on its box

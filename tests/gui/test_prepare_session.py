@@ -76,6 +76,8 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
     assert s.audience == "open" and not s.chatham_house
     assert s.organisers == ORGANISERS
     assert s.gcm_objectives == OBJECTIVES
+    assert s.objectives_text.startswith("The objective of this introductory GCM Talk")
+    assert s.objectives_text.endswith("for the actionable recommendations.")
     assert field(win, "timezone", QComboBox).currentText() == "Europe/Zurich (CET)"
 
     # The template's agenda goes (Remove item five times), the seed's programme is pasted.
@@ -99,7 +101,10 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
         ("Closing remarks", 5),
     ]
     assert items[0].speakers.startswith("Jonathan Prentice")
-    assert win.findChild(QLabel, "agendaTotal").text() == "Total planned time: 90 minutes"
+    assert (
+        win.findChild(QLabel, "agendaTotal").text()
+        == "Total planned time: 90 minutes of 90 minutes"
+    )
     # The pasted agenda is one undo step.
     assert win.doc.history.undo_label() == "Paste an agenda"
 

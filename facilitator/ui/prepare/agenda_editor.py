@@ -1,6 +1,8 @@
-"""The agenda of a session: a table (title, minutes, kind, speakers), the total planned time,
-Add / Remove / Move up / Move down (Ctrl+Up/Down) / Paste an agenda…, and a form for the
-selected item whose fields are saved when left."""
+"""The agenda of a session: a table (title, minutes, kind, speakers), the total planned time
+against the session's length, Add / Remove / Move up / Move down (Ctrl+Up/Down) / Paste an
+agenda… / Insert a template's items…, and a form for the selected item (title, minutes, kind,
+speakers completed from the roster, description, amber warning) whose fields are saved when
+left."""
 
 from __future__ import annotations
 
@@ -10,22 +12,28 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableView,
     QWidget,
 )
 
-from facilitator.app import prepare
+from facilitator.app import bundled, prepare, series
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.vocab import AGENDA_KINDS, label
 from facilitator.i18n import _, format_minutes
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.agenda_model import AgendaModel
 from facilitator.ui.prepare.list_editor import ListEditor
 from facilitator.ui.prepare.paste_dialog import PasteAgendaDialog
+from facilitator.ui.prepare.speakers_completer import SpeakersCompleter
+
+NO_WARNING = -1  # the amber spin box's "as the session" value: the item has no threshold
 
 
 class AgendaEditor(ListEditor):
@@ -65,10 +73,23 @@ class AgendaEditor(ListEditor):
             self.kind.addItem("", code)
         self.speakers = QLineEdit()
         self.speakers.setObjectName("itemSpeakers")
-        self.captions = [QLabel() for _n in range(4)]
-        for caption, widget in zip(
-            self.captions, (self.title_edit, self.minutes, self.kind, self.speakers), strict=True
-        ):
+        self.completer = SpeakersCompleter(self.speakers)
+        self.description = QLineEdit()
+        self.description.setObjectName("itemDescription")
+        self.warning = QSpinBox()
+        self.warning.setObjectName("itemWarning")
+        self.warning.setMaximumWidth(260)
+        self.warning.setRange(NO_WARNING, 600)
+        widgets = (
+            self.title_edit,
+            self.minutes,
+            self.kind,
+            self.speakers,
+            self.description,
+            self.warning,
+        )
+        self.captions = [QLabel() for _n in widgets]
+        for caption, widget in zip(self.captions, widgets, strict=True):
             caption.setBuddy(widget)
             form.addRow(caption, widget)
         self.item_error = QLabel()
@@ -80,8 +101,15 @@ class AgendaEditor(ListEditor):
         self.title_edit.editingFinished.connect(lambda: self._save("title"))
         self.minutes.editingFinished.connect(lambda: self._save("planned_minutes"))
         self.kind.activated.connect(lambda _i: self._save("kind"))
-        self.speakers.editingFinished.connect(lambda: self._save("speakers"))
+        self.speakers.editingFinished.connect(self._save_speakers)
+        self.description.editingFinished.connect(lambda: self._save("description"))
+        self.warning.editingFinished.connect(lambda: self._save("warning_seconds"))
         self.form_box = form_box
+        self.template_button = QPushButton()
+        self.template_button.setObjectName("insertTemplate")
+        self.template_button.clicked.connect(self.insert_template)
+        self.buttons.insertWidget(self.buttons.count() - 1, self.template_button)
+        signals.changed.connect(self._people_changed)
 
         self.layout_.addWidget(self.view)
         self.layout_.addWidget(self.total)
@@ -103,13 +131,36 @@ class AgendaEditor(ListEditor):
         self.session = content.session if content else None
         self.model.set_items(content.agenda if content else [])
         self.setEnabled(self.writable())
-        self.total.setText(
-            _("Total planned time: {minutes}").format(
-                minutes=format_minutes(sum(i.planned_minutes for i in self.model.items))
-            )
-        )
+        self._show_total()
+        self._load_people()
         self.fit_height()
         self.select(keep if same else None)
+
+    def _show_total(self) -> None:
+        """ "Total planned time: 90 minutes of 90", in red when the agenda runs longer."""
+        planned = sum(i.planned_minutes for i in self.model.items)
+        length = self._session_minutes()
+        if length is None:
+            text = _("Total planned time: {minutes}").format(minutes=format_minutes(planned))
+        else:
+            text = _("Total planned time: {minutes} of {length}").format(
+                minutes=format_minutes(planned), length=format_minutes(length)
+            )
+        self.total.setText(text)
+        self.total.setStyleSheet("color: #b00020;" if length and planned > length else "")
+
+    def _session_minutes(self) -> int | None:
+        return self.session.duration_minutes if self.session else None
+
+    def _load_people(self) -> None:
+        if self.doc is not None and self.session is not None:
+            self.completer.set_people(series.roster(self.doc, self.session.series_id))
+        else:
+            self.completer.set_people([])
+
+    def _people_changed(self, changes: ChangeSet) -> None:
+        if self.session is not None and changes.touches("participant"):
+            self._load_people()
 
     def fit_height(self) -> None:
         """The table shows all its rows; the Overview scrolls instead of it."""
@@ -146,11 +197,17 @@ class AgendaEditor(ListEditor):
         for widget, value in (
             (self.title_edit, item.title if item else ""),
             (self.speakers, item.speakers if item else ""),
+            (self.description, item.description if item else ""),
         ):
             if widget is not focus:
                 widget.setText(value)
+                widget.setCursorPosition(0)  # a long text shows its beginning
         if self.minutes is not focus:
             self.minutes.setValue(item.planned_minutes if item else 0)
+        self._warning_default_text()
+        if self.warning is not focus:
+            seconds = item.warning_seconds if item else None
+            self.warning.setValue(NO_WARNING if seconds is None else seconds // 60)
         self.kind.setCurrentIndex(max(self.kind.findData(item.kind if item else "other"), 0))
         self.item_error.hide()
 
@@ -160,11 +217,14 @@ class AgendaEditor(ListEditor):
         item = self._item()
         if item is None or self.doc is None:
             return
+        warning = self.warning.value()
         value = {
             "title": self.title_edit.text(),
             "planned_minutes": self.minutes.value(),
             "kind": self.kind.currentData(),
-            "speakers": self.speakers.text(),
+            "speakers": " ".join(self.speakers.text().split()).strip(" ;"),
+            "description": self.description.text().strip(),
+            "warning_seconds": None if warning == NO_WARNING else warning * 60,
         }[name]
         if value == getattr(item, name):
             self.item_error.hide()
@@ -172,6 +232,35 @@ class AgendaEditor(ListEditor):
         self.run(
             prepare.edit_agenda_item(self.doc, item.id, **{name: value}), error=self.item_error
         )
+
+    def _save_speakers(self) -> None:
+        if not self.completer.popup().isVisible():  # Return in the popup picks, then saves
+            self._save("speakers")
+
+    def _warning_default_text(self) -> None:
+        minutes = self.session.warning_seconds // 60 if self.session else 0
+        self.warning.setSpecialValueText(
+            _("As the session ({minutes})").format(minutes=format_minutes(minutes))
+        )
+
+    def insert_template(self) -> None:
+        """Insert a template's items after the selected item (at the end when none is)."""
+        if not self.writable():
+            return
+        names = [n for n in bundled.TEMPLATES if n != "demo"]
+        labels = [_(bundled.TEMPLATES[n]) for n in names]
+        choice, ok = QInputDialog.getItem(
+            self, _("Insert a template's items"), _("Template:"), labels, 0, False
+        )
+        if not ok:
+            return
+        row = self.view.currentIndex().row()
+        at = row + 1 if 0 <= row < len(self.model.items) else None
+        step = prepare.insert_template_items(
+            self.doc, self.session.id, names[labels.index(choice)], at
+        )
+        if self.run(step):
+            self.select(step.added_id)
 
     def add(self) -> None:
         if not self.writable():
@@ -206,16 +295,23 @@ class AgendaEditor(ListEditor):
         self.up_button.setText(_("Move &up"))
         self.down_button.setText(_("Move &down"))
         self.paste_button.setText(_("Paste an a&genda…"))
-        texts = (_("Agenda item"), _("Planned minutes"), _("Kind of item"), _("Speakers"))
+        self.template_button.setText(_("&Insert a template's items…"))
+        texts = (
+            _("Agenda item"),
+            _("Planned minutes"),
+            _("Kind of item"),
+            _("Speakers"),
+            _("Description"),
+            _("Amber warning (minutes before the end)"),
+        )
         for caption, text in zip(self.captions, texts, strict=True):
             caption.setText(text)
             caption.buddy().setAccessibleName(text)
         for i in range(self.kind.count()):
             self.kind.setItemText(i, label(AGENDA_KINDS, self.kind.itemData(i)))
+        self.warning.setSuffix(" " + _("min"))
+        self.speakers.setPlaceholderText(_("Type a registered name, or any name; separate with ;"))
+        self._warning_default_text()
         self.model.retranslate()
         if self.session is not None:
-            self.total.setText(
-                _("Total planned time: {minutes}").format(
-                    minutes=format_minutes(sum(i.planned_minutes for i in self.model.items))
-                )
-            )
+            self._show_total()

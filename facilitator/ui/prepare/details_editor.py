@@ -35,7 +35,7 @@ from facilitator.app import prepare
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.objectives import objective_short
-from facilitator.domain.session_rules import field_label
+from facilitator.domain.session_rules import MAX_LENGTH, field_label
 from facilitator.domain.vocab import AUDIENCES, FIGURE_FIELDS, FIGURE_QUALIFIERS, FORMATS, label
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, get_language, language_name
@@ -66,6 +66,7 @@ class SessionDetailsEditor(QGroupBox):
         self._date()
         self._time()
         self._zone()
+        self._length()
         self._combo("format", FORMATS)
         for name in ("venue", "platform", "region"):
             self._line(name)
@@ -306,6 +307,18 @@ class SessionDetailsEditor(QGroupBox):
         number.editingFinished.connect(lambda: self._save(field))
         self._add(name, lambda: field_label(name), field)
 
+    def _length(self) -> None:
+        spin = QSpinBox(maximumWidth=260)
+        spin.setRange(0, MAX_LENGTH)  # 0 shows "Not set"
+        spin.setSingleStep(15)
+        field = Field(
+            [spin],
+            lambda: {"duration_minutes": spin.value() or None},
+            lambda s: spin.setValue(s.duration_minutes or 0),
+        )
+        spin.editingFinished.connect(lambda: self._save(field))
+        self._add("duration_minutes", lambda: _("Length (minutes)"), field)
+
     def _warning(self) -> None:
         spin = QSpinBox()
         spin.setRange(0, 60)
@@ -386,6 +399,7 @@ class SessionDetailsEditor(QGroupBox):
                 widget.setAccessibleName(field.caption_text())
         self.languages_edit.setPlaceholderText(_("ISO codes, such as en, fr, es"))
         self.chatham_box.setText(_("Reports and exports then name no speaker and no delegation."))
+        self.fields["duration_minutes"].widgets[0].setSpecialValueText(_("Not set"))
         lang = get_language()
         self.objectives_list.blockSignals(True)  # a new text is not a new choice
         for r in range(self.objectives_list.count()):

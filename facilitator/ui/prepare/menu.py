@@ -1,11 +1,12 @@
-"""File > New series… and the Session menu (add, duplicate, delete), every change undoable."""
+"""File > New series… and the Session menu (add, duplicate, move up/down, delete), every change
+undoable. Ctrl+Up / Ctrl+Down in the list of sessions move the selected session too."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from facilitator.app import bundled, prepare
@@ -31,6 +32,8 @@ class PrepareMenu(QObject):
         for name, slot in (
             ("addSessionAction", self.add_session),
             ("duplicateSessionAction", self.duplicate_session),
+            ("moveSessionUpAction", lambda: self.move_session(-1)),
+            ("moveSessionDownAction", lambda: self.move_session(1)),
             ("deleteSessionAction", self.delete_session),
             ("seriesDetailsAction", self.series_details),
         ):
@@ -39,6 +42,10 @@ class PrepareMenu(QObject):
             action.triggered.connect(slot)
             self.session_menu.addAction(action)
             self.actions[name] = action
+        for keys, by in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), window.sessions)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda by=by: self.move_session(by))
         window.extra_retranslations.append(self.retranslate)
         self.retranslate()
 
@@ -47,6 +54,8 @@ class PrepareMenu(QObject):
         self.session_menu.setTitle(_("&Session"))
         self.actions["addSessionAction"].setText(_("&Add a session"))
         self.actions["duplicateSessionAction"].setText(_("&Duplicate this session"))
+        self.actions["moveSessionUpAction"].setText(_("Move this session &up"))
+        self.actions["moveSessionDownAction"].setText(_("Move this session do&wn"))
         self.actions["deleteSessionAction"].setText(_("De&lete this session…"))
         self.actions["seriesDetailsAction"].setText(_("Se&ries details…"))
 
@@ -110,6 +119,18 @@ class PrepareMenu(QObject):
         step = prepare.duplicate_session(self.window.doc, session.id)
         if self._run(step):
             self._select(step.added_id)
+
+    def move_session(self, by: int) -> None:
+        """Move the selected session `by` places in the series (-1 earlier, +1 later)."""
+        session = self._current()
+        if session is None or self.window.doc.readonly:
+            return
+        ids = [sc.session.id for sc in self.window.series.sessions]
+        ordered = prepare.move(ids, session.id, by)
+        if ordered is not None and self._run(
+            prepare.reorder_sessions(self.window.doc, session.series_id, ordered)
+        ):
+            self._select(session.id)
 
     def delete_session(self) -> None:
         session = self._current()

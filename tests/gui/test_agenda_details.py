@@ -139,3 +139,17 @@ def test_move_a_session_with_ctrl_down_and_the_menu_then_undo(window, qtbot):
     assert titles() == ["New GCM Talk", "New session"]
     win.undo_action.trigger()
     assert titles() == ["New session", "New GCM Talk"]
+
+
+def test_drag_an_item_to_another_place_then_undo(window, qtbot):
+    """What a drop on the table hands the model: the dragged row's data, dropped before row 4."""
+    win = window
+    model = win.findChild(QTableView, "agendaTable").model()
+    before = [i.title for i in items(win)]
+    data = model.mimeData([model.index(0, 1)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 4, 0, model.index(-1, -1))
+    after = [i.title for i in items(win)]
+    assert after == [*before[1:4], before[0], before[4]]
+    assert win.doc.history.undo_label() == "Move agenda item"
+    win.undo_action.trigger()
+    assert [i.title for i in items(win)] == before

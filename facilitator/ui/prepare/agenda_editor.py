@@ -48,6 +48,10 @@ class AgendaEditor(ListEditor):
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QTableView.DragDropMode.InternalMove)
+        self.view.setDragEnabled(True)
+        self.view.setDropIndicatorShown(True)
+        self.model.on_move = self._dropped
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -284,6 +288,12 @@ class AgendaEditor(ListEditor):
             step = prepare.add_parsed_agenda(self.doc, self.session.id, dialog.items())
             if self.run(step):
                 self.select(step.added_id)
+
+    def _dropped(self, item_id: str, index: int) -> None:
+        ordered = [i for i in self.ids() if i != item_id]
+        ordered.insert(index, item_id)
+        if self.writable() and self.run(self.reorder_step(ordered)):
+            self.select(item_id)
 
     def reorder_step(self, ordered: list[str]) -> prepare.Step:
         return prepare.reorder_agenda(self.doc, self.session.id, ordered)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from facilitator.domain import vocab
@@ -23,6 +24,7 @@ from facilitator.domain.roster_words import (
     GENDER_WORDS,
     GROUP_WORDS,
     HEADERS,
+    KEYWORDS,
     NO,
     YES,
 )
@@ -56,6 +58,7 @@ class RosterTable:
     rows: list[tuple[int, list[str]]]
     delimiter: str
     broken_at: int | None = None  # line where reading stopped (an unclosed quote...)
+    encoding: str = "utf-8"  # how the text was read ("" for a workbook)
 
 
 @dataclass
@@ -87,23 +90,58 @@ class RosterParse:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def decode(data: bytes) -> str:
-    """The text of a CSV file; a one-line FacilitatorError when it is not text we can read."""
+# The encodings a list may come in, as the import dialog names them (the guess can be changed).
+ENCODINGS: dict[str, str] = {
+    "utf-8": N_("UTF-8"),
+    "utf-16": N_("UTF-16 (Excel's “Unicode text”)"),
+    "cp1252": N_("Windows-1252 (Excel's “CSV”, Western European)"),
+    "latin-1": N_("Latin-1 (ISO 8859-1)"),
+}
+
+
+def encoding_label(code: str) -> str:
+    """The translated name of an encoding ("utf-16-le" is UTF-16 to people)."""
+    family = "utf-16" if code.startswith("utf-16") else code
+    return _(ENCODINGS[family]) if family in ENCODINGS else code
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding a registration list is most likely in: a byte-order mark says it; UTF-16
+    without one shows as NUL bytes in every other place; valid UTF-8 is UTF-8; anything else
+    is what Excel's plain "CSV (Comma delimited)" writes on Windows."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) >= len(sample) // 4:
+        return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return "latin-1"  # bytes Windows-1252 leaves undefined: Latin-1 reads every byte
+        return "cp1252"
+    return "utf-8"
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a list and the encoding it was read with (`encoding`, or the guess); a
+    one-line FacilitatorError when it cannot be read that way."""
     if len(data) > MAX_BYTES:
         raise FacilitatorError(_("This file is too large to be a registration list."))
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    chosen = encoding or detect_encoding(data)
+    codec = {"utf-8": "utf-8-sig"}.get(chosen, chosen)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec), chosen
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise FacilitatorError(
-            _(
-                "Line {line} is not UTF-8 text; save the list as “CSV UTF-8” and import it again."
-            ).format(line=line)
+            _("Line {line} cannot be read as {encoding}; choose another encoding above.").format(
+                line=line, encoding=encoding_label(chosen)
+            )
         ) from None
 
 
@@ -115,9 +153,15 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_table(data: bytes) -> RosterTable:
-    """Split a CSV file into header and rows (blank lines skipped)."""
-    text = decode(data).replace("\x00", "")
+def read_table(data: bytes, encoding: str | None = None) -> RosterTable:
+    """Split a CSV file into header and rows (blank lines skipped); an Excel workbook (.xlsx)
+    is read from its first sheet with data."""
+    if data.startswith(b"PK\x03\x04"):
+        from facilitator.domain.roster_xlsx import read_workbook  # only for workbooks
+
+        return read_workbook(data)
+    text, used = decode(data, encoding)
+    text = text.replace("\x00", "")
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     headers: list[str] | None = None
@@ -140,7 +184,7 @@ def read_table(data: bytes) -> RosterTable:
         start = reader.line_num + 1
     if not headers:
         raise FacilitatorError(_("The file is empty: there is no header line and no row."))
-    return RosterTable(headers, rows, delimiter, broken_at)
+    return RosterTable(headers, rows, delimiter, broken_at, used)
 
 
 def _lookup(words: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -158,6 +202,14 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
         found = HEADER_LOOKUP.get(key) or (key if key in FIELDS else None)
         if found and found not in mapping.values():
             mapping[index] = found
+    for name, words in KEYWORDS:  # headings that are questions: a word inside them
+        if name in mapping.values():
+            continue
+        for index, header in enumerate(headers):
+            key = f" {fold(header)} "
+            if index not in mapping and any(fold(w) in key for w in words):
+                mapping[index] = name
+                break
     fields = set(mapping.values())
     for index, name in list(mapping.items()):
         key = fold(headers[index]).strip(" :*")
@@ -166,6 +218,16 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
         elif name == "name" and "first_name" in fields and key in AMBIGUOUS_LAST:
             mapping[index] = "last_name"
     return mapping
+
+
+def unmapped_columns(table: RosterTable, mapping: dict[int, str]) -> list[str]:
+    """The headings of columns that hold values but are not imported, to say so before."""
+    return [
+        header or f"#{index + 1}"
+        for index, header in enumerate(table.headers)
+        if index not in mapping
+        and any(index < len(cells) and cells[index].strip() for _line, cells in table.rows)
+    ]
 
 
 def _vocabulary_lookup(words: dict[str, tuple[str, ...]], labels: dict[str, str]) -> dict[str, str]:
@@ -182,8 +244,13 @@ def _role_lookup() -> dict[str, str]:
     return _vocabulary_lookup({}, vocab.ROLES)
 
 
-def parse_rows(table: RosterTable, mapping: dict[int, str]) -> RosterParse:
-    """Participants from the rows of `table`, read through `mapping` ({column: field})."""
+def parse_rows(
+    table: RosterTable,
+    mapping: dict[int, str],
+    on_rows: Callable[[int, int], None] | None = None,
+) -> RosterParse:
+    """Participants from the rows of `table`, read through `mapping` ({column: field});
+    `on_rows(done, total)` is told every 500 rows (it may raise to stop the reading)."""
     fields = set(mapping.values())
     if "name" not in fields and not {"first_name", "last_name"} & fields:
         raise FacilitatorError(
@@ -195,7 +262,10 @@ def parse_rows(table: RosterTable, mapping: dict[int, str]) -> RosterParse:
     yes, no = {fold(w) for w in YES}, {fold(w) for w in NO}
     result = RosterParse()
     seen: dict[str, int] = {}
-    for line, cells in table.rows:
+    total = len(table.rows)
+    for done, (line, cells) in enumerate(table.rows):
+        if on_rows is not None and done % 500 == 0:
+            on_rows(done, total)
         if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers) :]):
             result.problems.append(
                 RowProblem(

@@ -64,6 +64,34 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Words inside longer headings, for lists whose headings are questions (Google Forms, Microsoft
+# Forms, Eventbrite): "Name of your organization", "Which stakeholder group do you represent?".
+# Tried in this order, each on the headings no exact word matched; folded like the headings.
+KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("email", ("email", "e-mail", "courriel", "correo", "почт", "البريد")),
+    ("stakeholder_group", (
+        "stakeholder", "constituency", "parties prenantes", "partes interesadas",
+        "заинтересован", "أصحاب المصلحة", "category", "categorie", "categoria",
+    )),
+    ("organisation", (
+        "organi", "institution", "entity", "affiliation", "employer", "entite", "entidad",
+        "организац", "учрежден", "المنظمة", "منظمة", "الجهة", "المؤسسة",
+    )),
+    ("country", ("country", "pays", "pais", "nationalit", "nacionalidad", "стран", "البلد", "الدولة")),
+    ("title", (
+        "job title", "position", "function", "designation", "fonction", "poste", "cargo",
+        "puesto", "должност", "المنصب", "الوظيف",
+    )),
+    ("gender", ("gender", "sex", "genre", "genero", "sexo", "الجنس", "пол ")),
+    ("first_name", ("first name", "given name", "prenom", "nombre de pila", "الاسم الأول")),
+    ("last_name", ("last name", "surname", "family name", "nom de famille", "apellido", "фамил")),
+    ("name", (
+        "full name", "your name", "name", "nom complet", "nom et prenom", "nombre", "фио",
+        "имя", "الاسم", "اسم",
+    )),
+    ("attended", ("attend", "present", "asist", "присутств", "الحضور", "حضر")),
+)
+
 # Headers that mean "first name" beside a surname column ("Nombre", "Имя"), and "surname"
 # beside a first-name column ("Nom" in French lists with "Prénom").
 AMBIGUOUS_FIRST = ("nombre", "имя", "name")

@@ -44,6 +44,8 @@ def clean_name(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control, format or odd space character: nothing to remove
+        return _SPACES.sub(" ", text).strip()
     kept = []
     for ch in text:
         if ch in KEEP_FORMAT:

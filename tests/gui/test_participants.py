@@ -103,16 +103,26 @@ def test_a_column_can_be_reassigned_in_the_dialog(qtbot, demo_db, signals, serie
     assert ana.country == "Chile"
 
 
-def test_a_file_that_is_not_a_list_is_refused_in_one_line_and_left_alone(
+def test_a_windows_1252_list_is_read_and_a_wrong_encoding_is_refused_in_one_line(
     qtbot, demo_db, signals, series, tmp_path
 ):
+    """Excel's plain "CSV (Comma delimited)" on Windows: guessed, previewed, importable; forcing
+    UTF-8 on it gives one line naming the line, and the file is left as it was."""
     make_app()
     path = tmp_path / "latin1.csv"
-    data = "Nom\nJosé\n".encode("latin-1")
+    data = "Nom;Organisation\nJosé Müller;Société civile\n".encode("cp1252")
     path.write_bytes(data)
     dialog = RosterImportDialog(signals, *series, path)
     qtbot.addWidget(dialog)
-    assert dialog.summary.text().startswith("Line 2 is not UTF-8")
+    assert dialog.preview.text() == (
+        "Read as Windows-1252 (Excel's “CSV”, Western European). First names: \u2068José Müller\u2069"
+    )
+    assert dialog.summary.text() == "1 person can be imported."
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    dialog.encoding.activated.emit(dialog.encoding.currentIndex())  # chosen in the list
+    assert dialog.summary.text() == (
+        "Line 2 cannot be read as UTF-8; choose another encoding above."
+    )
     assert not dialog.import_button.isEnabled()
     assert path.read_bytes() == data
 

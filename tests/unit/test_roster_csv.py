@@ -116,8 +116,8 @@ def test_unclosed_quote_reports_where_reading_stopped():
 def test_files_that_are_not_lists_get_one_clear_error():
     with pytest.raises(FacilitatorError, match="empty"):
         read_table(b"\n\n")
-    with pytest.raises(FacilitatorError, match="Line 2 is not UTF-8"):
-        read_table("Name\nJosé\n".encode("latin-1"))
+    with pytest.raises(FacilitatorError, match="Line 2 cannot be read as UTF-8"):
+        read_table("Name\nJosé\n".encode("latin-1"), "utf-8")
     with pytest.raises(FacilitatorError, match="names"):
         parse_roster(b"Colour,Size\nred,L\n")
 

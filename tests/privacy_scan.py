@@ -4,6 +4,7 @@ every table of a Facilitator file; and a check that no folded form of a name is 
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import subprocess
@@ -22,7 +23,8 @@ def unpacked(path: Path) -> list[str]:
     forms = [raw.decode("utf-8", "replace"), raw.decode("latin-1")]
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
-            forms += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+            members = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+        forms += members + [html.unescape(x) for x in members]  # openpyxl writes &#1575;
     if path.suffix == ".pdf":
         for match in _STREAM.finditer(raw):
             try:

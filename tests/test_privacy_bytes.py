@@ -10,6 +10,9 @@ import subprocess
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from name_forms import written
 from privacy_scan import leaks
 
 from facilitator import __version__
@@ -95,7 +98,7 @@ def test_session_title_with_a_name_is_not_in_the_pdf_title_nor_docx_core(tmp_pat
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", SHARED)
 def test_surnames_written_the_usual_way_are_replaced(tmp_path, fmt, lang):
-    """"Ms. Diallo called for…", "As Kuznetsova put it", "Ezehi asked", "طالبت حداد"."""
+    """ "Ms. Diallo called for…", "As Kuznetsova put it", "Ezehi asked", "طالبت حداد"."""
     paths = export(tmp_path, fmt, series(), lang)
     assert leaks(paths, HIDDEN) == []
 
@@ -191,3 +194,22 @@ def test_xlsx_properties_are_not_openpyxl_s(tmp_path):
     assert f"Facilitator {__version__}" in core and f"Facilitator {__version__}" in app
     created = core.split("<dcterms:created")[1].split(">")[1].split("<")[0]
     assert dt.datetime.fromisoformat(created.rstrip("Z")) >= before
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(w=written(sentinel=True), lang=st.sampled_from(LANGS), chatham=st.booleans())
+def test_no_form_of_a_hidden_name_in_any_byte_of_any_shared_format(tmp_path, w, lang, chatham):
+    content = series(chatham=chatham, title=f"Hearing {w.form}")
+    person = content.participants[3]
+    person.name = w.name
+    sc = content.sessions[0]
+    sc.agenda[1].title = f"Testimony - {w.form}"
+    sc.interventions[3].notes = sc.points[3].text = f"{w.form} called for data"
+    sc.takeaways[3].text = f"As {w.form} put it"
+    sc.timer_log[2].payload = floor_payload(QueueEntry(w.form, person.id), None)
+    out = tmp_path / f"{len(list(tmp_path.iterdir()))}"
+    out.mkdir()
+    paths = [p for fmt in SHARED for p in export(out, fmt, content, lang)]
+    assert leaks(paths, [w.name]) == []

@@ -11,12 +11,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator.app import privacy
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
 
-__all__ = ["FORMATS", "ExportCancelled", "Progress", "export", "read_series"]
+__all__ = ["FORMATS", "ExportCancelled", "Progress", "export", "privacy", "read_series"]
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS

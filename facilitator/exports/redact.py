@@ -102,11 +102,13 @@ def _scrub_session(sc: m.SessionContent, scrub: Scrubber, statements: Scrubber) 
         question.text = scrub(question.text, where)
         where = Place(sid, "question", question.id, "synthesis", question.position + 1)
         question.synthesis = statements(question.synthesis, where)
-    for n, intervention in enumerate(sc.interventions, start=1):
-        where = Place(sid, "intervention", intervention.id, "notes", n)
+    numbers = {i.id: n for n, i in enumerate(sc.interventions, start=1)}
+    for intervention in sc.interventions:
+        where = Place(sid, "intervention", intervention.id, "notes", numbers[intervention.id])
         intervention.notes = statements(intervention.notes, where)
     for point in sc.points:
-        point.text = statements(point.text, Place(sid, "point", point.id, "text"))
+        where = Place(sid, "point", point.id, "text", numbers.get(point.intervention_id))
+        point.text = statements(point.text, where)
     for takeaway in sc.takeaways:
         where = Place(sid, "takeaway", takeaway.id, "text", takeaway.position + 1)
         takeaway.text = statements(takeaway.text, where)

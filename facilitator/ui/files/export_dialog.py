@@ -37,6 +37,7 @@ from facilitator.domain import model as m
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.files.privacy_dialog import PrivacyDialog
 
 
 class ExportWorker(QThread):
@@ -75,6 +76,7 @@ class ExportDialog(Retranslating, QDialog):
         self.setObjectName("exportDialog")
         self.doc, self.session_id = doc, session_id
         self.worker: ExportWorker | None = None
+        self.privacy: PrivacyDialog | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")
         for name in FORMATS:
@@ -154,7 +156,17 @@ class ExportDialog(Retranslating, QDialog):
         content = exports.read_series(self.doc)
         sessions = [self.session_id] if self.this_session.isChecked() and self.session_id else None
         lang = self.language_box.currentData()
-        self.worker = ExportWorker(self.fmt(), content, Path(text), lang, sessions)
+        # The rapporteur sees what the export replaces (or keeps) before anything is written.
+        found = exports.privacy.check(content, self.fmt(), sessions)
+        if found.needed():
+            self.privacy = PrivacyDialog(self, found, content)
+            self.privacy.accepted.connect(lambda: self._run(content, Path(text), lang, sessions))
+            self.privacy.open()
+            return
+        self._run(content, Path(text), lang, sessions)
+
+    def _run(self, content: m.SeriesContent, output: Path, lang: str, sessions) -> None:
+        self.worker = ExportWorker(self.fmt(), content, output, lang, sessions)
         self.progress = QProgressDialog(_("Exporting…"), _("Cancel"), 0, 100, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setWindowTitle(_("Export"))

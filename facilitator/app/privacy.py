@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitator.domain import model as m
+from facilitator.domain.names import NameMatcher
 from facilitator.domain.privacy import Change
 from facilitator.exports.privacy import privacy_check
 from facilitator.i18n import N_, _, format_number
@@ -62,6 +63,14 @@ def check(content: m.SeriesContent, fmt: str, session_ids: list[str] | None) -> 
     if fmt in ARCHIVE_FORMATS:
         return PrivacyCheck(fmt, [], True, sensitive)
     return PrivacyCheck(fmt, privacy_check(content, session_ids), False, sensitive)
+
+
+def file_stem(content: m.SeriesContent | None, stem: str) -> str:
+    """A suggested file name without the name of anyone who must stay hidden ("_" instead)."""
+    if content is None:
+        return stem
+    hidden = [p.name for p in content.participants if not p.may_be_named]
+    return NameMatcher(hidden).replace(stem, "_") if hidden else stem
 
 
 def place_text(change: Change, content: m.SeriesContent) -> str:

@@ -4,6 +4,8 @@ the Summary tab marks the take-aways that needed it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from privacy_data import HIDDEN, series
 from privacy_scan import leaks
@@ -60,6 +62,18 @@ def test_cancel_in_the_privacy_check_writes_nothing(qtbot, doc, tmp_path):
     dialog, check = start_export(qtbot, doc, "pdf", out)
     check.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not check.isVisible() and dialog.worker is None and not out.exists()
+
+
+def test_the_suggested_file_name_has_no_hidden_name(qtbot, tmp_path):
+    path = tmp_path / "Testimony Ezehi.facilitator"
+    write_new_file(path, series(), device="test")
+    db = open_file(path, device="test")
+    try:
+        dialog = ExportDialog(None, Document(db), None)
+        qtbot.addWidget(dialog)
+        assert Path(dialog.path_edit.text()).name == "Testimony _-en.pdf"
+    finally:
+        db.close()
 
 
 def test_the_archive_says_it_keeps_every_name(qtbot, doc, tmp_path):

@@ -128,7 +128,8 @@ class ExportDialog(Retranslating, QDialog):
 
     def _default_path(self) -> Path:
         path = self.doc.path
-        return path.parent / f"{path.stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
+        stem = exports.privacy.file_stem(exports.read_series(self.doc), path.stem)
+        return path.parent / f"{stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
 
     def _language_changed(self) -> None:
         """The proposed name follows the language: report-en.pdf becomes report-fr.pdf."""

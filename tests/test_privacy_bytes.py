@@ -21,7 +21,7 @@ from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.domain.speakers import QueueEntry, floor_payload
 from facilitator.exports import json_series, registry
-from facilitator.exports.privacy import private_report
+from facilitator.exports.privacy import private_report, redact_report
 from facilitator.exports.report_docx import render_docx
 from facilitator.exports.report_pdf import render_pdf
 
@@ -174,3 +174,28 @@ def test_no_form_of_a_hidden_name_in_any_byte_of_any_shared_format(tmp_path, w, 
     out.mkdir()
     paths = [p for fmt in SHARED for p in export(out, fmt, content, lang)]
     assert leaks(paths, [w.name]) == []
+
+
+def test_the_last_pass_covers_every_text_of_the_report_model():
+    """Whatever a section of the report takes a text from, the writers see it redacted."""
+    from facilitator.exports.redact import scrubber_for
+    from facilitator.exports.report_figures import Chart
+    from facilitator.exports.report_model import Block, Report
+
+    chart = Chart(
+        "agenda_time", "Minutes of Ms. Diallo", ["EZEHI's item"], [("Diallo", [1.0])], "Ezehi"
+    )
+    report = Report(
+        "en",
+        "Hearing Kuznetsova",
+        [Block("heading", "Ezehi"), Block("bullet", "طالبت حداد"), Block("chart", chart=chart)],
+    )
+    redact_report(report, scrubber_for(series()))
+    assert report.title == "Hearing […]"
+    assert [b.text for b in report.blocks[:2]] == ["[…]", "طالبت […]"]
+    assert (chart.title, chart.categories, chart.series[0][0], chart.unit) == (
+        "Minutes of […]",
+        ["[…]'s item"],
+        "[…]",
+        "[…]",
+    )

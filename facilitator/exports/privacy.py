@@ -17,6 +17,7 @@ from facilitator.domain.privacy import Change
 from facilitator.exports.doc_properties import now_meta
 from facilitator.exports.redact import Scrubber, redact_for_export, scrubber_for
 from facilitator.exports.report_model import Report, build_report
+from facilitator.exports.tables import Table, build_tables
 from facilitator.i18n import gettext_in
 
 
@@ -31,6 +32,19 @@ def redact_report(report: Report, scrub: Scrubber) -> Report:
             chart.categories = [scrub(c) for c in chart.categories]
             chart.series = [(scrub(name), values) for name, values in chart.series]
     return report
+
+
+def private_tables(
+    content: m.SeriesContent, lang: str, session_ids: list[str] | None = None
+) -> list[Table]:
+    """The interventions and points tables (built from the redacted series), every text cell
+    and header once more through the hidden names: the same last pass as the report's."""
+    scrub = scrubber_for(content)
+    built = build_tables(content, lang, session_ids)
+    for table in built:
+        table.name, table.headers = scrub(table.name), [scrub(h) for h in table.headers]
+        table.rows = [[scrub(v) if isinstance(v, str) else v for v in row] for row in table.rows]
+    return built
 
 
 def private_report(

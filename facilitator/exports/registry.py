@@ -18,7 +18,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.exports import json_series, redact, tables
 from facilitator.exports.atomic import write_atomic
 from facilitator.exports.doc_properties import now_meta
-from facilitator.exports.privacy import private_report
+from facilitator.exports.privacy import private_report, private_tables
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.i18n import N_, _, gettext_in
 
@@ -66,7 +66,7 @@ def points_path(output: Path) -> Path:
 
 
 def _csv(content, output, lang, session_ids, progress) -> list[Path]:
-    interventions, points = tables.build_tables(content, lang, session_ids)
+    interventions, points = private_tables(content, lang, session_ids)
     progress.step(1, 3)
     first, second = tables.table_csv(interventions), tables.table_csv(points)
     progress.step(2, 3)
@@ -76,7 +76,7 @@ def _csv(content, output, lang, session_ids, progress) -> list[Path]:
 
 
 def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
-    built = tables.build_tables(content, lang, session_ids)
+    built = private_tables(content, lang, session_ids)
     title = redact.scrubber_for(content)(", ".join(t.name for t in built))
     meta = now_meta(title, gettext_in(lang, "Interventions and points"), lang)
     data = tables.tables_xlsx(built, progress, meta)

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from facilitator import settings
@@ -30,6 +31,7 @@ from facilitator.domain.summary import speaker_group
 from facilitator.storage import new_file
 
 __all__ = ["HIDDEN", "Change", "Place", "Scrubber", "redact_for_export", "safe_text"]
+
 # Characters XML (DOCX, XLSX) cannot hold: C0 controls but tab and newline, surrogates and
 # the two non-characters; C1 controls are invisible debris in any case.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -47,7 +49,7 @@ class Scrubber:
     """Replaces names that must stay hidden wherever free text quotes them, in every form
     (domain.names: parts, titles, case, accents, diacritics), and records what it replaced."""
 
-    def __init__(self, names: list[str], affiliations: list[str] = ()) -> None:
+    def __init__(self, names: Sequence[str], affiliations: Sequence[str] = ()) -> None:
         self.matcher = NameMatcher(names, affiliations)
         self.changes: list[Change] | None = None  # set to a list to record the replacements
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator.app import privacy
 from facilitator.app.document import Document, Operation
 from facilitator.domain import model as m
 from facilitator.exports import registry
@@ -25,6 +26,7 @@ __all__ = [
     "ExportCancelled",
     "Progress",
     "export",
+    "privacy",
     "read_series",
     "record_report",
 ]

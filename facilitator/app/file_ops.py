@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -91,6 +92,21 @@ def sole_writer(path: str | os.PathLike, how: str) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def redaction_notice(source: str | os.PathLike) -> str | None:
+    """What to tell after importing a shareable (redacted) JSON: its names are placeholders."""
+    try:
+        data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if json_series.personal_data(data) != "redacted":
+        return None
+    return _(
+        "This JSON is a shareable copy without personal data: participants who did not agree "
+        "to be named are placeholders such as “#1”, and hidden names in texts read “[…]”. "
+        "The names themselves are not in it; keep the full archive for your records."
+    )
 
 
 def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.SeriesContent:

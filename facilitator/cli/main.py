@@ -26,7 +26,7 @@ from facilitator.logs import log_exception
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXPORT_FORMATS = ("pdf", "docx", "md", "csv", "xlsx", "json")
+EXPORT_FORMATS = ("pdf", "docx", "md", "csv", "xlsx", "json", "json-shared")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -155,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
                 len(content.sessions),
             ).format(title=content.series.title, count=len(content.sessions), path=args.file)
         )
+        notice = file_ops.redaction_notice(args.source)
+        if notice:
+            print(notice, file=sys.stderr)
     elif args.command == "export":
         from facilitator.i18n import get_language
 

@@ -27,8 +27,20 @@ FORMAT_ID = "facilitator.series"
 # 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
 # qualifiers, registration_url, recording_url; Topic.description, colour; AgendaItem.
 # warning_seconds; role "note_taker"). Version 1 documents read as before, with defaults.
-# 3 (unreleased; every change of this version goes here): Session.report_exported_at.
+# 3 (unreleased; every change of this version goes here): Session.report_exported_at; the
+# top-level "personal_data" ("full": an archive; "redacted": a shareable copy) and "redaction".
 FORMAT_VERSION = 3
+PERSONAL_DATA = ("full", "redacted")
+# How a shareable copy was redacted (exports.redact.redact_for_export), for people and tools.
+REDACTION = {
+    "participants_not_named": "placeholder",
+    "participant_placeholder": "#{number}",
+    "text_placeholder": "[…]",
+    "name_forms": "full name, parts of 3+ letters, titles, possessives, case, accents",
+    "chatham_house_sessions": "stakeholder_group_only",
+    "timer_log": "speakers_redacted",
+    "emails": "removed",
+}
 
 # Fields implied by where a record sits in the document.
 IMPLIED = {"series_id", "session_id", "intervention_id", "position"}
@@ -67,7 +79,9 @@ def _record(record: Any) -> dict[str, Any]:
     return {k: v for k, v in dataclasses.asdict(record).items() if k not in IMPLIED}
 
 
-def series_to_json(content: m.SeriesContent) -> dict[str, Any]:
+def series_to_json(content: m.SeriesContent, redacted: bool = False) -> dict[str, Any]:
+    """The document; `redacted` says the content went through the redaction (a shareable
+    copy), so that nobody keeps it as the archive and takes "#1" for a name."""
     sessions = []
     for sc in content.sessions:
         points_by_intervention: dict[str, list[m.Point]] = {}
@@ -88,11 +102,21 @@ def series_to_json(content: m.SeriesContent) -> dict[str, Any]:
     series["topics"] = [_record(t) for t in content.topics]
     series["participants"] = [_record(p) for p in content.participants]
     series["sessions"] = sessions
-    return {"format": FORMAT_ID, "version": FORMAT_VERSION, "series": series}
+    head: dict[str, Any] = {"format": FORMAT_ID, "version": FORMAT_VERSION}
+    head["personal_data"] = PERSONAL_DATA[redacted]
+    if redacted:
+        head["redaction"] = REDACTION
+    return {**head, "series": series}
 
 
-def dumps(content: m.SeriesContent) -> str:
-    return json.dumps(series_to_json(content), ensure_ascii=False, indent=2) + "\n"
+def dumps(content: m.SeriesContent, redacted: bool = False) -> str:
+    return json.dumps(series_to_json(content, redacted), ensure_ascii=False, indent=2) + "\n"
+
+
+def personal_data(data: Any) -> str:
+    """ "full" or "redacted" (documents before v3 say nothing: an archive, "full")."""
+    value = data.get("personal_data", "full") if isinstance(data, dict) else "full"
+    return value if value in PERSONAL_DATA else "full"
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -237,6 +261,13 @@ def series_from_json(data: Any) -> m.SeriesContent:
             _(
                 "This JSON was written by a newer version of Facilitator (format {found}, this version reads up to {supported}); update Facilitator."
             ).format(found=version, supported=FORMAT_VERSION)
+        )
+    if data.get("personal_data", "full") not in PERSONAL_DATA:
+        raise _fail(
+            "personal_data",
+            _("unknown value “{value}”, expected one of {allowed}").format(
+                value=data.get("personal_data"), allowed=", ".join(PERSONAL_DATA)
+            ),
         )
     raw = data.get("series")
     if not isinstance(raw, dict):

@@ -7,6 +7,7 @@ the old file or nothing, never half a file.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_series, redact, tables
 from facilitator.exports.atomic import write_atomic
+from facilitator.exports.doc_properties import now_meta
+from facilitator.exports.privacy import private_report, private_tables
 from facilitator.exports.progress import NO_PROGRESS, Progress
-from facilitator.exports.report_model import build_report
-from facilitator.i18n import N_, _
+from facilitator.i18n import N_, _, gettext_in
 
 Exporter = Callable[[m.SeriesContent, Path, str, "list[str] | None", Progress], list[Path]]
 
@@ -33,7 +35,7 @@ class ExportFormat:
 
 def _report(render) -> Exporter:
     def run(content, output, lang, session_ids, progress) -> list[Path]:
-        report = build_report(content, lang, session_ids)
+        report = private_report(content, lang, session_ids)
         write_atomic(output, render(report, progress))
         return [output]
 
@@ -64,7 +66,7 @@ def points_path(output: Path) -> Path:
 
 
 def _csv(content, output, lang, session_ids, progress) -> list[Path]:
-    interventions, points = tables.build_tables(content, lang, session_ids)
+    interventions, points = private_tables(content, lang, session_ids)
     progress.step(1, 3)
     first, second = tables.table_csv(interventions), tables.table_csv(points)
     progress.step(2, 3)
@@ -74,14 +76,30 @@ def _csv(content, output, lang, session_ids, progress) -> list[Path]:
 
 
 def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
-    data = tables.tables_xlsx(tables.build_tables(content, lang, session_ids), progress)
+    built = private_tables(content, lang, session_ids)
+    title = redact.scrubber_for(content)(", ".join(t.name for t in built))
+    meta = now_meta(title, gettext_in(lang, "Interventions and points"), lang)
+    data = tables.tables_xlsx(built, progress, meta)
     write_atomic(output, data)
     return [output]
 
 
 def _json(content, output, lang, session_ids, progress) -> list[Path]:
+    """The full archive, with personal data: what the team keeps and merges."""
     progress.step(0, 1)
-    data = json_series.dumps(redact.redact_for_export(content, session_ids))
+    chosen = copy.deepcopy(content)
+    if session_ids is not None:
+        chosen.sessions = [sc for sc in chosen.sessions if sc.session.id in session_ids]
+    for sc in chosen.sessions:  # the format keeps order by list position
+        sc.takeaways.sort(key=lambda t: t.position)
+    write_atomic(output, json_series.dumps(chosen).encode("utf-8"))
+    return [output]
+
+
+def _shared_json(content, output, lang, session_ids, progress) -> list[Path]:
+    """The shareable copy: redacted, and saying so in the file."""
+    progress.step(0, 1)
+    data = json_series.dumps(redact.redact_for_export(content, session_ids), redacted=True)
     write_atomic(output, data.encode("utf-8"))
     return [output]
 
@@ -101,7 +119,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("md", N_("Markdown report"), ".md", _report(_markdown)),
         ExportFormat("csv", N_("Interventions and points (CSV)"), ".csv", _csv),
         ExportFormat("xlsx", N_("Interventions and points (Excel)"), ".xlsx", _xlsx),
-        ExportFormat("json", N_("Series archive (JSON)"), ".json", _json),
+        ExportFormat("json", N_("Series archive with personal data (JSON)"), ".json", _json),
+        ExportFormat(
+            "json-shared", N_("Shareable copy without personal data (JSON)"), ".json", _shared_json
+        ),
         ExportFormat(
             "redacted",
             N_("Redacted copy of the file (no personal data)"),

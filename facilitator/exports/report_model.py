@@ -25,6 +25,7 @@ from babel.lists import format_list
 from facilitator.domain import figures, summary
 from facilitator.domain import model as m
 from facilitator.domain.vocab import FORMATS, POINT_KIND_HEADINGS
+from facilitator.exports.doc_properties import DocumentMeta
 from facilitator.exports.redact import safe_text, scrubber_for
 from facilitator.exports.report_figures import Chart, session_charts
 from facilitator.exports.report_figures import vocab_in as _vocab
@@ -52,6 +53,7 @@ class Report:
     lang: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    meta: DocumentMeta | None = None  # document properties, set by exports.privacy
 
     @property
     def rtl(self) -> bool:

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 
 from facilitator.exports import pdf_bidi
+from facilitator.exports.doc_properties import DocumentMeta, now_meta
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.report_charts import draw_chart
 from facilitator.exports.report_model import Block, Report
@@ -152,9 +154,39 @@ def _page_number(lang: str):
     return draw
 
 
+def _properties(meta: DocumentMeta) -> dict:
+    """The Info dictionary: redacted title, this application, no "(anonymous)" author."""
+    return {
+        "title": meta.title,
+        "author": meta.generator,
+        "subject": meta.subject,
+        "creator": meta.generator,
+        "producer": meta.generator,
+        "keywords": [],
+        "lang": meta.language,
+    }
+
+
+def _stamped(meta: DocumentMeta) -> type[Canvas]:
+    """A canvas whose CreationDate and ModDate are the export time (UTC), not the clock's."""
+    moment = meta.w3cdtf()
+
+    class StampedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            stamp = self._doc._timeStamp
+            stamp.YMDhms = moment.timetuple()[:6]
+            stamp.dhh = stamp.dmm = 0
+
+    return StampedCanvas
+
+
 def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     """The report as PDF bytes (the caller writes them atomically)."""
     pdf_bidi.register_fonts()
+    meta = report.meta or now_meta(
+        report.title, gettext_in(report.lang, "Summary report"), report.lang
+    )
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -163,10 +195,7 @@ def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
         rightMargin=2.2 * cm,
         topMargin=2 * cm,
         bottomMargin=2 * cm,
-        title=report.title,
-        subject=gettext_in(report.lang, "Summary report"),
-        creator="Facilitator",
-        lang=report.lang,
+        **_properties(meta),
         initialFontName=pdf_bidi.LATIN[False],  # no reference to a non-embedded Helvetica
         initialFontSize=10,
     )
@@ -181,6 +210,6 @@ def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
 
     doc.afterFlowable = after
     page = _page_number(report.lang)
-    doc.build(story, onFirstPage=page, onLaterPages=page)
+    doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
     progress.step(1, 1)
     return buffer.getvalue()

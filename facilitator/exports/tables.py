@@ -22,6 +22,7 @@ from facilitator.domain import model as m
 from facilitator.domain.figures import intervention_seconds, parse_instant
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
+from facilitator.exports.doc_properties import DocumentMeta, app_xml, now_meta, replace_in_zip
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.redact import redact_for_export, safe_text
 from facilitator.exports.report_figures import vocab_in
@@ -173,7 +174,9 @@ def _sheet_title(name: str) -> str:
     return cleaned[:31] or "Sheet"
 
 
-def tables_xlsx(tables: list[Table], progress: Progress = NO_PROGRESS) -> bytes:
+def tables_xlsx(
+    tables: list[Table], progress: Progress = NO_PROGRESS, meta: DocumentMeta | None = None
+) -> bytes:
     """One sheet per table, typed cells, a frozen header row."""
     book = Workbook()
     book.remove(book.active)
@@ -193,9 +196,19 @@ def tables_xlsx(tables: list[Table], progress: Progress = NO_PROGRESS) -> bytes:
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
+    meta = meta or now_meta(", ".join(t.name for t in tables), "", "")
+    _properties(book, meta)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return replace_in_zip(buffer.getvalue(), "docProps/app.xml", app_xml(meta))
+
+
+def _properties(book: Workbook, meta: DocumentMeta) -> None:
+    """Core properties of this export, not openpyxl's (its name as creator)."""
+    props = book.properties
+    props.title, props.subject, props.language = meta.title, meta.subject, meta.language or None
+    props.creator = props.lastModifiedBy = meta.generator
+    props.created = props.modified = meta.w3cdtf()
 
 
 def _xlsx_value(value: Any) -> Any:

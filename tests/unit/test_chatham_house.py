@@ -16,6 +16,8 @@ from report_data import HIDDEN_EMAIL, HIDDEN_NAME, NAMED_SPEAKER, build_series
 from facilitator.exports import registry
 
 SECRETS = (HIDDEN_NAME, HIDDEN_EMAIL, "Secret Title", "Mission of Hidden")
+# Every format that leaves the team; "json" is the full archive, with personal data by design.
+SHARED = sorted(set(registry.FORMATS) - {"json"})
 
 
 def readable_forms(path) -> list[str]:
@@ -35,7 +37,7 @@ def readable_forms(path) -> list[str]:
     return forms
 
 
-@pytest.mark.parametrize("fmt", sorted(registry.FORMATS))
+@pytest.mark.parametrize("fmt", SHARED)
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_no_hidden_name_in_any_export(tmp_path, fmt, lang):
     content = build_series(chatham=True, interventions=6)

@@ -40,6 +40,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.files.privacy_dialog import PrivacyDialog
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class ExportDialog(Retranslating, QDialog):
         self.setObjectName("exportDialog")
         self.doc, self.session_id = doc, session_id
         self.worker: ExportWorker | None = None
+        self.privacy: PrivacyDialog | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")
         for name in FORMATS:
@@ -131,7 +133,8 @@ class ExportDialog(Retranslating, QDialog):
 
     def _default_path(self) -> Path:
         path = self.doc.path
-        return path.parent / f"{path.stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
+        stem = exports.privacy.file_stem(exports.read_series(self.doc), path.stem)
+        return path.parent / f"{stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
 
     def _language_changed(self) -> None:
         """The proposed name follows the language: report-en.pdf becomes report-fr.pdf."""
@@ -159,7 +162,17 @@ class ExportDialog(Retranslating, QDialog):
         content = exports.read_series(self.doc)
         sessions = [self.session_id] if self.this_session.isChecked() and self.session_id else None
         lang = self.language_box.currentData()
-        self.worker = ExportWorker(self.fmt(), content, Path(text), lang, sessions)
+        # The rapporteur sees what the export replaces (or keeps) before anything is written.
+        found = exports.privacy.check(content, self.fmt(), sessions)
+        if found.needed():
+            self.privacy = PrivacyDialog(self, found, content)
+            self.privacy.accepted.connect(lambda: self._run(content, Path(text), lang, sessions))
+            self.privacy.open()
+            return
+        self._run(content, Path(text), lang, sessions)
+
+    def _run(self, content: m.SeriesContent, output: Path, lang: str, sessions) -> None:
+        self.worker = ExportWorker(self.fmt(), content, output, lang, sessions)
         self.progress = QProgressDialog(_("Exporting…"), _("Cancel"), 0, 100, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setWindowTitle(_("Export"))

@@ -43,6 +43,7 @@ from facilitator.ui.common.bidi import FSI, PDI, isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
+from facilitator.ui.summary import privacy_marks
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -272,6 +273,7 @@ class SummaryPage(Retranslating, QWidget):
                     lst.setCurrentItem(item)
             lst.blockSignals(False)
         self._show_provenance(self.current())
+        privacy_marks.mark_page(self)
 
     def current(self) -> m.Takeaway | None:
         item = self.lists[self.active_kind].currentItem()
@@ -306,6 +308,7 @@ class SummaryPage(Retranslating, QWidget):
         points = {p.id: p for p in self.content.points}
         for point_id in found.point_ids:
             self.linked.addItem(isolate(points[point_id].text))
+        privacy_marks.mark_linked(self)
 
     # --- changes (each one operation, committed before it is shown, undone with Ctrl+Z) -----
 

@@ -58,8 +58,10 @@ def set_order(db: Database, ordered_ids: list[str]) -> None:
 
 
 def replace_with(db: Database, session_id: str, proposals: list[m.Takeaway]) -> None:
-    """The draft proposed from the points replaces the session's take-aways (all or nothing)."""
+    """The draft proposed from the points replaces the session's take-aways (all or nothing);
+    the narratives written per topic are not take-aways of a list and stay."""
     with db.transaction():
         for old in takeaways(db, session_id):
-            repo.delete(db, m.Takeaway, old.id)
+            if old.kind != "narrative":
+                repo.delete(db, m.Takeaway, old.id)
         repo.insert_all(db, proposals)

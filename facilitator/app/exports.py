@@ -15,11 +15,16 @@ from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
+from facilitator.i18n import N_
 
 __all__ = ["FORMATS", "ExportCancelled", "Progress", "export", "read_series"]
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS
+REPORT_FORMATS = registry.REPORT_FORMATS
+# What a report holds: the published summary (no internal timing), or the organisers' record
+# (planned and actual time, speaking time, attendance).
+TEMPLATES = {"public": N_("Public summary"), "internal": N_("Internal record")}
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:
@@ -33,8 +38,9 @@ def export(
     lang: str,
     sessions: Sequence[str] | None,
     progress: Progress,
+    template: str = "internal",
 ) -> list[Path]:
     """Write `content` (all sessions, or those of `sessions`) as `fmt` in `lang`; for a
     worker thread: it touches no database."""
     chosen = list(sessions) if sessions is not None else None
-    return registry.export(fmt, content, Path(output), lang, chosen, progress)
+    return registry.export(fmt, content, Path(output), lang, chosen, progress, template)

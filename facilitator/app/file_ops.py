@@ -143,10 +143,10 @@ def export_path(
     lang: str,
     session: str | None = None,
     progress: Progress = NO_PROGRESS,
+    template: str = "internal",
 ) -> list[Path]:
     """Read a Facilitator file and export it (the command line's `export`)."""
     db, content = load_for_export(path)
     db.close()
-    return registry.export(
-        fmt, content, output, lang, registry.choose_sessions(content, session), progress
-    )
+    chosen = registry.choose_sessions(content, session)
+    return registry.export(fmt, content, output, lang, chosen, progress, template)

@@ -134,7 +134,9 @@ def parse(text: str) -> Narrative:
             raw.append(("bullet", level, bullet.group(2)))
         elif line.strip():
             raw.append(("paragraph", 0, line.strip()))
-    blocks = [Para(k, lv, spans) for k, lv, t in raw if (spans := _inline(" ".join(t.split()), numbers))]
+    blocks = [
+        Para(k, lv, spans) for k, lv, t in raw if (spans := _inline(" ".join(t.split()), numbers))
+    ]
     notes = [_inline(" ".join(definitions[label].split()), numbers) for label in order]
     return Narrative(blocks, notes)
 

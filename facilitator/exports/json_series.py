@@ -204,7 +204,9 @@ def _check_codes(record: Any, path: str) -> None:
                 raise _fail(f"{path}.{name}", _("expected a web address starting with https://"))
     if isinstance(record, m.Series) and record.workstream_url:
         if not rules.is_web_address(record.workstream_url):
-            raise _fail(f"{path}.workstream_url", _("expected a web address starting with https://"))
+            raise _fail(
+                f"{path}.workstream_url", _("expected a web address starting with https://")
+            )
     if isinstance(record, m.Topic) and record.colour and not COLOUR_RE.fullmatch(record.colour):
         raise _fail(f"{path}.colour", _("expected a colour as #rrggbb"))
     for name in ("at", "started_at", "ended_at"):

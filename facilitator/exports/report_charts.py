@@ -99,21 +99,29 @@ def ticks(top: float) -> list[float]:
     return [step * n for n in range(count + 1)]
 
 
-def _scale(chart: Chart, marks: list[float], axis_x: float, bars_width: float, lang: str, rtl: bool):
+def _scale(
+    chart: Chart, marks: list[float], axis_x: float, bars_width: float, lang: str, rtl: bool
+):
     """The value axis under the bars: a line, ticks with round values, and the unit."""
     group = Group()
     top = marks[-1] or 1.0
     end = axis_x - bars_width if rtl else axis_x + bars_width
-    group.add(Line(axis_x, AXIS_HEIGHT, end, AXIS_HEIGHT, strokeColor=colors.black, strokeWidth=0.6))
+    group.add(
+        Line(axis_x, AXIS_HEIGHT, end, AXIS_HEIGHT, strokeColor=colors.black, strokeWidth=0.6)
+    )
     for mark in marks:
         x = axis_x + (-1 if rtl else 1) * bars_width * mark / top
-        group.add(Line(x, AXIS_HEIGHT, x, AXIS_HEIGHT - 3, strokeColor=colors.black, strokeWidth=0.6))
+        group.add(
+            Line(x, AXIS_HEIGHT, x, AXIS_HEIGHT - 3, strokeColor=colors.black, strokeWidth=0.6)
+        )
         label = format_number(round(mark, 2), lang)
         w = pdf_bidi.width(pdf_bidi.shape(label), LABEL_SIZE - 1)
         group.add(text_group(label, x - w / 2, AXIS_HEIGHT - 11, LABEL_SIZE - 1, "start", rtl))
     unit_x = end - 6 if rtl else end + 6
     group.add(
-        text_group(chart.unit, unit_x, AXIS_HEIGHT - 11, LABEL_SIZE - 1, "end" if rtl else "start", rtl)
+        text_group(
+            chart.unit, unit_x, AXIS_HEIGHT - 11, LABEL_SIZE - 1, "end" if rtl else "start", rtl
+        )
     )
     return group
 

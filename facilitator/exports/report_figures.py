@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.domain import figures
-from facilitator.domain.speaking_time import speaking_time
 from facilitator.domain import model as m
+from facilitator.domain.speaking_time import speaking_time
 from facilitator.domain.vocab import GENDERS, STAKEHOLDER_GROUPS
 from facilitator.i18n import format_number, gettext_in
 

@@ -36,7 +36,6 @@ from facilitator.i18n import (
     ngettext_in,
 )
 
-
 TEMPLATES = ("public", "internal")  # the published summary; the organisers' own record
 
 
@@ -96,7 +95,9 @@ class _Builder:
     def _spans(self, spans: tuple[narrative.Span, ...], user: bool, offset: int) -> tuple:
         scrub = self.user_scrub if user else self.scrub
         return tuple(
-            narrative.Span(scrub(self.scrub(safe_text(s.text))), s.url, s.note + offset if s.note else 0)
+            narrative.Span(
+                scrub(self.scrub(safe_text(s.text))), s.url, s.note + offset if s.note else 0
+            )
             for s in spans
         )
 
@@ -114,7 +115,9 @@ class _Builder:
                 block_level = level if n == 0 else min(level + 1 + para.level, narrative.MAX_LEVEL)
             spans = self._spans(para.spans, user, offset)
             text = narrative.plain(spans)
-            self.blocks.append(Block(block_kind, text, user, section, level=block_level, spans=spans))
+            self.blocks.append(
+                Block(block_kind, text, user, section, level=block_level, spans=spans)
+            )
         self.notes += [self._spans(note, user, offset) for note in parsed.notes]
 
     def footnotes(self) -> None:
@@ -204,15 +207,21 @@ class _Builder:
             if found.member_states:
                 parts.append(
                     report_text.count_phrase(
-                        lang, "{count} Member State", "{count} Member States",
-                        found.member_states, q.get("member_states", ""),
+                        lang,
+                        "{count} Member State",
+                        "{count} Member States",
+                        found.member_states,
+                        q.get("member_states", ""),
                     )
                 )
             if found.cso:
                 parts.append(
                     report_text.count_phrase(
-                        lang, "{count} civil society organization",
-                        "{count} civil society organizations", found.cso, q.get("cso", ""),
+                        lang,
+                        "{count} civil society organization",
+                        "{count} civil society organizations",
+                        found.cso,
+                        q.get("cso", ""),
                     )
                 )
             attended = report_text.figure(lang, found.attended, q.get("attended", ""))

@@ -76,9 +76,7 @@ def set_narrative(db: Database, session_id: str, topic_id: str | None, text: str
     is one take-away of kind "narrative"; an empty text removes it."""
     with db.transaction():
         found = [
-            t
-            for t in takeaways(db, session_id)
-            if t.kind == "narrative" and t.topic_id == topic_id
+            t for t in takeaways(db, session_id) if t.kind == "narrative" and t.topic_id == topic_id
         ]
         for extra in found[1:] if text.strip() else found:
             repo.delete(db, m.Takeaway, extra.id)
@@ -89,5 +87,6 @@ def set_narrative(db: Database, session_id: str, topic_id: str | None, text: str
                 repo.update(db, m.Takeaway, found[0].id, text=text)
         else:
             repo.insert(
-                db, m.Takeaway(session_id=session_id, text=text, kind="narrative", topic_id=topic_id)
+                db,
+                m.Takeaway(session_id=session_id, text=text, kind="narrative", topic_id=topic_id),
             )

@@ -66,7 +66,9 @@ def test_a_topic_narrative_is_typed_saved_and_printed(qtbot, page, demo_db, lang
     qtbot.keyClick(page.findChild(QPushButton, "saveNarrative"), Qt.Key.Key_Space)
     content = repo.load_series(demo_db)
     topic = page.topic_id()
-    [stored] = [t for t in content.sessions[0].takeaways if t.kind == "narrative" and t.topic_id == topic]
+    [stored] = [
+        t for t in content.sessions[0].takeaways if t.kind == "narrative" and t.topic_id == topic
+    ]
     assert stored.text == "A new lead with a [link](https://un.org/x)"
     report = build_report(content, "en", [content.sessions[0].session.id], "public")
     lead = next(b for b in report.blocks if b.text.startswith("A new lead"))

@@ -62,7 +62,13 @@ def test_the_seed_structure():
     )
     parsed = n.parse(source)
     kinds = [(b.kind, b.level) for b in parsed.blocks]
-    assert kinds == [("paragraph", 0), ("bullet", 0), ("bullet", 1), ("paragraph", 0), ("paragraph", 0)]
+    assert kinds == [
+        ("paragraph", 0),
+        ("bullet", 0),
+        ("bullet", 1),
+        ("paragraph", 0),
+        ("paragraph", 0),
+    ]
     assert parsed.blocks[2].text == "nested *not emphasis*"
     link = parsed.blocks[3].spans[1]
     assert (link.text, link.url) == ("Declaration", "https://www.un.org/x")

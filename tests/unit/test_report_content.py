@@ -63,8 +63,14 @@ def attributed(chatham: bool, choice: str) -> str:
     said.country = "Brazil"
     point = next(p for p in sc.points if p.intervention_id == said.id)
     sc.takeaways = [
-        m.Takeaway(sc.session.id, "Fund search teams", "recommendation", point.topic_id,
-                   [point.id], attribution=choice)
+        m.Takeaway(
+            sc.session.id,
+            "Fund search teams",
+            "recommendation",
+            point.topic_id,
+            [point.id],
+            attribution=choice,
+        )
     ]
     report = build_report(content, "en", template="public")
     return next(t for t in texts(report, "bullet") if "Fund search teams" in t)
@@ -106,8 +112,12 @@ def test_chairing_is_apart_from_statements_and_charts_say_their_unit():
     sc = content.sessions[0]
     moderator = next(r.participant_id for r in sc.roles if r.role == "moderator")
     sc.interventions.append(
-        m.Intervention(sc.session.id, participant_id=moderator,
-                       started_at="2024-01-10T14:00:00Z", ended_at="2024-01-10T14:06:00Z")
+        m.Intervention(
+            sc.session.id,
+            participant_id=moderator,
+            started_at="2024-01-10T14:00:00Z",
+            ended_at="2024-01-10T14:06:00Z",
+        )
     )
     chart = speaking_chart(sc, content.participants, "en")
     assert chart.categories[-1] == "Chairing (moderator)"

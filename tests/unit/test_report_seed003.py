@@ -91,8 +91,10 @@ def test_figures_with_their_qualifier_and_speakers_as_the_seed(markdown):
     lines = markdown.splitlines()
     assert "- Registered participants: 599" in lines
     # Seed: "368, including 24 Member States, and over 100 CSO".
-    assert "- Participants: 368, including 24 Member States and over 100 civil society " \
+    assert (
+        "- Participants: 368, including 24 Member States and over 100 civil society "
         "organizations" in lines
+    )
     speakers = next(line for line in lines if line.startswith("- Speakers and panellists:"))
     assert "Mariela Guajardo, Operations and Emergencies Officer, IOM," in speakers
     assert "Sanjula Weerasinghe, Coordinator, Migration and Displacement, IFRC." in speakers
@@ -156,8 +158,10 @@ def test_the_default_disclaimer_is_the_seed_wording_with_the_workstream_link(mar
 
 def test_the_background_footnote_as_the_seed(markdown):
     assert "preventing loss of life in transit.[^1]" in markdown
-    assert "[^1]: Paragraph 76, [International Migration Review Forum Progress Declaration](<" \
+    assert (
+        "[^1]: Paragraph 76, [International Migration Review Forum Progress Declaration](<"
         in markdown
+    )
 
 
 def test_under_the_chatham_house_rule_only_the_group_is_named(tmp_path):

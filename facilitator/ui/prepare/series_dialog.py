@@ -107,7 +107,10 @@ class SeriesDialog(QDialog):
         for name, edit in self.report_edits.items():
             if edit is not focus:
                 value = getattr(found, name)
-                edit.setText(value) if isinstance(edit, QLineEdit) else edit.setPlainText(value)
+                if isinstance(edit, QLineEdit):
+                    edit.setText(value)
+                else:
+                    edit.setPlainText(value)
 
     def _save(self, name: str) -> None:
         found = series.series(self.doc) if self.doc is not None and self.series_id else None

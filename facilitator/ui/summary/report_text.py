@@ -59,8 +59,11 @@ class NarrativeEditor(QWidget):
 
     def show_for(self, doc, content: m.SessionContent, topic_id: str | None) -> None:
         """Show the topic's narrative, unless the person is typing in it (never lose words)."""
-        same = (self.content is not None and content.session.id == self.content.session.id
-                and topic_id == self.topic_id)
+        same = (
+            self.content is not None
+            and content.session.id == self.content.session.id
+            and topic_id == self.topic_id
+        )
         self.doc, self.content, self.topic_id = doc, content, topic_id
         stored = app.narrative(content, topic_id)
         if same and self.edit.toPlainText() != stored and self.edit.document().isModified():

@@ -204,25 +204,21 @@ class _Builder:
             )
         if found.attended is not None:
             parts = []
+            fig = report_text.figure
             if found.member_states:
                 parts.append(
-                    report_text.count_phrase(
-                        lang,
-                        "{count} Member State",
-                        "{count} Member States",
-                        found.member_states,
-                        q.get("member_states", ""),
-                    )
+                    ngettext_in(
+                        lang, "{count} Member State", "{count} Member States", found.member_states
+                    ).format(count=fig(lang, found.member_states, q.get("member_states", "")))
                 )
             if found.cso:
                 parts.append(
-                    report_text.count_phrase(
+                    ngettext_in(
                         lang,
                         "{count} civil society organization",
                         "{count} civil society organizations",
                         found.cso,
-                        q.get("cso", ""),
-                    )
+                    ).format(count=fig(lang, found.cso, q.get("cso", "")))
                 )
             attended = report_text.figure(lang, found.attended, q.get("attended", ""))
             text = gettext_in(lang, "Participants: {count}").format(count=attended)

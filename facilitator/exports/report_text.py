@@ -127,10 +127,6 @@ def person(p: m.Participant) -> str:
     return ", ".join(x.strip() for x in (p.name, p.title, organisation) if x and x.strip())
 
 
-def count_phrase(lang: str, singular: str, plural: str, value: int, qualifier: str) -> str:
-    return ngettext_in(lang, singular, plural, value).format(count=figure(lang, value, qualifier))
-
-
 def attribution(
     takeaway: m.Takeaway,
     sc: m.SessionContent,

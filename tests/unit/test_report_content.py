@@ -131,3 +131,19 @@ def test_scales_are_round():
     assert ticks(52) == [0, 20, 40, 60]
     assert ticks(7.7) == [0, 2, 4, 6, 8]
     assert ticks(0.3)[-1] >= 0.3
+
+
+def test_qualified_figures_are_said_in_the_export_language():
+    from facilitator.i18n import gettext_in, ngettext_in
+
+    content = build_series()
+    sc = content.sessions[0]
+    sc.roles = [r for r in sc.roles if r.role != "participant"]
+    sc.session.cso, sc.session.cso_qualifier = 100, "over"
+    for lang in ("fr", "es", "ar", "ru"):
+        words = ngettext_in(
+            lang, "{count} civil society organization", "{count} civil society organizations", 100
+        ).format(count=gettext_in(lang, "over {count}").format(count="100"))
+        assert "civil society" not in words
+        bullets = texts(build_report(content, lang), "bullet")
+        assert any(words in b for b in bullets), lang

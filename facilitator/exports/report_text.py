@@ -18,7 +18,7 @@ from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.text import fold
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
-from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, ngettext_in
+from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in
 
 # How each format is said inside "The 90-minute … was held {how}."
 HELD = {

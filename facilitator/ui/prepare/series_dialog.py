@@ -146,7 +146,6 @@ class SeriesDialog(QDialog):
         self.report_edits["workstream"].setPlaceholderText(
             _("Who prepared the summaries, as the disclaimer names them")
         )
-        self.report_edits["workstream_url"].setPlaceholderText("https://")
         self.report_edits["disclaimer"].setPlaceholderText(
             _("Empty: the default of each report language, as the published summaries word it")
         )

@@ -147,3 +147,28 @@ def test_qualified_figures_are_said_in_the_export_language():
         assert "civil society" not in words
         bullets = texts(build_report(content, lang), "bullet")
         assert any(words in b for b in bullets), lang
+
+
+def test_the_new_fields_travel_in_the_series_json_and_bad_codes_are_refused():
+    import pytest
+
+    from facilitator.exports.json_series import JsonFormatError, dumps, loads
+
+    content = build_series()
+    content.series.workstream = "workstream on missing migrants"
+    content.series.workstream_url = "https://migrationnetwork.un.org/"
+    content.series.disclaimer = "Prepared on {date}."
+    content.sessions[0].takeaways[0].attribution = "group"
+    content.sessions[0].takeaways.append(
+        m.Takeaway(content.sessions[0].session.id, "A lead.", "narrative", content.topics[0].id)
+    )
+    back = loads(dumps(content))
+    assert back.series == content.series
+    kept = {t.id: (t.kind, t.attribution, t.topic_id) for t in back.sessions[0].takeaways}
+    assert kept == {
+        t.id: (t.kind, t.attribution, t.topic_id) for t in content.sessions[0].takeaways
+    }
+    for bad in ('"attribution": "group"', '"workstream_url": "https://migrationnetwork.un.org/"'):
+        text = dumps(content).replace(bad, bad.split(":")[0] + ': "javascript:x"', 1)
+        with pytest.raises(JsonFormatError):
+            loads(text)

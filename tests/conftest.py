@@ -50,6 +50,20 @@ def demo_path(tmp_path) -> Path:
 
 
 @pytest.fixture
+def uncurated_demo_path(tmp_path) -> Path:
+    """The demo as a rapporteur finds it before curating: its sessions' narratives, no
+    take-aways (the bundled demo ships seed 003's curated take-aways)."""
+    from facilitator.app import bundled, file_ops
+
+    content = bundled.demo_series()
+    for sc in content.sessions:
+        sc.takeaways = [t for t in sc.takeaways if t.kind == "narrative"]
+    path = tmp_path / "demo.facilitator"
+    file_ops.write_new_file(path, content)
+    return path
+
+
+@pytest.fixture
 def demo_db(demo_path):
     from facilitator.storage import open_file
 

@@ -17,6 +17,7 @@ from facilitator.app.document import Document, Operation
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
+from facilitator.i18n import N_
 from facilitator.storage import prepare_sessions as session_store
 from facilitator.storage.database import Database
 
@@ -33,8 +34,10 @@ __all__ = [
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS
-# The formats that are a report of the sessions (the calendar's "report exported").
-REPORT_FORMATS = ("pdf", "docx", "md")
+REPORT_FORMATS = registry.REPORT_FORMATS
+# What a report holds: the published summary (no internal timing), or the organisers' record
+# (planned and actual time, speaking time, attendance).
+TEMPLATES = {"public": N_("Public summary"), "internal": N_("Internal record")}
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:
@@ -48,11 +51,12 @@ def export(
     lang: str,
     sessions: Sequence[str] | None,
     progress: Progress,
+    template: str = "internal",
 ) -> list[Path]:
     """Write `content` (all sessions, or those of `sessions`) as `fmt` in `lang`; for a
     worker thread: it touches no database."""
     chosen = list(sessions) if sessions is not None else None
-    return registry.export(fmt, content, Path(output), lang, chosen, progress)
+    return registry.export(fmt, content, Path(output), lang, chosen, progress, template)
 
 
 def record_report(

@@ -164,12 +164,13 @@ def export_path(
     lang: str,
     session: str | None = None,
     progress: Progress = NO_PROGRESS,
+    template: str = "internal",
 ) -> list[Path]:
     """Read a Facilitator file and export it (the command line's `export`)."""
     db, content = load_for_export(path)
     db.close()
     chosen = registry.choose_sessions(content, session)
-    written = registry.export(fmt, content, output, lang, chosen, progress)
+    written = registry.export(fmt, content, output, lang, chosen, progress, template)
     _record_report(path, fmt, content, chosen)
     return written
 

@@ -112,3 +112,29 @@ def propose(doc: Document, session_id: str, topic_order: list[str]) -> RecordSte
         return proposals
 
     return _step(doc, session_id, lambda: _("Propose take-aways"), write)
+
+
+def set_attribution(
+    doc: Document, session_id: str, takeaway_id: str, attribution: str
+) -> RecordStep:
+    """Whom the report names for a take-away (vocab.ATTRIBUTIONS; the rules still apply)."""
+    return _step(
+        doc,
+        session_id,
+        lambda: _("Change attribution"),
+        lambda db: report_store.set_attribution(db, takeaway_id, attribution),
+    )
+
+
+def narrative(content: m.SessionContent, topic_id: str | None) -> str:
+    return summary.narrative(content, topic_id)
+
+
+def set_narrative(doc: Document, session_id: str, topic_id: str | None, text: str) -> RecordStep:
+    """The lead and paragraphs of a topic (None: the opening paragraphs before the topics)."""
+    return _step(
+        doc,
+        session_id,
+        lambda: _("Edit narrative"),
+        lambda db: report_store.set_narrative(db, session_id, topic_id, text),
+    )

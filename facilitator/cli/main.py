@@ -107,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--session", help=_("only this session: its id or its number (1, 2, ...)"))
     exp.add_argument("-o", "--output", required=True, help=_("the file to write"))
+    exp.add_argument(
+        "--template",
+        choices=("public", "internal"),
+        default="public",
+        help=_(
+            "what a report holds: the public summary (default) or the internal record with "
+            "timing, speaking time and attendance"
+        ),
+    )
 
     chk = sub.add_parser(
         "check", parents=[lang], help=_("check that a file is a healthy Facilitator file")
@@ -161,8 +170,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.command == "export":
         from facilitator.i18n import get_language
 
+        lang = args.export_lang or get_language()
         written = file_ops.export_path(
-            args.file, args.format, args.output, args.export_lang or get_language(), args.session
+            args.file, args.format, args.output, lang, args.session, template=args.template
         )
         print(_("Wrote {path}.").format(path=", ".join(str(p) for p in written)))
     elif args.command == "check":

@@ -19,6 +19,7 @@ from facilitator.domain import timer
 from facilitator.domain.participation import compute_figures
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.timer import parse_at
+from facilitator.domain.vocab import FIGURE_FIELDS
 
 
 @dataclass
@@ -30,6 +31,12 @@ class Participation:
     by_group: dict[str, int] = field(default_factory=dict)
     by_gender: dict[str, int] = field(default_factory=dict)
     from_roster: bool = False
+    # vocab.FIGURE_QUALIFIERS per figure ("over" 100 CSO); computed figures are exact.
+    qualifiers: dict[str, str] = field(default_factory=dict)
+
+
+def qualifiers(session: m.Session) -> dict[str, str]:
+    return {name: getattr(session, f"{name}_qualifier") or "exact" for name in FIGURE_FIELDS}
 
 
 def participation(content: m.SessionContent, participants: list[m.Participant]) -> Participation:
@@ -38,10 +45,11 @@ def participation(content: m.SessionContent, participants: list[m.Participant]) 
     reported = (s.registered, s.attended, s.member_states, s.cso)
     has_roster = any(r.role == "participant" for r in content.roles)
     if not has_roster and any(v is not None for v in reported):
-        return Participation(*reported)
+        return Participation(*reported, qualifiers=qualifiers(s))
     if not content.roles:
         return Participation()
-    figures = compute_figures(participants, content.roles)
+    spoke = frozenset(i.participant_id for i in content.interventions if i.participant_id)
+    figures = compute_figures(participants, content.roles, spoke)
     return Participation(
         registered=figures.registered,
         attended=figures.attended,

@@ -18,6 +18,11 @@ def new_id() -> str:
 class Series:
     title: str
     description: str = ""
+    # The report's closing texts, edited per series; "" prints the export language's default.
+    disclaimer: str = ""  # Markdown subset (domain/narrative.py); {date} is the session's date
+    acknowledgements: str = ""  # Markdown subset, printed before the disclaimer
+    workstream: str = ""  # who prepared the summaries: "workstream on missing migrants..."
+    workstream_url: str = ""  # the workstream's page, linked from the disclaimer
     id: str = field(default_factory=new_id)
 
 
@@ -151,6 +156,10 @@ class Takeaway:
     topic_id: str | None = None
     point_ids: list[str] = field(default_factory=list)
     position: int = 0
+    # Who the report names for it, within what the rules allow: vocab.ATTRIBUTIONS ("" is the
+    # default: pledges name who made them, other kinds nobody). Kind "narrative" holds a
+    # topic's lead and free paragraphs (domain/narrative.py), not a line of a list.
+    attribution: str = ""
     id: str = field(default_factory=new_id)
 
 

@@ -25,9 +25,14 @@ class ParticipationFigures:
 
 
 def compute_figures(
-    participants: list[m.Participant], roles: list[m.SessionRole]
+    participants: list[m.Participant],
+    roles: list[m.SessionRole],
+    spoke: frozenset[str] = frozenset(),
 ) -> ParticipationFigures:
-    """Figures of one session: `roles` are that session's registrations (SessionRole)."""
+    """Figures of one session: `roles` are that session's registrations (SessionRole).
+
+    A participant took part when ticked "attended" or when they spoke (their id is in
+    `spoke`): six people who spoke are six participants even if nobody ticked the roster."""
     people = {p.id: p for p in participants}
     figures = ParticipationFigures()
     states: set[str] = set()
@@ -39,7 +44,7 @@ def compute_figures(
         seen.add(role.participant_id)
         figures.registered += 1
         person = people.get(role.participant_id)
-        if not role.attended or person is None:
+        if not (role.attended or role.participant_id in spoke) or person is None:
             continue
         figures.attended += 1
         figures.by_gender[person.gender] = figures.by_gender.get(person.gender, 0) + 1

@@ -70,6 +70,11 @@ def is_web_address(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and " " not in text
 
 
+def clean_url(value: Any, label: str) -> str:
+    """An optional web address (a link of a report), trimmed; refused unless http(s)."""
+    return _url(value, label)
+
+
 def _url(value: Any, label: str) -> str:
     text = _text(value, label).strip()
     if not text:

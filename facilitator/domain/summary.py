@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from facilitator.domain import model as m
+from facilitator.domain.vocab import NARRATIVE
 
 # The kinds of point a summary lists, in the order of the seed report; questions are not
 # take-aways.
@@ -102,10 +103,23 @@ def propose_takeaways(content: m.SessionContent, topic_order: list[str]) -> list
 
 
 def report_takeaways(content: m.SessionContent, topic_order: list[str]) -> list[m.Takeaway]:
-    """What a report lists: the curated take-aways, or the proposals when none were curated."""
-    if content.takeaways:
-        return content.takeaways
+    """What a report lists: the curated take-aways, or the proposals when none were curated.
+    Narratives (kind "narrative") are a topic's paragraphs, not lines of its lists."""
+    curated = [t for t in content.takeaways if t.kind != NARRATIVE]
+    if curated:
+        return curated
     return propose_takeaways(content, topic_order)
+
+
+def narrative(content: m.SessionContent, topic_id: str | None) -> str:
+    """The narrative the rapporteur wrote for a topic of the session (None: the whole
+    session's opening paragraphs), "" when none was written."""
+    texts = [
+        t
+        for t in content.takeaways
+        if t.kind == NARRATIVE and t.topic_id == topic_id and t.text.strip()
+    ]
+    return "\n\n".join(t.text for t in sorted(texts, key=lambda t: t.position))
 
 
 @dataclass
@@ -120,6 +134,8 @@ def sections(takeaways: list[m.Takeaway], topic_order: list[str]) -> list[Summar
     rank = {t: n for n, t in enumerate(topic_order)}
     grouped: dict[tuple[str | None, str], list[m.Takeaway]] = defaultdict(list)
     for takeaway in takeaways:
+        if takeaway.kind == NARRATIVE:
+            continue
         topic = takeaway.topic_id if takeaway.topic_id in rank else None
         kind = takeaway.kind if takeaway.kind in SUMMARY_KINDS else "recommendation"
         grouped[(topic, kind)].append(takeaway)

@@ -29,6 +29,23 @@ POINT_KINDS: dict[str, str] = {
     "question": N_("Question"),
 }
 
+# A take-away of this kind is not a line of a list: it holds a topic's narrative (its lead
+# paragraph, free paragraphs, nested bullets, footnotes and links).
+NARRATIVE = "narrative"
+TAKEAWAY_KINDS: dict[str, str] = {
+    **{k: v for k, v in POINT_KINDS.items() if k != "question"},
+    NARRATIVE: N_("Narrative"),
+}
+
+# Whom a report names for a take-away; the Chatham House Rule allows only the group.
+ATTRIBUTIONS: dict[str, str] = {
+    "": N_("Default (pledges: who made them)"),
+    "none": N_("Nobody"),
+    "group": N_("Stakeholder group"),
+    "country": N_("Country"),
+    "person": N_("Person"),
+}
+
 # Plural headings used by summaries ("Challenges:", "Promising practices:" as in the seed report).
 POINT_KIND_HEADINGS: dict[str, str] = {
     "challenge": N_("Challenges"),

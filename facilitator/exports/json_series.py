@@ -27,8 +27,10 @@ FORMAT_ID = "facilitator.series"
 # 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
 # qualifiers, registration_url, recording_url; Topic.description, colour; AgendaItem.
 # warning_seconds; role "note_taker"). Version 1 documents read as before, with defaults.
-# 3 (unreleased; every change of this version goes here): Session.report_exported_at; the
-# top-level "personal_data" ("full": an archive; "redacted": a shareable copy) and "redaction".
+# 3 (unreleased; every change of this version goes here): Session.report_exported_at,
+# duration_minutes; the top-level "personal_data" ("full": an archive; "redacted": a shareable
+# copy) and "redaction"; Takeaway.attribution and kind "narrative", Series.disclaimer,
+# acknowledgements, workstream, workstream_url.
 FORMAT_VERSION = 3
 PERSONAL_DATA = ("full", "redacted")
 # How a shareable copy was redacted (exports.redact.redact_for_export), for people and tools.
@@ -52,11 +54,12 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "role": tuple(vocab.ROLES),
     "action": vocab.TIMER_ACTIONS,
     **{f"{name}_qualifier": tuple(vocab.FIGURE_QUALIFIERS) for name in vocab.FIGURE_FIELDS},
+    "attribution": tuple(vocab.ATTRIBUTIONS),
 }
 KIND_VOCABULARY = {
     m.AgendaItem: tuple(vocab.AGENDA_KINDS),
     m.Point: tuple(vocab.POINT_KINDS),
-    m.Takeaway: tuple(vocab.POINT_KINDS),
+    m.Takeaway: tuple(vocab.POINT_KINDS) + (vocab.NARRATIVE,),
 }
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
@@ -223,6 +226,11 @@ def _check_codes(record: Any, path: str) -> None:
             value = getattr(record, name)
             if value and not rules.is_web_address(value):
                 raise _fail(f"{path}.{name}", _("expected a web address starting with https://"))
+    if isinstance(record, m.Series) and record.workstream_url:
+        if not rules.is_web_address(record.workstream_url):
+            raise _fail(
+                f"{path}.workstream_url", _("expected a web address starting with https://")
+            )
     if isinstance(record, m.Topic) and record.colour and not COLOUR_RE.fullmatch(record.colour):
         raise _fail(f"{path}.colour", _("expected a colour as #rrggbb"))
     for name in ("at", "started_at", "ended_at"):

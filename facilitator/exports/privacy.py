@@ -52,10 +52,11 @@ def private_report(
     lang: str,
     session_ids: list[str] | None = None,
     now: dt.datetime | None = None,
+    template: str = "internal",
 ) -> Report:
     """The report of the chosen sessions with nothing in it that must stay hidden, and its
     document properties (redacted title, export time, this application)."""
-    report = build_report(redact_for_export(content, session_ids), lang)
+    report = build_report(redact_for_export(content, session_ids), lang, None, template)
     redact_report(report, scrubber_for(content))
     report.meta = now_meta(report.title, gettext_in(lang, "Summary report"), lang, now)
     return report

@@ -34,8 +34,8 @@ class ExportFormat:
 
 
 def _report(render) -> Exporter:
-    def run(content, output, lang, session_ids, progress) -> list[Path]:
-        report = private_report(content, lang, session_ids)
+    def run(content, output, lang, session_ids, progress, template="internal") -> list[Path]:
+        report = private_report(content, lang, session_ids, template=template)
         write_atomic(output, render(report, progress))
         return [output]
 
@@ -133,6 +133,10 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
+# The formats that are summary reports (a template applies to them).
+REPORT_FORMATS = ("pdf", "docx", "md")
+
+
 def export(
     fmt: str,
     content: m.SeriesContent,
@@ -140,8 +144,12 @@ def export(
     lang: str = "en",
     session_ids: list[str] | None = None,
     progress: Progress = NO_PROGRESS,
+    template: str = "internal",
 ) -> list[Path]:
-    """Write `content` (the chosen sessions) as `fmt` in language `lang`; the paths written."""
+    """Write `content` (the chosen sessions) as `fmt` in language `lang`; the paths written.
+    `template` chooses what a report holds (report_model.TEMPLATES); data exports ignore it."""
+    if fmt in REPORT_FORMATS:
+        return FORMATS[fmt].run(content, Path(output), lang, session_ids, progress, template)
     return FORMATS[fmt].run(content, Path(output), lang, session_ids, progress)
 
 

@@ -8,16 +8,20 @@ whole chart is mirrored: labels on the right, bars growing to the left.
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from facilitator.exports import pdf_bidi
 from facilitator.exports.report_figures import Chart
+from facilitator.i18n import format_number
 
 LABEL_SIZE = 8
 ROW_GAP = 6
 BAR_HEIGHT = 9
+AXIS_HEIGHT = 16  # the scale under the bars
 FILLS = (colors.Color(0.82, 0.82, 0.82), colors.Color(0.25, 0.25, 0.25))
 
 
@@ -85,19 +89,58 @@ def _legend(chart: Chart, width: float, y: float, rtl: bool) -> Group:
     return group
 
 
+def ticks(top: float) -> list[float]:
+    """Round values from 0 to at least `top` for the scale: steps of 1, 2 or 5 x 10^n."""
+    top = max(top, 1e-9)
+    raw = top / 4
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    count = math.ceil(top / step - 1e-9)
+    return [step * n for n in range(count + 1)]
+
+
+def _scale(
+    chart: Chart, marks: list[float], axis_x: float, bars_width: float, lang: str, rtl: bool
+):
+    """The value axis under the bars: a line, ticks with round values, and the unit."""
+    group = Group()
+    top = marks[-1] or 1.0
+    end = axis_x - bars_width if rtl else axis_x + bars_width
+    group.add(
+        Line(axis_x, AXIS_HEIGHT, end, AXIS_HEIGHT, strokeColor=colors.black, strokeWidth=0.6)
+    )
+    for mark in marks:
+        x = axis_x + (-1 if rtl else 1) * bars_width * mark / top
+        group.add(
+            Line(x, AXIS_HEIGHT, x, AXIS_HEIGHT - 3, strokeColor=colors.black, strokeWidth=0.6)
+        )
+        label = format_number(round(mark, 2), lang)
+        w = pdf_bidi.width(pdf_bidi.shape(label), LABEL_SIZE - 1)
+        group.add(text_group(label, x - w / 2, AXIS_HEIGHT - 11, LABEL_SIZE - 1, "start", rtl))
+    unit_x = end - 6 if rtl else end + 6
+    group.add(
+        text_group(
+            chart.unit, unit_x, AXIS_HEIGHT - 11, LABEL_SIZE - 1, "end" if rtl else "start", rtl
+        )
+    )
+    return group
+
+
 def draw_chart(chart: Chart, width: float, lang: str, rtl: bool) -> Drawing:
-    """A horizontal bar chart `width` points wide; its height follows the number of rows."""
+    """A horizontal bar chart `width` points wide; its height follows the number of rows.
+    Under the bars a scale with round values and the unit says what the lengths measure."""
     pdf_bidi.register_fonts()
     label_width = width * 0.38
-    bars_width = width - label_width - 40  # room for the value text after the longest bar
-    top = max((v or 0.0) for _n, values in chart.series for v in values) or 1.0
+    bars_width = width - label_width - 60  # room for the value text and the unit
+    marks = ticks(max((v or 0.0) for _n, values in chart.series for v in values) or 1.0)
+    top = marks[-1] or 1.0
     rows = [_label_lines(c, label_width - 8) for c in chart.categories]
     per_row = [
         max(len(lines) * (LABEL_SIZE + 2), len(chart.series) * (BAR_HEIGHT + 1)) + ROW_GAP
         for lines in rows
     ]
     legend_height = 16 if len(chart.series) > 1 else 0
-    height = sum(per_row) + legend_height + 4
+    height = sum(per_row) + legend_height + 4 + AXIS_HEIGHT
     drawing = Drawing(width, height, initialFontName=pdf_bidi.LATIN[False])
     y = height - legend_height
     if legend_height:
@@ -123,8 +166,16 @@ def draw_chart(chart: Chart, width: float, lang: str, rtl: bool) -> Drawing:
                 text_group(text, tx, bar_y + 1.5, LABEL_SIZE - 1, "end" if rtl else "start", rtl)
             )
     drawing.add(
-        Line(axis_x, 0, axis_x, height - legend_height, strokeColor=colors.black, strokeWidth=0.6)
+        Line(
+            axis_x,
+            AXIS_HEIGHT,
+            axis_x,
+            height - legend_height,
+            strokeColor=colors.black,
+            strokeWidth=0.6,
+        )
     )
+    drawing.add(_scale(chart, marks, axis_x, bars_width, lang, rtl))
     return drawing
 
 

@@ -123,6 +123,8 @@ def _add_text(paragraph, text: str, bold: bool = False) -> None:
 
 def _paragraph(doc, block: Block, rtl: bool) -> None:
     style = STYLE_OF.get(block.kind)
+    if block.kind == "bullet" and block.level:
+        style = f"List Bullet {block.level + 1}"  # nested bullets (Block.level)
     paragraph = doc.add_paragraph(style=style) if style else doc.add_paragraph()
     _direction(paragraph, block.text, rtl)
     bold = block.kind == "label"
@@ -152,6 +154,20 @@ def _chart_table(doc, block: Block, report: Report) -> None:
     doc.add_paragraph()
 
 
+def _text_table(doc, rows: list[list[str]], rtl: bool) -> None:
+    """A table of text (the series report's sessions), header row in bold."""
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    if rtl:
+        table._tbl.tblPr.insert_element_before(OxmlElement("w:bidiVisual"), *_AFTER_BIDI_VISUAL)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c).paragraphs[0]
+            _direction(cell, value, rtl)
+            _add_text(cell, value, bold=r == 0)
+    doc.add_paragraph()
+
+
 def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     doc = _document(report)
     total = len(report.blocks)
@@ -162,6 +178,8 @@ def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
             doc.add_page_break()
         elif block.kind == "chart" and block.chart is not None:
             _chart_table(doc, block, report)
+        elif block.kind == "table" and block.rows:
+            _text_table(doc, block.rows, report.rtl)
         else:
             _paragraph(doc, block, report.rtl)
     buffer = io.BytesIO()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from facilitator.domain import figures
 from facilitator.domain import model as m
+from facilitator.domain.speaking_time import speaking_time
 from facilitator.domain.vocab import GENDERS, STAKEHOLDER_GROUPS
 from facilitator.i18n import format_number, gettext_in
 
@@ -20,7 +21,8 @@ class Chart:
     title: str
     categories: list[str]
     series: list[tuple[str, list[float | None]]]  # (legend, one value per category)
-    unit: str  # what the numbers count, translated
+    unit: str  # what the numbers count, translated ("minutes", "participants")
+    category_label: str = ""  # what the rows are ("Agenda item"), the table's first header
 
     def value_label(self, value: float | None, lang: str) -> str:
         if value is None:
@@ -29,7 +31,10 @@ class Chart:
 
     def rows(self, lang: str) -> list[list[str]]:
         """The chart as a table: header row, then one row per category."""
-        header = [self.unit] + [name for name, _values in self.series]
+        header = [self.category_label] + [
+            f"{name} ({self.unit})" if name.casefold() != self.unit.casefold() else name
+            for name, _values in self.series
+        ]
         body = [
             [category] + [self.value_label(values[n], lang) for _name, values in self.series]
             for n, category in enumerate(self.categories)
@@ -59,22 +64,29 @@ def agenda_chart(sc: m.SessionContent, lang: str) -> Chart | None:
             (gettext_in(lang, "Planned"), [float(r.planned_minutes) for r in rows]),
             (gettext_in(lang, "Actual"), [r.actual_minutes for r in rows]),
         ],
-        gettext_in(lang, "Minutes"),
+        gettext_in(lang, "minutes"),
+        gettext_in(lang, "Agenda item"),
     )
 
 
 def speaking_chart(
     sc: m.SessionContent, participants: list[m.Participant], lang: str
 ) -> Chart | None:
-    totals = figures.speaking_time_by_group(sc, participants)
-    if not totals:
+    found = speaking_time(sc, participants)
+    if not found.total:
         return None
+    categories = [vocab_in(lang, STAKEHOLDER_GROUPS, code) for code in found.by_group]
+    values = [seconds / 60 for seconds in found.by_group.values()]
+    if found.chairing:  # the moderator's chairing on its own row, not her group's speech
+        categories.append(gettext_in(lang, "Chairing (moderator)"))
+        values.append(found.chairing / 60)
     return Chart(
         "speaking_time",
-        gettext_in(lang, "Speaking time by stakeholder group"),
-        [vocab_in(lang, STAKEHOLDER_GROUPS, code) for code in totals],
-        [(gettext_in(lang, "Minutes"), [seconds / 60 for seconds in totals.values()])],
-        gettext_in(lang, "Minutes"),
+        gettext_in(lang, "Speaking time by stakeholder group, in minutes"),
+        categories,
+        [(gettext_in(lang, "Speaking time"), values)],
+        gettext_in(lang, "minutes"),
+        gettext_in(lang, "Stakeholder group"),
     )
 
 
@@ -84,6 +96,7 @@ def participation_charts(
     found = figures.participation(sc, participants)
     charts = []
     people = gettext_in(lang, "Participants")
+    unit = gettext_in(lang, "participants")
     if found.by_group:
         groups = sorted(found.by_group.items(), key=lambda kv: -kv[1])
         charts.append(
@@ -92,7 +105,8 @@ def participation_charts(
                 gettext_in(lang, "Participants by stakeholder group"),
                 [vocab_in(lang, STAKEHOLDER_GROUPS, code) for code, _n in groups],
                 [(people, [float(n) for _code, n in groups])],
-                people,
+                unit,
+                gettext_in(lang, "Stakeholder group"),
             )
         )
     if found.by_gender:
@@ -103,7 +117,8 @@ def participation_charts(
                 gettext_in(lang, "Participants by gender"),
                 [_gender(lang, code) for code, _n in genders],
                 [(people, [float(n) for _code, n in genders])],
-                people,
+                unit,
+                gettext_in(lang, "Gender"),
             )
         )
     return charts

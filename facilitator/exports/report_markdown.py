@@ -36,6 +36,9 @@ def escape(text: str) -> str:
     return text
 
 
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def _table(rows: list[list[str]]) -> list[str]:
     cells = [[escape(c) or " " for c in row] for row in rows]
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join(" --- " for _ in cells[0]) + "|"]
@@ -43,8 +46,35 @@ def _table(rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _inline(block: Block) -> str:
+    """The block's text with its links and footnote references as Markdown."""
+    if not block.spans:
+        return escape(block.text)
+    out = []
+    for span in block.spans:
+        if span.note:
+            out.append(f"[^{span.note}]")
+        elif span.url:
+            out.append(f"[{escape(span.text)}](<{span.url}>)")
+        else:
+            # A span between others keeps its edge spaces (escape() strips them).
+            lead = " " if span.text[:1].isspace() and out else ""
+            tail = " " if span.text[-1:].isspace() else ""
+            out.append(lead + (escape(span.text) if out else escape(span.text)) + tail)
+    text = "".join(out).strip()
+    return text
+
+
 def _block(block: Block, report: Report) -> list[str]:
-    kind, text = block.kind, escape(block.text)
+    kind, text = block.kind, _inline(block)
+    if kind == "footnote" and block.spans:
+        note = block.spans[0].text.strip().translate(_DIGITS)
+        rest = _inline(Block("paragraph", spans=block.spans[1:]))
+        return [f"[^{note}]: {rest}", ""]
+    if kind == "table" and block.rows:
+        return [*_table(block.rows), ""]
+    if kind == "bullet" and block.level:
+        return ["  " * block.level + "- " + text]
     if kind == "page_break":
         return ["---", ""]
     if kind == "chart" and block.chart is not None:

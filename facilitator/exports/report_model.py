@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 
-from facilitator.domain import figures, summary
+from facilitator.domain import figures, narrative, summary
 from facilitator.domain import model as m
-from facilitator.domain.vocab import FORMATS, POINT_KIND_HEADINGS
+from facilitator.domain.vocab import POINT_KIND_HEADINGS
+from facilitator.exports import report_closing as closing
+from facilitator.exports import report_text
 from facilitator.exports.doc_properties import DocumentMeta
 from facilitator.exports.redact import safe_text, scrubber_for
 from facilitator.exports.report_figures import Chart, session_charts
@@ -32,20 +32,27 @@ from facilitator.exports.report_figures import vocab_in as _vocab
 from facilitator.i18n import (
     format_date,
     format_number,
-    format_time,
     gettext_in,
     is_rtl,
     ngettext_in,
 )
 
+TEMPLATES = ("public", "internal")  # the published summary; the organisers' own record
+
 
 @dataclass
 class Block:
-    kind: str  # title subtitle date heading subheading label paragraph bullet chart page_break
+    kind: str  # title subtitle date heading subheading label paragraph bullet footnote
+    #            chart table page_break
     text: str = ""
     user: bool = False  # written by people: literal text with its own direction
     section: str = ""  # which section of the seed report it belongs to
     chart: Chart | None = None
+    level: int = 0  # nesting of a bullet (0, 1, 2)
+    # The text with its links and footnote references (narrative.Span), for formats that
+    # show links; `text` is the same without them ("here (https://...)", superscripts).
+    spans: tuple[narrative.Span, ...] = ()
+    rows: list[list[str]] = field(default_factory=list)  # a table: header row, then rows
 
 
 @dataclass
@@ -53,6 +60,7 @@ class Report:
     lang: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    template: str = "public"
     meta: DocumentMeta | None = None  # document properties, set by exports.privacy
 
     @property
@@ -60,43 +68,15 @@ class Report:
         return is_rtl(self.lang)
 
 
-def _when(lang: str, session: m.Session) -> str:
-    if not session.date:
-        return ""
-    day = dt.date.fromisoformat(session.date)
-    text = format_date(day, lang)
-    if session.start_time:
-        hour, minute = (int(x) for x in session.start_time.split(":")[:2])
-        moment = dt.datetime.combine(day, dt.time(hour, minute))
-        try:
-            zone = ZoneInfo(session.timezone)
-            text = gettext_in(lang, "{date}, {time} ({zone})").format(
-                date=text,
-                time=format_time(moment.replace(tzinfo=zone), lang, tzinfo=zone),
-                zone=session.timezone,
-            )
-        except (ZoneInfoNotFoundError, ValueError):
-            text = gettext_in(lang, "{date}, {time}").format(
-                date=text, time=format_time(moment, lang)
-            )
-    return text
-
-
-def _language(code: str, lang: str) -> str:
-    try:
-        return Locale.parse(code).get_display_name(lang) or code
-    except (ValueError, UnknownLocaleError):
-        return code
-
-
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n|\n", text or "") if p.strip()]
 
 
 class _Builder:
-    def __init__(self, content: m.SeriesContent, lang: str) -> None:
+    def __init__(self, content: m.SeriesContent, lang: str, template: str) -> None:
         self.content = content
         self.lang = lang
+        self.template = template
         self.blocks: list[Block] = []
         self.people = {p.id: p for p in content.participants}
         self.topics = {t.id: t for t in content.topics}
@@ -104,6 +84,7 @@ class _Builder:
         self.scrub = scrubber_for(content)
         self.scrub_all = scrubber_for(content, everyone=True)
         self.user_scrub = self.scrub  # people's own texts; every name under Chatham House
+        self.notes: list[tuple[narrative.Span, ...]] = []  # the session's footnotes so far
 
     def add(self, kind: str, text: str = "", section: str = "", user: bool = False) -> None:
         # Every text is scrubbed: fixed sentences carry people's words too (organizers, titles).
@@ -112,6 +93,42 @@ class _Builder:
 
     def num(self, value: float) -> str:
         return format_number(value, self.lang)
+
+    def _spans(self, spans: tuple[narrative.Span, ...], user: bool, offset: int) -> tuple:
+        scrub = self.user_scrub if user else self.scrub
+        return tuple(
+            narrative.Span(
+                scrub(self.scrub(safe_text(s.text))), s.url, s.note + offset if s.note else 0
+            )
+            for s in spans
+        )
+
+    def rich(
+        self, source: str, section: str, user: bool = True, kind: str = "", level: int = 0
+    ) -> None:
+        """Text in the narrative subset: paragraphs, nested bullets, links and footnotes.
+        `kind` "bullet" makes its first paragraph a bullet at `level` and nests the rest."""
+        parsed = narrative.parse(safe_text(source))
+        offset = len(self.notes)
+        for n, para in enumerate(parsed.blocks):
+            block_kind, block_level = para.kind, para.level
+            if kind == "bullet":
+                block_kind = "bullet"
+                block_level = level if n == 0 else min(level + 1 + para.level, narrative.MAX_LEVEL)
+            spans = self._spans(para.spans, user, offset)
+            text = narrative.plain(spans)
+            self.blocks.append(
+                Block(block_kind, text, user, section, level=block_level, spans=spans)
+            )
+        self.notes += [self._spans(note, user, offset) for note in parsed.notes]
+
+    def footnotes(self) -> None:
+        for n, note in enumerate(self.notes, 1):
+            spans = (narrative.Span(str(n).translate(narrative.SUPERSCRIPTS) + " "), *note)
+            self.blocks.append(
+                Block("footnote", narrative.plain(spans), True, "footnotes", spans=spans)
+            )
+        self.notes = []
 
     # --- the sections, in the seed's order --------------------------------------------------
 
@@ -122,53 +139,30 @@ class _Builder:
         if s.subtitle:
             self.add("subtitle", s.subtitle, "title", user=True)
         if s.date:
-            self.add("date", _when(lang, s), "date")
+            self.add("date", report_text.when(lang, s), "date")
         self.add("subtitle", gettext_in(lang, "Summary report"), "title")
         if s.background.strip():
             self.add("heading", gettext_in(lang, "Background"), "background")
-            for text in _paragraphs(s.background):
-                self.add("paragraph", text, "background", user=True)
+            self.rich(s.background, "background")
         self.organization(sc)
         self.objectives(sc)
         self.participants(sc)
-        self.in_figures(sc)
+        if self.template == "internal":
+            self.in_figures(sc)
         self.takeaways(sc)
-        self.disclaimer(sc)
+        self.closing(sc)
+        self.footnotes()
 
     def organization(self, sc: m.SessionContent) -> None:
         lang, s = self.lang, sc.session
         self.add("heading", gettext_in(lang, "Organization"), "organization")
         minutes = sum(item.planned_minutes for item in sc.agenda)
-        duration = ngettext_in(lang, "{count} minute", "{count} minutes", minutes).format(
-            count=self.num(minutes)
-        )
-        place = " · ".join(x for x in (s.venue, s.platform) if x.strip())
-        sentence = gettext_in(lang, "Format: {format}.").format(
-            format=_vocab(lang, FORMATS, s.format)
-        )
-        if minutes:
-            sentence += " " + gettext_in(lang, "Duration: {duration}.").format(duration=duration)
-        if place:
-            sentence += " " + gettext_in(lang, "Venue and platform: {place}.").format(place=place)
-        self.add("paragraph", sentence, "organization")
-        if s.interpretation:
-            # CLDR's own case: "anglais" inside a French sentence, "English" in English.
-            names = [_language(code, lang) for code in s.interpretation]
-            self.add(
-                "paragraph",
-                gettext_in(lang, "Simultaneous interpretation was provided in {languages}.").format(
-                    languages=format_list(names, locale=lang)
-                ),
-                "organization",
-            )
-        if s.organisers.strip():
-            self.add(
-                "paragraph",
-                gettext_in(lang, "Organizers: {organizers}").format(
-                    organizers=self.scrub(s.organisers.strip())
-                ),
-                "organization",
-            )
+        place = "; ".join(x.strip() for x in (s.venue, s.platform) if x.strip())
+        sentences = [report_text.held(lang, s, minutes, place), report_text.interpretation(lang, s)]
+        self.add("paragraph", " ".join(x for x in sentences if x), "organization")
+        organized = report_text.organized(lang, s)
+        if organized:
+            self.add("paragraph", organized, "organization")
         if s.chatham_house:
             self.add(
                 "paragraph",
@@ -185,8 +179,8 @@ class _Builder:
         if not sc.session.objectives_text.strip() and not sc.questions:
             return
         self.add("heading", gettext_in(lang, "Objective"), "objectives")
-        for text in _paragraphs(sc.session.objectives_text):
-            self.add("paragraph", text, "objectives", user=True)
+        if sc.session.objectives_text.strip():
+            self.rich(sc.session.objectives_text, "objectives")
         if sc.questions:
             self.add(
                 "paragraph",
@@ -195,52 +189,59 @@ class _Builder:
             )
             for question in sorted(sc.questions, key=lambda q: q.position):
                 self.add("bullet", question.text, "questions", user=True)
-
-    def _person(self, person: m.Participant) -> str:
-        parts = [person.name, person.title, person.organisation]
-        return ", ".join(p.strip() for p in parts if p and p.strip())
+                if question.synthesis.strip():
+                    # The rapporteur's synthesis, under its question.
+                    self.rich(question.synthesis, "questions", kind="bullet", level=1)
 
     def participants(self, sc: m.SessionContent) -> None:
-        lang, num = self.lang, self.num
-        figures_ = figures.participation(sc, self.content.participants)
-        self.add("heading", gettext_in(lang, "Participants"), "participants")
-        if figures_.registered is not None:
-            self.add(
-                "bullet",
+        lang = self.lang
+        found = figures.participation(sc, self.content.participants)
+        lines = []
+        q = found.qualifiers
+        if found.registered is not None:
+            lines.append(
                 gettext_in(lang, "Registered participants: {count}").format(
-                    count=num(figures_.registered)
-                ),
-                "participants",
+                    count=report_text.figure(lang, found.registered, q.get("registered", ""))
+                )
             )
-        if figures_.attended is not None:
+        if found.attended is not None:
             parts = []
-            if figures_.member_states:
+            fig = report_text.figure
+            if found.member_states:
                 parts.append(
                     ngettext_in(
-                        lang,
-                        "{count} Member State",
-                        "{count} Member States",
-                        figures_.member_states,
-                    ).format(count=num(figures_.member_states))
+                        lang, "{count} Member State", "{count} Member States", found.member_states
+                    ).format(count=fig(lang, found.member_states, q.get("member_states", "")))
                 )
-            if figures_.cso:
+            if found.cso:
                 parts.append(
                     ngettext_in(
                         lang,
                         "{count} civil society organization",
                         "{count} civil society organizations",
-                        figures_.cso,
-                    ).format(count=num(figures_.cso))
+                        found.cso,
+                    ).format(count=fig(lang, found.cso, q.get("cso", "")))
                 )
-            text = gettext_in(lang, "Participants: {count}").format(count=num(figures_.attended))
+            attended = report_text.figure(lang, found.attended, q.get("attended", ""))
+            text = gettext_in(lang, "Participants: {count}").format(count=attended)
             if parts:
                 text = gettext_in(lang, "Participants: {count}, including {groups}").format(
-                    count=num(figures_.attended), groups=format_list(parts, locale=lang)
+                    count=attended, groups=format_list(parts, locale=lang)
                 )
-            self.add("bullet", text, "participants")
-        self.speakers(sc)
+            lines.append(text)
+        speakers = self.speakers(sc)
+        if speakers:
+            lines.append(speakers)
+        if self.template == "internal":
+            lines += self.attendance(sc)
+        if not lines:
+            return  # no empty heading
+        self.add("heading", gettext_in(lang, "Participants"), "participants")
+        for line in lines:
+            self.add("bullet", line, "participants")
 
-    def speakers(self, sc: m.SessionContent) -> None:
+    def speakers(self, sc: m.SessionContent) -> str:
+        """One line as seed 003's: speakers with their titles, then the moderator."""
         lang = self.lang
         named, unnamed, moderators = [], 0, []
         for role in sc.roles:
@@ -248,12 +249,13 @@ class _Builder:
             if person is None:
                 continue
             if role.role == "moderator" and person.may_be_named:
-                moderators.append(self._person(person))
+                moderators.append(report_text.person(person))
             elif role.role in ("speaker", "panellist"):
                 if person.may_be_named:
-                    named.append(self._person(person))
+                    named.append(report_text.person(person))
                 else:
                     unnamed += 1
+        sentences = []
         if named or unnamed:
             people = list(named)
             if unnamed:
@@ -265,22 +267,30 @@ class _Builder:
                         unnamed,
                     ).format(count=self.num(unnamed))
                 )
-            self.add(
-                "bullet",
-                # "; " between people: each of them is "name, title, organization".
-                gettext_in(lang, "Speakers and panellists: {people}").format(
-                    people="; ".join(people)
-                ),
-                "participants",
+            sentences.append(
+                gettext_in(lang, "Speakers and panellists: {people}.").format(
+                    people=format_list(people, locale=lang)
+                )
             )
         if moderators:
-            self.add(
-                "bullet",
+            sentences.append(
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person="; ".join(moderators)
-                ),
-                "participants",
+                    person=format_list(moderators, locale=lang)
+                )
             )
+        return " ".join(sentences)
+
+    def attendance(self, sc: m.SessionContent) -> list[str]:
+        """The internal record's list of who attended (names only of those who may be named)."""
+        attended = [self.people.get(r.participant_id) for r in sc.roles if r.attended]
+        names = sorted(p.name for p in attended if p is not None and p.may_be_named)
+        if not names:
+            return []
+        return [
+            gettext_in(self.lang, "Attended: {people}").format(
+                people=format_list(names, locale=self.lang)
+            )
+        ]
 
     def in_figures(self, sc: m.SessionContent) -> None:
         charts = session_charts(sc, self.content.participants, self.lang)
@@ -293,7 +303,8 @@ class _Builder:
     def takeaways(self, sc: m.SessionContent) -> None:
         lang = self.lang
         takeaways = summary.report_takeaways(sc, self.topic_order)
-        if not takeaways:
+        opening = summary.narrative(sc, None)
+        if not takeaways and not opening:
             return
         when = format_date(dt.date.fromisoformat(sc.session.date), lang) if sc.session.date else ""
         heading = (
@@ -304,6 +315,8 @@ class _Builder:
             else gettext_in(lang, "Recommendations and key take-aways")
         )
         self.add("heading", heading, "takeaways")
+        if opening:
+            self.rich(opening, "takeaways")
         self.add(
             "paragraph",
             gettext_in(
@@ -320,6 +333,9 @@ class _Builder:
                 topic = self.topics.get(section.topic_id or "")
                 name = topic.name if topic else gettext_in(lang, "General")
                 self.add("subheading", name, "takeaways", user=topic is not None)
+                lead = summary.narrative(sc, section.topic_id) if topic else ""
+                if lead:
+                    self.rich(lead, "takeaways")  # the topic's lead and free paragraphs
             self.add(
                 "label",
                 gettext_in(lang, "{heading}:").format(
@@ -328,37 +344,49 @@ class _Builder:
                 "takeaways",
             )
             for takeaway in section.takeaways:
-                self.add("bullet", takeaway.text, "takeaways", user=True)
+                self.takeaway(takeaway, sc)
 
-    def disclaimer(self, sc: m.SessionContent) -> None:
-        lang = self.lang
-        when = format_date(dt.date.fromisoformat(sc.session.date), lang) if sc.session.date else ""
-        self.add(
-            "paragraph",
-            gettext_in(
-                lang,
-                "This summary of the session held on {date} was prepared by its organizers. It "
-                "does not necessarily reflect the opinions of all participants. As a summary, "
-                "it is not a verbatim transcript.",
-            ).format(date=when),
-            "disclaimer",
-        )
+    def takeaway(self, takeaway: m.Takeaway, sc: m.SessionContent) -> None:
+        """A line of a list, literal, with who said it when the rules allow; its following
+        "- " lines are nested under it (the seed's examples from Mexico)."""
+        who = report_text.attribution(takeaway, sc, self.people, self.lang)
+        for n, (level, text) in enumerate(narrative.lines_of(takeaway.text)):
+            if n == 0 and who:
+                text = gettext_in(self.lang, "{who}: {text}").format(who=who, text=text)
+            self.add("bullet", text, "takeaways", user=True)
+            self.blocks[-1].level = level
+
+    def closing(self, sc: m.SessionContent) -> None:
+        series = self.content.series
+        if series.acknowledgements.strip():
+            self.rich(series.acknowledgements, "acknowledgements")
+        self.rich(closing.disclaimer(self.lang, series, sc.session), "disclaimer", user=False)
 
 
 def build_report(
-    content: m.SeriesContent, lang: str, session_ids: list[str] | None = None
+    content: m.SeriesContent,
+    lang: str,
+    session_ids: list[str] | None = None,
+    template: str = "internal",
 ) -> Report:
-    """The report of the chosen sessions (all of the series when `session_ids` is None)."""
-    builder = _Builder(content, lang)
+    """The report of the chosen sessions (all of the series when `session_ids` is None), as
+    the published summary ("public": no internal timing) or the organisers' record
+    ("internal": planned and actual time, speaking time, attendance). The command line and
+    the export dialog offer the public summary first; code gets everything unless it asks."""
+    builder = _Builder(content, lang, template if template in TEMPLATES else "internal")
     chosen = [sc for sc in content.sessions if session_ids is None or sc.session.id in session_ids]
     if len(chosen) == 1:
         builder.session(chosen[0])
-        return Report(lang, chosen[0].session.title, builder.blocks)
+        return Report(lang, chosen[0].session.title, builder.blocks, builder.template)
     builder.add("title", content.series.title, "series", user=True)
     builder.add("subtitle", gettext_in(lang, "Summary report"), "series")
-    for text in _paragraphs(content.series.description):
-        builder.add("paragraph", text, "series", user=True)
+    builder.rich(content.series.description, "series")
+    overview = closing.sessions_table(lang, [sc.session for sc in chosen])
+    if len(overview) > 1:
+        safe = [[builder.scrub(safe_text(cell)) for cell in row] for row in overview]
+        builder.blocks.append(Block("table", section="series", rows=safe, user=True))
+    builder.footnotes()
     for sc in chosen:
         builder.blocks.append(Block("page_break"))
         builder.session(sc)
-    return Report(lang, content.series.title, builder.blocks)
+    return Report(lang, content.series.title, builder.blocks, builder.template)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from facilitator.exports import pdf_bidi
 from facilitator.exports.doc_properties import DocumentMeta, now_meta
@@ -48,6 +49,9 @@ STYLES: dict[str, TextStyle] = {
     "paragraph": TextStyle(10, False, 0, 6),
     "bullet": TextStyle(10, False, 0, 3, indent=16),
     "chart_title": TextStyle(10, True, 8, 4, keep_with_next=True),
+    "bullet1": TextStyle(10, False, 0, 3, indent=32),  # nested bullets (Block.level)
+    "bullet2": TextStyle(10, False, 0, 3, indent=48),
+    "footnote": TextStyle(8.5, False, 0, 2),
 }
 BULLET = "•"
 
@@ -139,8 +143,33 @@ def _block(block: Block, rtl: bool, width: float, lang: str) -> list[Flowable]:
     if block.kind == "chart" and block.chart is not None:
         title = BidiText(block.chart.title, STYLES["chart_title"], rtl, user=False)
         return [title, draw_chart(block.chart, width, lang, rtl), Spacer(1, 6)]
-    style = STYLES.get(block.kind, STYLES["paragraph"])
+    if block.kind == "table" and block.rows:
+        return [_table(block.rows, rtl, width), Spacer(1, 8)]
+    name = f"{block.kind}{block.level}" if block.level else block.kind
+    style = STYLES.get(name, STYLES["paragraph"])
     return [BidiText(block.text, style, rtl, block.user, bullet=block.kind == "bullet")]
+
+
+def _table(rows: list[list[str]], rtl: bool, width: float) -> Table:
+    """A table of text (the series report's sessions), its first column at the start side."""
+    shares = [0.32, 0.5, 0.18][: len(rows[0])]
+    cells = [
+        [BidiText(c, STYLES["label" if r == 0 else "paragraph"], rtl, r > 0) for c in row]
+        for r, row in enumerate(rows)
+    ]
+    widths = [width * s / sum(shares) for s in shares]
+    if rtl:
+        cells, widths = [row[::-1] for row in cells], widths[::-1]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
 
 
 def _page_number(lang: str):

@@ -129,6 +129,11 @@ def update_series(db: Database, series_id: str, **changes: Any) -> ChangeSet:
                 cleaned[name] = rules.clean_title(value, rules.field_label("title"))
             elif name == "description":
                 cleaned[name] = rules.clean_text(value, _("Description"))
+            elif name in ("disclaimer", "acknowledgements", "workstream"):
+                # The report's closing texts (area report): "" prints the language's default.
+                cleaned[name] = rules.clean_text(value, name)
+            elif name == "workstream_url":
+                cleaned[name] = rules.clean_url(value, _("Workstream page"))
             else:
                 raise rules.InvalidValue(_("{field} cannot be edited here.").format(field=name))
         cleaned = {k: v for k, v in cleaned.items() if getattr(series, k) != v}

@@ -58,8 +58,35 @@ def set_order(db: Database, ordered_ids: list[str]) -> None:
 
 
 def replace_with(db: Database, session_id: str, proposals: list[m.Takeaway]) -> None:
-    """The draft proposed from the points replaces the session's take-aways (all or nothing)."""
+    """The draft proposed from the points replaces the session's take-aways (all or nothing);
+    the narratives written per topic are not take-aways of a list and stay."""
     with db.transaction():
         for old in takeaways(db, session_id):
-            repo.delete(db, m.Takeaway, old.id)
+            if old.kind != "narrative":
+                repo.delete(db, m.Takeaway, old.id)
         repo.insert_all(db, proposals)
+
+
+def set_attribution(db: Database, takeaway_id: str, attribution: str) -> m.Takeaway:
+    return repo.update(db, m.Takeaway, takeaway_id, attribution=attribution)
+
+
+def set_narrative(db: Database, session_id: str, topic_id: str | None, text: str) -> None:
+    """The narrative of a topic of the session (topic None: the paragraphs before the topics)
+    is one take-away of kind "narrative"; an empty text removes it."""
+    with db.transaction():
+        found = [
+            t for t in takeaways(db, session_id) if t.kind == "narrative" and t.topic_id == topic_id
+        ]
+        for extra in found[1:] if text.strip() else found:
+            repo.delete(db, m.Takeaway, extra.id)
+        if not text.strip():
+            return
+        if found:
+            if found[0].text != text:
+                repo.update(db, m.Takeaway, found[0].id, text=text)
+        else:
+            repo.insert(
+                db,
+                m.Takeaway(session_id=session_id, text=text, kind="narrative", topic_id=topic_id),
+            )

@@ -291,6 +291,12 @@ ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 V4 = """
 ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE session ADD COLUMN duration_minutes INTEGER;
+-- area report: who a take-away names (Takeaway.attribution) and the series' closing texts.
+ALTER TABLE takeaway ADD COLUMN attribution TEXT NOT NULL DEFAULT '';
+ALTER TABLE series ADD COLUMN disclaimer TEXT NOT NULL DEFAULT '';
+ALTER TABLE series ADD COLUMN acknowledgements TEXT NOT NULL DEFAULT '';
+ALTER TABLE series ADD COLUMN workstream TEXT NOT NULL DEFAULT '';
+ALTER TABLE series ADD COLUMN workstream_url TEXT NOT NULL DEFAULT '';
 """
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.

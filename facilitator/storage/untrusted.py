@@ -64,7 +64,8 @@ VOCABULARY: dict[tuple[str, str], typing.Collection[str]] = {
     ("session_role", "role"): vocab.ROLES,
     ("agenda_item", "kind"): vocab.AGENDA_KINDS,
     ("point", "kind"): vocab.POINT_KINDS,
-    ("takeaway", "kind"): vocab.POINT_KINDS,
+    ("takeaway", "kind"): (*vocab.POINT_KINDS, vocab.NARRATIVE),
+    ("takeaway", "attribution"): vocab.ATTRIBUTIONS,
     ("timer_event", "action"): vocab.TIMER_ACTIONS,
     **{("session", f"{n}_qualifier"): vocab.FIGURE_QUALIFIERS for n in vocab.FIGURE_FIELDS},
 }

@@ -145,6 +145,7 @@ def test_undo_of_a_synthesis_from_the_edit_menu(qtbot, window):
     questions.list.setCurrentRow(1)
     question = window.series.sessions[0].questions[1]
     questions.synthesis.setFocus()
+    questions.synthesis.selectAll()  # the demo's question has a synthesis: type over it
     qtbot.keyClicks(questions.synthesis, "A short answer")
     qtbot.keyClick(questions.synthesis, Qt.Key.Key_S, CTRL)
     assert repo.get(window.db, type(question), question.id).synthesis == "A short answer"

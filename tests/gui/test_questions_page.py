@@ -83,6 +83,7 @@ def test_a_point_logged_meanwhile_appears_when_announced(page, demo_db, talk):
 def test_the_synthesis_is_saved_while_typing_and_shown_again(qtbot, page, demo_db, talk):
     page.list.setCurrentRow(1)
     page.synthesis.setFocus()
+    page.synthesis.selectAll()  # the demo's question has a synthesis: type over it
     qtbot.keyClicks(page.synthesis, "Separate processes are not needed")
     question_id = talk.questions[1].id
     qtbot.waitUntil(
@@ -94,7 +95,7 @@ def test_the_synthesis_is_saved_while_typing_and_shown_again(qtbot, page, demo_d
     )
     assert page.status.text() == "Synthesis saved."
     page.list.setCurrentRow(2)
-    assert page.synthesis.toPlainText() == ""
+    assert page.synthesis.toPlainText() == talk.questions[2].synthesis  # another question's
     page.list.setCurrentRow(1)
     assert page.synthesis.toPlainText() == "Separate processes are not needed"
 

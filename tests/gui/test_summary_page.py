@@ -15,6 +15,11 @@ from facilitator.ui.summary.page import SummaryPage
 
 
 @pytest.fixture
+def demo_path(uncurated_demo_path):
+    return uncurated_demo_path  # these tests start from a draft proposed from the points
+
+
+@pytest.fixture
 def page(qtbot, demo_db):
     signals = DocumentSignals()
     signals.set_document(Document(demo_db))

@@ -19,6 +19,11 @@ NEW_POINT = "Open a regional hotline for families searching for missing relative
 
 
 @pytest.fixture
+def demo_path(uncurated_demo_path):
+    return uncurated_demo_path  # these tests start from a draft proposed from the points
+
+
+@pytest.fixture
 def window(qtbot, demo_path):
     window = MainWindow()
     qtbot.addWidget(window)

@@ -50,7 +50,8 @@ def test_demo_first_session(demo: m.SeriesContent) -> None:
     assert (s.registered, s.attended, s.member_states, s.cso) == (599, 368, 24, 100)
     assert s.gcm_objectives == [3, 7, 8, 12, 13, 15, 21, 23]
     assert (s.date, s.start_time, s.format) == ("2023-03-23", "15:00", "hybrid")
-    assert first.takeaways == []
+    assert [t.kind for t in first.takeaways][:2] == ["challenge", "challenge"]
+    assert sum(t.kind == "narrative" for t in first.takeaways) == 2  # the seed's leads
 
 
 def test_demo_regional_sessions(demo: m.SeriesContent) -> None:

@@ -58,13 +58,14 @@ class ExportWorker(QThread):
     ) -> None:
         super().__init__()
         self.args = (fmt, content, output, lang, sessions)
+        self.template = "public"
         self.stop = threading.Event()
 
     def run(self) -> None:
         fmt, content, output, lang, sessions = self.args
         progress = Progress(report=self.progressed.emit, cancelled=self.stop.is_set)
         try:
-            paths = exports.export(fmt, content, output, lang, sessions, progress)
+            paths = exports.export(fmt, content, output, lang, sessions, progress, self.template)
         except ExportCancelled:
             self.cancelled.emit()
         except Exception as error:  # shown to the person on the GUI thread
@@ -94,6 +95,9 @@ class ExportDialog(Retranslating, QDialog):
             LANGUAGES.index(get_language()) if get_language() in LANGUAGES else 0
         )
         self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.template_box = QComboBox(objectName="exportTemplate")
+        for name in exports.TEMPLATES:  # the public summary first: what is published
+            self.template_box.addItem("", name)
         self.shown_lang = get_language()
         self.this_session = QRadioButton(objectName="exportThisSession")
         self.whole_series = QRadioButton(objectName="exportWholeSeries")
@@ -112,10 +116,9 @@ class ExportDialog(Retranslating, QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse)
         self.form = QFormLayout()
-        self.labels = [QLabel() for _n in range(4)]
-        for text_label, field in zip(
-            self.labels, (self.format_box, self.language_box, scope_row, path_row), strict=True
-        ):
+        self.labels = [QLabel() for _n in range(5)]
+        fields = (self.format_box, self.template_box, self.language_box, scope_row, path_row)
+        for text_label, field in zip(self.labels, fields, strict=True):
             self.form.addRow(text_label, field)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -145,6 +148,7 @@ class ExportDialog(Retranslating, QDialog):
         self.shown_lang = new
 
     def _format_changed(self) -> None:
+        self.template_box.setEnabled(self.fmt() in exports.REPORT_FORMATS)
         path = Path(self.path_edit.text() or self._default_path())
         self.path_edit.setText(str(path.with_suffix(FORMATS[self.fmt()].suffix)))
 
@@ -173,6 +177,7 @@ class ExportDialog(Retranslating, QDialog):
 
     def _run(self, content: m.SeriesContent, output: Path, lang: str, sessions) -> None:
         self.worker = ExportWorker(self.fmt(), content, output, lang, sessions)
+        self.worker.template = self.template_box.currentData()
         self.progress = QProgressDialog(_("Exporting…"), _("Cancel"), 0, 100, self)
         self.progress.setObjectName("exportProgress")
         self.progress.setWindowTitle(_("Export"))
@@ -219,6 +224,15 @@ class ExportDialog(Retranslating, QDialog):
     def _cancelled(self) -> None:
         self.buttons.setEnabled(True)
 
+    def done(self, result: int) -> None:  # noqa: D102 (accept and reject end here)
+        # `succeeded` comes just before the thread's run() returns: let it return before the
+        # dialog (and the thread object with it) can be destroyed.
+        if self.worker is not None:
+            if result != QDialog.DialogCode.Accepted:
+                self.worker.stop.set()  # Esc while exporting cancels, as the progress's Cancel
+            self.worker.wait()
+        super().done(result)
+
     def _cleanup(self) -> None:
         if self.progress is not None:
             self.progress.reset()
@@ -233,9 +247,10 @@ class ExportDialog(Retranslating, QDialog):
         self.this_session.setText(_("This session"))
         self.whole_series.setText(_("The whole series"))
         self.browse.setText(_("Choose…"))
-        for text_label, text in zip(
-            self.labels, (_("Format:"), _("Language:"), _("Sessions:"), _("File:")), strict=True
-        ):
+        for n in range(self.template_box.count()):
+            self.template_box.setItemText(n, _(exports.TEMPLATES[self.template_box.itemData(n)]))
+        texts = (_("Format:"), _("Report:"), _("Language:"), _("Sessions:"), _("File:"))
+        for text_label, text in zip(self.labels, texts, strict=True):
             text_label.setText(text)
 
 

@@ -1,5 +1,6 @@
-"""Session > Series details…: the series' title and description (saved when left) and its
-topics codebook. Every edit is one undo step of the document; the dialog redraws from the
+"""Session > Series details…: the series' title and description (saved when left), what its
+reports close with (the workstream and its page, acknowledgements, the disclaimer; empty
+means the export language's default, seed 003's wording) and its topics codebook. Every edit is one undo step of the document; the dialog redraws from the
 change sets of the file, so an undo from the main window shows here at once."""
 
 from __future__ import annotations
@@ -38,6 +39,19 @@ class SeriesDialog(QDialog):
         self.description_edit = PlainTextField()
         self.description_edit.setObjectName("seriesDescription")
         self.description_edit.editingFinished.connect(lambda: self._save("description"))
+        # The report's closing texts: line edits and plain-text fields saved when left.
+        self.report_edits: dict[str, QLineEdit | PlainTextField] = {}
+        for name in ("workstream", "workstream_url"):
+            edit = QLineEdit(objectName=f"series_{name}")
+            edit.editingFinished.connect(lambda name=name: self._save(name))
+            self.report_edits[name] = edit
+        for name in ("acknowledgements", "disclaimer"):
+            edit = PlainTextField()
+            edit.setObjectName(f"series_{name}")
+            edit.setTabChangesFocus(True)
+            edit.editingFinished.connect(lambda name=name: self._save(name))
+            self.report_edits[name] = edit
+        self.report_captions = {name: QLabel() for name in self.report_edits}
         self.title_caption, self.description_caption = QLabel(), QLabel()
         self.title_caption.setBuddy(self.title_edit)
         self.description_caption.setBuddy(self.description_edit)
@@ -49,6 +63,9 @@ class SeriesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.title_caption, self.title_edit)
         form.addRow(self.description_caption, self.description_edit)
+        for name, edit in self.report_edits.items():
+            self.report_captions[name].setBuddy(edit)
+            form.addRow(self.report_captions[name], edit)
         self.topics = TopicsEditor(signals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -87,12 +104,21 @@ class SeriesDialog(QDialog):
             self.title_edit.setText(found.title)
         if self.description_edit is not focus:
             self.description_edit.setPlainText(found.description)
+        for name, edit in self.report_edits.items():
+            if edit is not focus:
+                value = getattr(found, name)
+                if isinstance(edit, QLineEdit):
+                    edit.setText(value)
+                else:
+                    edit.setPlainText(value)
 
     def _save(self, name: str) -> None:
         found = series.series(self.doc) if self.doc is not None and self.series_id else None
         if found is None or self.doc.readonly:
             return
-        value = self.title_edit.text() if name == "title" else self.description_edit.toPlainText()
+        edit = {"title": self.title_edit, "description": self.description_edit}.get(name)
+        edit = edit or self.report_edits[name]
+        value = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
         if value == getattr(found, name):
             self.error.hide()
             return
@@ -109,4 +135,21 @@ class SeriesDialog(QDialog):
         self.setWindowTitle(_("Series details"))
         self.title_caption.setText(_("&Title"))
         self.description_caption.setText(_("&Description"))
+        captions = {
+            "workstream": _("&Workstream"),
+            "workstream_url": _("Workstream &page"),
+            "acknowledgements": _("&Acknowledgements"),
+            "disclaimer": _("Dis&claimer"),
+        }
+        for name, text in captions.items():
+            self.report_captions[name].setText(text)
+        self.report_edits["workstream"].setPlaceholderText(
+            _("Who prepared the summaries, as the disclaimer names them")
+        )
+        self.report_edits["disclaimer"].setPlaceholderText(
+            _("Empty: the default of each report language, as the published summaries word it")
+        )
+        self.report_edits["acknowledgements"].setPlaceholderText(
+            _("Printed before the disclaimer; lines starting with “- ” are bullets")
+        )
         self.topics.retranslate_ui()

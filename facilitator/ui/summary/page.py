@@ -44,6 +44,7 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.summary import privacy_marks
+from facilitator.ui.summary.report_text import AttributionBox, NarrativeEditor
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -179,6 +180,13 @@ class SummaryPage(Retranslating, QWidget):
             row.addWidget(button)
             self.buttons[name] = button
         row.addStretch(1)
+        # Whom the report names for the chosen line; the topic's narrative (report_text.py).
+        self.attribution_label = QLabel()
+        self.attribution = AttributionBox(self._run)
+        self.attribution_label.setBuddy(self.attribution)
+        row.addWidget(self.attribution_label)
+        row.addWidget(self.attribution)
+        self.narrative = NarrativeEditor(self._run)
         self.provenance = QLabel(objectName="provenance")
         self.provenance.setWordWrap(True)
         self.linked = QListWidget(objectName="linkedPoints")
@@ -186,6 +194,7 @@ class SummaryPage(Retranslating, QWidget):
         self.linked.setMaximumHeight(110)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.narrative)
         layout.addLayout(grid, 1)
         layout.addLayout(row)
         layout.addWidget(self.provenance)
@@ -274,6 +283,7 @@ class SummaryPage(Retranslating, QWidget):
             lst.blockSignals(False)
         self._show_provenance(self.current())
         privacy_marks.mark_page(self)
+        self.narrative.show_for(self.doc, self.content, self.topic_id())
 
     def current(self) -> m.Takeaway | None:
         item = self.lists[self.active_kind].currentItem()
@@ -287,6 +297,7 @@ class SummaryPage(Retranslating, QWidget):
         self._show_provenance(self.current() if item is not None else None)
 
     def _show_provenance(self, takeaway: m.Takeaway | None) -> None:
+        self.attribution.show_for(self.doc, self.content, takeaway)
         self.linked.clear()
         if takeaway is None or self.content is None:
             self.provenance.setText(_("Select a take-away to see where it came from."))
@@ -397,7 +408,7 @@ class SummaryPage(Retranslating, QWidget):
         if self.content is None:
             return
         session_id = self.content.session.id
-        if app.takeaways(self.doc, session_id):
+        if any(t.kind in POINT_KINDS for t in app.takeaways(self.doc, session_id)):
             answer = QMessageBox.question(
                 self,
                 _("Propose take-aways"),
@@ -435,6 +446,9 @@ class SummaryPage(Retranslating, QWidget):
         }
         for name, button in self.buttons.items():
             button.setText(texts[name])
+        self.attribution_label.setText(_("&Name in the report:"))
+        self.attribution.retranslate_ui()
+        self.narrative.retranslate_ui()
         if self.topics:
             self._fill_topics()
         else:

@@ -1,0 +1,170 @@
+"""The sentences of a summary report, written as seed 003 writes them, in the export language.
+
+Pure functions over the domain; report_model.py puts their results in order. Fixed words go
+through gettext_in with named placeholders, so every language orders the sentence itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone_name
+from babel.lists import format_list
+
+from facilitator.domain import model as m
+from facilitator.domain.summary import speaker_group
+from facilitator.domain.text import fold
+from facilitator.domain.vocab import STAKEHOLDER_GROUPS
+from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in
+
+# How each format is said inside "The 90-minute … was held {how}."
+HELD = {
+    "online": N_("online"),
+    "hybrid": N_("online and in person"),
+    "in_person": N_("in person"),
+}
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)\s*$")
+
+
+def zone_name(moment: dt.datetime, zone: ZoneInfo, lang: str) -> str:
+    """The zone's short name on that date ("CET", "CEST" in summer): the export language's
+    CLDR name when it has one, else the abbreviation UN documents use in every language."""
+    for locale in (lang, "en_GB"):
+        name = get_timezone_name(moment, "short", locale=locale)
+        if name and not name.startswith(("+", "-", "GMT", "UTC")):
+            return name
+    return moment.tzname() or zone.key
+
+
+def when(lang: str, session: m.Session) -> str:
+    """'23 March 2023, 15:00 CET', as the seeds write a session's date and time."""
+    if not session.date:
+        return ""
+    day = dt.date.fromisoformat(session.date)
+    text = format_date(day, lang)
+    if not session.start_time:
+        return text
+    hour, minute = (int(x) for x in session.start_time.split(":")[:2])
+    moment = dt.datetime.combine(day, dt.time(hour, minute))
+    try:
+        zone = ZoneInfo(session.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return gettext_in(lang, "{date}, {time}").format(date=text, time=format_time(moment, lang))
+    local = moment.replace(tzinfo=zone)
+    return gettext_in(lang, "{date}, {time} {zone}").format(
+        date=text, time=format_time(local, lang, tzinfo=zone), zone=zone_name(local, zone, lang)
+    )
+
+
+def language_name(code: str, lang: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name(lang) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def held(lang: str, session: m.Session, minutes: int, place: str) -> str:
+    """'The 90-minute Introductory GCM Talk was held online and in person (IOM Headquarters).'"""
+    how = gettext_in(lang, HELD.get(session.format, "online"))
+    if place:
+        how = gettext_in(lang, "{how} ({place})").format(how=how, place=place)
+    name = session.short_label.strip() or gettext_in(lang, "session")
+    if minutes:
+        return gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
+            minutes=format_number(minutes, lang), name=name, how=how
+        )
+    return gettext_in(lang, "The {name} was held {how}.").format(name=name, how=how)
+
+
+def organized(lang: str, session: m.Session) -> str:
+    """'This GCM Talk was organized by the ICRC, … with the support of the secretariat.'"""
+    organisers = session.organisers.strip().rstrip(".")
+    if not organisers:
+        return ""
+    name = session.short_label.strip() or gettext_in(lang, "session")
+    return gettext_in(lang, "This {name} was organized by {organizers}.").format(
+        name=name, organizers=organisers
+    )
+
+
+def interpretation(lang: str, session: m.Session) -> str:
+    if not session.interpretation:
+        return ""
+    # CLDR's own case: "anglais" inside a French sentence, "English" in English.
+    names = [language_name(code, lang) for code in session.interpretation]
+    return gettext_in(lang, "Simultaneous interpretation was provided in {languages}.").format(
+        languages=format_list(names, locale=lang)
+    )
+
+
+def figure(lang: str, value: int, qualifier: str) -> str:
+    """A reported figure with its qualifier: '100', 'over 100', 'about 100'."""
+    number = format_number(value, lang)
+    if qualifier == "over":
+        return gettext_in(lang, "over {count}").format(count=number)
+    if qualifier == "about":
+        return gettext_in(lang, "about {count}").format(count=number)
+    return number
+
+
+def person(p: m.Participant) -> str:
+    """'Mariela Guajardo, Operations and Emergencies Officer, IOM': the organisation by its
+    acronym when it has one, and left out when the title already names it."""
+    organisation = p.organisation.strip()
+    acronym = _ACRONYM.search(organisation)
+    title = fold(p.title)
+    forms = [organisation, acronym.group(1) if acronym else ""]
+    forms.append(re.sub(r"(?i)\bunited nations\b", "UN", organisation))
+    if acronym:
+        forms.append(organisation[: acronym.start()].strip())
+    if any(form and fold(form) in title for form in forms):
+        organisation = ""
+    elif acronym:
+        organisation = acronym.group(1)
+    return ", ".join(x.strip() for x in (p.name, p.title, organisation) if x and x.strip())
+
+
+def attribution(
+    takeaway: m.Takeaway,
+    sc: m.SessionContent,
+    people: dict[str, m.Participant],
+    lang: str,
+) -> str:
+    """Who the report names for a take-away, as its rapporteur chose and the rules allow: in
+    an open session a person (who agreed to be named), a country or a stakeholder group;
+    under the Chatham House Rule a group only. The default names who made a pledge."""
+    choice = takeaway.attribution or ("person" if takeaway.kind == "pledge" else "none")
+    if choice == "none":
+        return ""
+    if sc.session.chatham_house:
+        choice = "group"
+    points = {p.id: p for p in sc.points}
+    interventions = {i.id: i for i in sc.interventions}
+    names: list[str] = []
+    for point_id in takeaway.point_ids:
+        point = points.get(point_id)
+        intervention = interventions.get(point.intervention_id) if point else None
+        if intervention is None:
+            continue
+        name = _who(intervention, people, choice, lang)
+        if name and name not in names:
+            names.append(name)
+    return format_list(names, locale=lang) if names else ""
+
+
+def _who(
+    intervention: m.Intervention, people: dict[str, m.Participant], choice: str, lang: str
+) -> str:
+    person_ = people.get(intervention.participant_id or "")
+    if choice == "person" and person_ is not None and person_.may_be_named and person_.name:
+        return person_.name.strip()
+    if choice in ("person", "country"):
+        country = intervention.country or (person_.country if person_ else "")
+        if country.strip():
+            return country.strip()
+    code = speaker_group(intervention, people)
+    source = STAKEHOLDER_GROUPS.get(code)
+    return gettext_in(lang, source) if source else code

@@ -25,6 +25,7 @@ from babel.lists import format_list
 from facilitator.domain import figures, summary
 from facilitator.domain import model as m
 from facilitator.domain.vocab import FORMATS, POINT_KIND_HEADINGS
+from facilitator.exports.bidi_isolate import isolate
 from facilitator.exports.redact import safe_text, scrubber_for
 from facilitator.exports.report_figures import Chart, session_charts
 from facilitator.exports.report_figures import vocab_in as _vocab
@@ -108,6 +109,10 @@ class _Builder:
         text = self.scrub(safe_text(text))
         self.blocks.append(Block(kind, self.user_scrub(text) if user else text, user, section))
 
+    def iso(self, value: str) -> str:
+        """People's words inside a translated sentence: isolated (bidi_isolate says why)."""
+        return isolate(value, is_rtl(self.lang))
+
     def num(self, value: float) -> str:
         return format_number(value, self.lang)
 
@@ -147,7 +152,9 @@ class _Builder:
         if minutes:
             sentence += " " + gettext_in(lang, "Duration: {duration}.").format(duration=duration)
         if place:
-            sentence += " " + gettext_in(lang, "Venue and platform: {place}.").format(place=place)
+            sentence += " " + gettext_in(lang, "Venue and platform: {place}.").format(
+                place=self.iso(place)
+            )
         self.add("paragraph", sentence, "organization")
         if s.interpretation:
             # CLDR's own case: "anglais" inside a French sentence, "English" in English.
@@ -163,7 +170,7 @@ class _Builder:
             self.add(
                 "paragraph",
                 gettext_in(lang, "Organizers: {organizers}").format(
-                    organizers=self.scrub(s.organisers.strip())
+                    organizers=self.iso(self.scrub(s.organisers.strip()))
                 ),
                 "organization",
             )
@@ -267,7 +274,7 @@ class _Builder:
                 "bullet",
                 # "; " between people: each of them is "name, title, organization".
                 gettext_in(lang, "Speakers and panellists: {people}").format(
-                    people="; ".join(people)
+                    people="; ".join(self.iso(p) for p in people)
                 ),
                 "participants",
             )
@@ -275,7 +282,7 @@ class _Builder:
             self.add(
                 "bullet",
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person="; ".join(moderators)
+                    person="; ".join(self.iso(p) for p in moderators)
                 ),
                 "participants",
             )

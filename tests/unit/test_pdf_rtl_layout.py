@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from report_data import build_series
 from test_pdf_arabic_order import WORD, logical
 
 from facilitator.exports import pdf_bidi
-from facilitator.exports.report_model import Block, Report
+from facilitator.exports.report_model import Block, Report, build_report
 from facilitator.exports.report_pdf import STYLES, render_pdf
 
 FRAME = A4[0] - 4.4 * cm  # the report's text width
@@ -138,3 +139,15 @@ def test_any_text_with_any_control_wraps_and_lays_out(text, rtl, limit):
 @given(st.lists(PIECE, min_size=1, max_size=40).map("".join))
 def test_any_text_in_an_arabic_pdf_is_rendered(text):
     assert render_pdf(Report("ar", "ar", [Block("paragraph", text, True)])).startswith(b"%PDF")
+
+
+def test_organizers_are_isolated_inside_the_arabic_sentence(tmp_path):
+    content = build_series()
+    content.sessions[0].session.organisers = "Migration Network (IOM), and UNHCR."
+    ar = build_report(content, "ar")
+    line = next(b.text for b in ar.blocks if "UNHCR" in b.text)
+    assert "\u2068Migration Network (IOM), and UNHCR.\u2069" in line
+    en = build_report(content, "en")
+    assert not any("\u2068" in b.text for b in en.blocks)  # no invisible marks where unneeded
+    found = {w for _y, _x, w in words(render_pdf(ar), tmp_path)}
+    assert "(IOM)," in found and "UNHCR." in found

@@ -11,9 +11,9 @@ from html import unescape
 from bidi.mirror import MIRRORED
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from report_data import build_series
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from report_data import build_series
 from test_pdf_arabic_order import WORD, logical
 
 from facilitator.exports import pdf_bidi

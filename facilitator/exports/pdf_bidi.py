@@ -78,7 +78,7 @@ def is_arabic(ch: str) -> bool:
 
 
 def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return not _RTL_CLASSES.isdisjoint(map(bidirectional, text))
 
 
 def first_strong_rtl(text: str) -> bool | None:

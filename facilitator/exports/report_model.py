@@ -274,7 +274,7 @@ class _Builder:
                 "bullet",
                 # "; " between people: each of them is "name, title, organization".
                 gettext_in(lang, "Speakers and panellists: {people}").format(
-                    people="; ".join(self.iso(p) for p in people)
+                    people=self.iso("; ".join(people))
                 ),
                 "participants",
             )
@@ -282,7 +282,7 @@ class _Builder:
             self.add(
                 "bullet",
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person="; ".join(self.iso(p) for p in moderators)
+                    person=self.iso("; ".join(moderators))
                 ),
                 "participants",
             )

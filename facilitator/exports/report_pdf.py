@@ -97,6 +97,10 @@ class BidiText(Flowable):
             return [self]
         if fits == 1 and len(self._lines) > 2:  # no lone first line at the foot of a page
             return []
+        if len(self._lines) - fits == 1:  # nor a lone last line at the head of the next
+            fits -= 1
+            if fits <= 1:
+                return []
         make = lambda lines, first: BidiText(  # noqa: E731
             self.text, self.style, self.doc_rtl, self.user, self.bullet, lines, first
         )

@@ -27,7 +27,7 @@ from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.report_charts import draw_chart
 from facilitator.exports.report_figures import Chart
 from facilitator.exports.report_model import Block, Report
-from facilitator.i18n import gettext_in
+from facilitator.i18n import N_, gettext_in
 
 TEXT_WIDTH = Cm(21.0 - 2 * 2.2)
 # Word's language tags with a region (spell-checkers are per region).
@@ -47,10 +47,10 @@ _AFTER_BIDI_VISUAL = (
 )
 # What the first column of a chart's table lists, by chart.
 CATEGORY_OF = {
-    "agenda_time": "Agenda item",
-    "speaking_time": "Stakeholder group",
-    "participation_group": "Stakeholder group",
-    "participation_gender": "Gender",
+    "agenda_time": N_("Agenda item"),
+    "speaking_time": N_("Stakeholder group"),
+    "participation_group": N_("Stakeholder group"),
+    "participation_gender": N_("Gender"),
 }
 
 
@@ -175,7 +175,7 @@ class _Writer:
 
 def table_rows(chart: Chart, lang: str) -> list[list[str]]:
     """The chart's numbers with headers that say what each column holds and in what unit."""
-    first = gettext_in(lang, CATEGORY_OF.get(chart.kind, "Item"))
+    first = gettext_in(lang, CATEGORY_OF.get(chart.kind) or N_("Item"))
     header = [first] + [
         name
         if name == chart.unit

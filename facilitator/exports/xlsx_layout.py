@@ -53,7 +53,12 @@ class _Continued:
         lang = self.lang
         if self.sheet is None:
             self.sheet = self.book.create_sheet(_sheet_title(gettext_in(lang, "Continued texts")))
-            headers = [gettext_in(lang, h) for h in ("Sheet", "Cell", "Part", "Text")]
+            headers = [
+                gettext_in(lang, "Sheet"),
+                gettext_in(lang, "Cell"),
+                gettext_in(lang, "Part"),
+                gettext_in(lang, "Text"),
+            ]
             self.sheet.append(headers)
             _header(self.sheet, [12, 8, 6, MAX_WIDTH * 2], lang)
         note = " " + gettext_in(

@@ -164,6 +164,8 @@ def reorder(line: str, line_levels: Sequence[int], rtl: bool) -> str:
     every run at or above each level down to the lowest odd one; L4 mirrors brackets at odd
     levels ("(" drawn as ")"). Controls are then left out: they are never drawn.
     """
+    if not rtl and not any(line_levels):  # left to right throughout: nothing to reorder
+        return line.translate(BIDI_CONTROLS)
     base = 1 if rtl else 0
     lv = list(line_levels)
     kinds = [bidirectional(ch) for ch in line]
@@ -279,6 +281,7 @@ def wrap(
     `rtl` None takes each paragraph's direction from its first strong letter.
     """
     lines: list[Line] = []
+    space = width(" ", size, bold)
     for paragraph in clean(shape(text)).split("\n"):
         own = first_strong_rtl(paragraph) if rtl is None else rtl
         direction = bool(own)
@@ -288,7 +291,10 @@ def wrap(
         used = 0.0
         for match in _WORD.finditer(paragraph):
             word, w = match.group(), width(match.group(), size, bold)
-            gap = width(paragraph[end : match.start()], size, bold) if start >= 0 else 0.0
+            gap = 0.0
+            if start >= 0:  # the spaces before this word, measured once for a single space
+                between = paragraph[end : match.start()]
+                gap = space if between == " " else width(between, size, bold)
             if w > limit:
                 if start >= 0:
                     spans.append((start, end))

@@ -8,9 +8,10 @@ in an order that keeps every wrapped line right:
    maps to its joined glyphs, so text extracted from the PDF is still Arabic;
 2. wrapping in LOGICAL order, by measured width, so that the first words of a paragraph are on
    its first line (wrapping a visually reordered paragraph puts its end on the first line);
-3. reordering each wrapped line on its own with the Unicode bidi algorithm (python-bidi's
-   reference implementation, which also mirrors brackets), so Latin names and numbers inside
-   Arabic keep their reading order.
+3. the Unicode bidi algorithm (UAX#9) in its two halves: levels resolved once per paragraph
+   (python-bidi's Rust engine: isolates, paired brackets), then each wrapped line reordered
+   from its share of those levels (L1-L4 here, with mirrored brackets), so a bracket or a
+   full stop next to a Latin name lands where the whole paragraph puts it.
 
 Then each visual line is split into runs by font (Noto Sans for Latin, Cyrillic, digits and
 punctuation; Noto Sans Arabic for Arabic) and drawn run after run.
@@ -18,13 +19,16 @@ punctuation; Noto Sans Arabic for Arabic) and drawn run after run.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from unicodedata import bidirectional
 
 import arabic_reshaper
 from bidi import get_display as get_display_uba
-from bidi.algorithm import get_display
+from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -74,7 +78,7 @@ def is_arabic(ch: str) -> bool:
 
 
 def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+    return not _RTL_CLASSES.isdisjoint(map(bidirectional, text))
 
 
 def first_strong_rtl(text: str) -> bool | None:
@@ -101,23 +105,126 @@ def shape(text: str) -> str:
     )
 
 
-ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
-BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F])
+# Not drawn: explicit embeddings and overrides, isolates, LRM, RLM and ALM (all invisible).
+BIDI_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+)
+# Classes that can make an LTR paragraph anything but left to right (else: no bidi work).
+_NOT_PLAIN = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO"))
+# What L1 puts back at the paragraph level at the end of a line and before a tab.
+_TRAILING = frozenset(
+    ("WS", "LRI", "RLI", "FSI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "B", "S")
+)
+_LEVEL = re.compile(r"Level\(\s*(\d+)")
+
+
+class Line(str):
+    """A wrapped line (shaped, logical order) that remembers the levels of its paragraph."""
+
+    levels: tuple[int, ...]
+    rtl: bool
+
+    @classmethod
+    def of(cls, text: str, levels: Sequence[int], rtl: bool) -> Line:
+        line = cls(text)
+        line.levels, line.rtl = tuple(levels), rtl
+        return line
+
+
+def _utf8_len(ch: str) -> int:
+    code = ord(ch)
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+
+
+def levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of every character of one paragraph (UAX#9 X1-I2).
+
+    python-bidi >= 0.6 runs the Rust unicode-bidi crate (isolates, paired brackets N0),
+    but its only way to give levels is the debug dump of its BidiInfo, one level per UTF-8
+    byte: parsed here, taking each character's first byte. Should that dump ever change
+    shape, every character gets the paragraph level (readable, never a crash).
+    """
+    base = 1 if rtl else 0
+    if not text or (not rtl and not any(bidirectional(c) in _NOT_PLAIN for c in text)):
+        return [base] * len(text)
+    dump = get_display_uba(text, base_dir="R" if rtl else "L", debug=True)
+    start, end = dump.find("levels: ["), dump.find("paragraphs:")
+    per_byte = [int(x) for x in _LEVEL.findall(dump, start, end)] if 0 <= start < end else []
+    result, offset = [], 0
+    for ch in text:
+        result.append(per_byte[offset] if offset < len(per_byte) else base)
+        offset += _utf8_len(ch)
+    return result if offset == len(per_byte) else [base] * len(text)
+
+
+def reorder(line: str, line_levels: Sequence[int], rtl: bool) -> str:
+    """One line in visual order from its paragraph's levels: UAX#9 L1, L2 and L4.
+
+    L1 puts trailing spaces, tabs and isolate marks back at the paragraph level; L2 reverses
+    every run at or above each level down to the lowest odd one; L4 mirrors brackets at odd
+    levels ("(" drawn as ")"). Controls are then left out: they are never drawn.
+    """
+    if not rtl and not any(line_levels):  # left to right throughout: nothing to reorder
+        return line.translate(BIDI_CONTROLS)
+    base = 1 if rtl else 0
+    lv = list(line_levels)
+    kinds = [bidirectional(ch) for ch in line]
+    trailing = True
+    for i in range(len(line) - 1, -1, -1):
+        if kinds[i] in ("S", "B"):
+            lv[i], trailing = base, True
+        elif trailing and kinds[i] in _TRAILING:
+            lv[i] = base
+        else:
+            trailing = False
+    chars = [MIRRORED.get(ch, ch) if lv[i] % 2 else ch for i, ch in enumerate(line)]
+    odd = [v for v in lv if v % 2]
+    if odd:
+        for level in range(max(lv), min(odd) - 1, -1):
+            i, n = 0, len(chars)
+            while i < n:
+                if lv[i] < level:
+                    i += 1
+                    continue
+                j = i
+                while j < n and lv[j] >= level:
+                    j += 1
+                chars[i:j], lv[i:j] = chars[i:j][::-1], lv[i:j][::-1]
+                i = j
+    return "".join(chars).translate(BIDI_CONTROLS)
+
+
+def clean(text: str) -> str:
+    """Lone surrogates (broken pasted text) cannot reach the bidi engine: U+FFFD instead."""
+    return text.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def paragraph_rtl(text: str, doc_rtl: bool, user: bool) -> bool:
+    """The direction of a paragraph: the export language's, for every translated sentence.
+
+    People's text too, unless it has no letter of that direction and some of the other (an
+    English note in an Arabic report reads left to right, its full stop at its end); a
+    paragraph that merely begins with a Latin name stays right to left in Arabic.
+    """
+    if not user:
+        return doc_rtl
+    kinds = {bidirectional(ch) for ch in text}
+    strong_rtl = bool(kinds & {"R", "AL"})
+    if doc_rtl:
+        return strong_rtl or "L" not in kinds
+    return strong_rtl and "L" not in kinds
 
 
 def visual(line: str, rtl: bool) -> str:
-    """One shaped, already-wrapped line in visual (left-to-right drawing) order."""
-    if not rtl and not has_rtl(line):
-        return line.translate(BIDI_CONTROLS)
-    # python-bidi's Python algorithm mirrors brackets, which its newer Rust one does not, but
-    # it predates isolates (U+2066-U+2069) and asserts on them: they are taken out first (the
-    # text around them keeps its order by its own letters). No control is drawn.
-    base = "R" if rtl else "L"
-    try:
-        shown = get_display(line.translate(ISOLATES), base_dir=base)
-    except AssertionError:  # a code point it has no bidi class for (unassigned): the newer one
-        shown = get_display_uba(line, base_dir=base)
-    return shown.translate(BIDI_CONTROLS)
+    """One shaped line in visual (left-to-right drawing) order: a Line keeps the levels of the
+    paragraph it was wrapped from; any other text is a paragraph of its own."""
+    if isinstance(line, Line) and line.rtl == rtl:
+        return reorder(line, line.levels, rtl)
+    line = clean(line)
+    return reorder(line, levels(line, rtl), rtl)
 
 
 def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
@@ -148,39 +255,65 @@ def width(text: str, size: float, bold: bool = False) -> float:
     return sum(pdfmetrics.stringWidth(t, f, size) for f, t in font_runs(text, bold))
 
 
-def _split_long(word: str, limit: float, size: float, bold: bool) -> list[str]:
-    """A word wider than a line (a long URL) is cut where it must be."""
+def _split_long(word: str, limit: float, size: float, bold: bool) -> list[int]:
+    """Where a word wider than a line (a long URL) is cut: the length of each piece."""
     pieces, piece = [], ""
     for ch in word:
         if piece and width(piece + ch, size, bold) > limit:
-            pieces.append(piece)
+            pieces.append(len(piece))
             piece = ""
         piece += ch
-    return pieces + ([piece] if piece else [])
+    return pieces + ([len(piece)] if piece else [])
 
 
-def wrap(text: str, limit: float, size: float, bold: bool = False) -> list[str]:
-    """Shaped lines of `text` in logical order, each at most `limit` wide (greedy)."""
-    lines: list[str] = []
+# No-break spaces (Babel's "10 000", "15:00 CET") join a word: never a line break there.
+_WORD = re.compile(r"(?:[^\s]|[\u00a0\u2007\u202f])+")
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]")
+
+
+def wrap(
+    text: str, limit: float, size: float, bold: bool = False, rtl: bool | None = None
+) -> list[Line]:
+    """Shaped lines of `text` in logical order, each at most `limit` wide (greedy).
+
+    Levels are resolved once per paragraph (so a bracket, a full stop or a number at the end
+    of a line takes its direction from the whole paragraph) and each line keeps its share;
+    `rtl` None takes each paragraph's direction from its first strong letter.
+    """
+    lines: list[Line] = []
     space = width(" ", size, bold)
-    for paragraph in shape(text).split("\n"):
-        line: list[str] = []
+    for paragraph in clean(shape(text)).split("\n"):
+        own = first_strong_rtl(paragraph) if rtl is None else rtl
+        direction = bool(own)
+        paragraph_levels = levels(paragraph, direction)
+        spans: list[tuple[int, int]] = []  # (start, end) of each line in the paragraph
+        start = end = -1
         used = 0.0
-        for word in paragraph.split():
-            w = width(word, size, bold)
+        for match in _WORD.finditer(paragraph):
+            word, w = match.group(), width(match.group(), size, bold)
+            gap = 0.0
+            if start >= 0:  # the spaces before this word, measured once for a single space
+                between = paragraph[end : match.start()]
+                gap = space if between == " " else width(between, size, bold)
             if w > limit:
-                if line:
-                    lines.append(" ".join(line))
-                pieces = _split_long(word, limit, size, bold)
-                lines.extend(pieces[:-1])
-                line, used = [pieces[-1]], width(pieces[-1], size, bold)
-            elif line and used + space + w > limit:
-                lines.append(" ".join(line))
-                line, used = [word], w
+                if start >= 0:
+                    spans.append((start, end))
+                at = match.start()
+                for length in _split_long(word, limit, size, bold):
+                    spans.append((at, at + length))
+                    at += length
+                start, end = spans.pop()
+                used = width(paragraph[start:end], size, bold)
+            elif start >= 0 and used + gap + w > limit:
+                spans.append((start, end))
+                start, end, used = match.start(), match.end(), w
             else:
-                used += (space if line else 0.0) + w
-                line.append(word)
-        lines.append(" ".join(line))
+                if start < 0:
+                    start = match.start()
+                end, used = match.end(), used + gap + w
+        spans.append((start, end) if start >= 0 else (0, 0))
+        drawn = _SPACE.sub(" ", paragraph)  # a tab drawn as a space
+        lines.extend(Line.of(drawn[a:b], paragraph_levels[a:b], direction) for a, b in spans)
     return lines
 
 

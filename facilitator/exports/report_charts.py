@@ -38,8 +38,10 @@ def text_group(
     return group
 
 
-def _label_lines(text: str, limit: float) -> list[str]:
-    lines = pdf_bidi.wrap(text, limit, LABEL_SIZE)
+def _label_lines(text: str, limit: float, rtl: bool) -> list[str]:
+    lines: list[str] = pdf_bidi.wrap(
+        text, limit, LABEL_SIZE, rtl=pdf_bidi.paragraph_rtl(text, rtl, True)
+    )
     if len(lines) > 2:  # long agenda titles: two lines and an ellipsis
         lines = lines[:2]
         lines[1] = lines[1].rstrip() + "…"
@@ -134,7 +136,7 @@ def draw_chart(chart: Chart, width: float, lang: str, rtl: bool) -> Drawing:
     bars_width = width - label_width - 60  # room for the value text and the unit
     marks = ticks(max((v or 0.0) for _n, values in chart.series for v in values) or 1.0)
     top = marks[-1] or 1.0
-    rows = [_label_lines(c, label_width - 8) for c in chart.categories]
+    rows = [_label_lines(c, label_width - 8, rtl) for c in chart.categories]
     per_row = [
         max(len(lines) * (LABEL_SIZE + 2), len(chart.series) * (BAR_HEIGHT + 1)) + ROW_GAP
         for lines in rows

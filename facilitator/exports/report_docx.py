@@ -1,46 +1,38 @@
 """The summary report as a Word document (python-docx).
 
-Word shapes and orders Arabic itself when told which paragraphs are right to left: each
-paragraph gets <w:bidi/> when its text starts right to left (as HTML's dir="auto"), and runs
-of Arabic get <w:rtl/> and the complex-script font. Text is added as runs (python-docx escapes it), so people's text is never
-markup; charts become small tables of the same numbers.
+Page, fonts and styles are docx_styles' (set up once). Word shapes and orders Arabic itself
+when told which paragraphs and runs are right to left: the styles are right to left in an
+Arabic report, a paragraph whose direction differs from its report's says so (w:bidi), and
+the Arabic parts of a text are runs of their own marked w:rtl. Translated runs carry the
+export language; people's text carries none (its language is not known). Text is added as
+runs (python-docx escapes it), so people's text is never markup. Each chart is the PDF's
+drawing as a picture (chart_image), followed by a table of its numbers.
 """
 
 from __future__ import annotations
 
+import copy
 import io
+from unicodedata import bidirectional
 
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm
 
 from facilitator.exports import pdf_bidi
+from facilitator.exports.chart_image import drawing_png
 from facilitator.exports.doc_properties import app_xml, now_meta
+from facilitator.exports.docx_styles import Styles, direction, set_up
 from facilitator.exports.progress import NO_PROGRESS, Progress
+from facilitator.exports.report_charts import draw_chart
+from facilitator.exports.report_figures import Chart
 from facilitator.exports.report_model import Block, Report
+from facilitator.i18n import N_, gettext_in
 
-LATIN_FONT, ARABIC_FONT = "Noto Sans", "Noto Sans Arabic"
-# Elements that follow w:bidi in w:pPr and w:bidiVisual in w:tblPr (the schema fixes the order).
-_AFTER_BIDI = (
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
+TEXT_WIDTH = Cm(21.0 - 2 * 2.2)
+# Word's language tags with a region (spell-checkers are per region).
+WORD_LANG = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU"}
 _AFTER_BIDI_VISUAL = (
     "w:tblStyleRowBandSize",
     "w:tblStyleColBandSize",
@@ -54,34 +46,17 @@ _AFTER_BIDI_VISUAL = (
     "w:tblCellMar",
     "w:tblLook",
 )
-STYLE_OF = {
-    "title": "Title",
-    "heading": "Heading 1",
-    "subheading": "Heading 2",
-    "bullet": "List Bullet",
+# What the first column of a chart's table lists, by chart.
+CATEGORY_OF = {
+    "agenda_time": N_("Agenda item"),
+    "speaking_time": N_("Stakeholder group"),
+    "participation_group": N_("Stakeholder group"),
+    "participation_gender": N_("Gender"),
 }
-
-
-def _set_fonts(rpr, lang: str) -> None:
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for key in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(key), LATIN_FONT)
-    fonts.set(qn("w:cs"), ARABIC_FONT)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:val"), lang)
-    language.set(qn("w:bidi"), "ar-SA")
-    rpr.append(language)
 
 
 def _document(report: Report) -> Document:
     doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = LATIN_FONT
-    normal.font.size = Pt(10.5)
-    _set_fonts(normal.element.get_or_add_rPr(), report.lang)
     _properties(doc, report)
     return doc
 
@@ -104,84 +79,147 @@ def _properties(doc, report: Report) -> None:
             rel.target_part._blob = app_xml(meta)
 
 
-def _direction(paragraph, text: str, doc_rtl: bool) -> None:
-    own = pdf_bidi.first_strong_rtl(text)
-    rtl = doc_rtl if own is None else own
-    if rtl:  # right to left, aligned right; other paragraphs left to right (as dir="auto")
-        paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+def _direction_runs(text: str) -> list[tuple[str, bool]]:
+    """Text cut where its strong direction changes; neutrals stay with the run they are in."""
+    runs: list[tuple[str, bool]] = []
+    start, rtl = 0, None
+    for n, ch in enumerate(text):
+        kind = bidirectional(ch)
+        strong = True if kind in ("R", "AL") else False if kind == "L" else None
+        if strong is None or strong == rtl:
+            continue
+        if rtl is not None:
+            runs.append((text[start:n], rtl))
+            start = n
+        rtl = strong
+    runs.append((text[start:], bool(rtl)))
+    return runs
 
 
-def _add_text(paragraph, text: str, bold: bool = False) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if pdf_bidi.has_rtl(text):
-        rpr = run._r.get_or_add_rPr()
-        rpr.get_or_add_rtl()
-        if bold:
-            rpr.get_or_add_bCs()
+class _Writer:
+    """Paragraphs made by copying a prepared one per style and direction (lxml, at C speed)
+    and put before the section properties directly: python-docx's add_paragraph searches the
+    body for them on every call, which grows with the document."""
+
+    def __init__(self, doc, styles: Styles) -> None:
+        self.doc, self.styles = doc, styles
+        self.body = doc.element.body
+        self.end = self.body.find(qn("w:sectPr"))
+        code = WORD_LANG.get(styles.lang, styles.lang)
+        self.lang = OxmlElement("w:lang")  # on every translated run
+        self.lang.set(qn("w:val"), code)
+        if styles.rtl:
+            self.lang.set(qn("w:bidi"), code)
+        self._paragraphs: dict[tuple[str, bool], object] = {}
+        self._runs: dict[tuple[bool, bool], object] = {}
+
+    def _empty_paragraph(self, kind: str, rtl: bool):
+        key = (kind, rtl)
+        if key not in self._paragraphs:
+            p = OxmlElement("w:p")
+            ppr = p.get_or_add_pPr()
+            style_id = self.styles.ids.get(kind, "Normal")
+            if style_id != "Normal":
+                ppr.get_or_add_pStyle().val = style_id
+            direction(ppr, rtl, self.styles.rtl)
+            self._paragraphs[key] = p
+        return copy.deepcopy(self._paragraphs[key])
+
+    def _run(self, text: str, rtl: bool, tagged: bool):
+        key = (rtl, tagged)
+        if key not in self._runs:
+            r = OxmlElement("w:r")
+            if rtl or tagged:
+                rpr = r.get_or_add_rPr()
+                if rtl:
+                    rpr.append(OxmlElement("w:rtl"))
+                if tagged:
+                    rpr.append(copy.deepcopy(self.lang))
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            r.append(t)
+            self._runs[key] = r
+        r = copy.deepcopy(self._runs[key])
+        if "\n" in text or "\t" in text:
+            r.text = text  # python-docx writes the line breaks and tabs as w:br and w:tab
+        else:
+            r[-1].text = text
+        return r
+
+    def paragraph(self, kind: str, text: str, user: bool, parent=None):
+        rtl = pdf_bidi.paragraph_rtl(text, self.styles.rtl, user)
+        p = self._empty_paragraph(kind, rtl)
+        pieces = _direction_runs(text) if pdf_bidi.has_rtl(text) else [(text, False)]
+        for piece, piece_rtl in pieces:
+            p.append(self._run(piece, piece_rtl, not user))
+        if parent is None:
+            self.end.addprevious(p)
+        else:
+            parent.append(p)
+        return p
+
+    def chart(self, block: Block, report: Report) -> None:
+        chart = block.chart
+        self.paragraph("chart_title", chart.title, user=False)
+        picture = self.doc.add_paragraph()
+        picture._p.get_or_add_pPr().get_or_add_pStyle().val = self.styles.ids["chart"]
+        width_pt = TEXT_WIDTH / 12700
+        png = drawing_png(draw_chart(chart, width_pt, report.lang, report.rtl))
+        shape = picture.add_run().add_picture(io.BytesIO(png), width=TEXT_WIDTH)
+        shape._inline.docPr.set("descr", chart.title)  # alternative text for screen readers
+        self.table(table_rows(chart, report.lang))
+        self.body.add_p()
+
+    def table(self, rows: list[list[str]]) -> None:
+        table = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
+        tbl_pr = table._tbl.tblPr
+        tbl_pr.get_or_add_tblStyle().val = self.styles.table
+        if self.styles.rtl:
+            tbl_pr.insert_element_before(OxmlElement("w:bidiVisual"), *_AFTER_BIDI_VISUAL)
+        header = table.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))  # repeated on each page the table spans
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                cell = table.cell(r, c)._tc
+                cell.remove(cell.p_lst[0])
+                p = self.paragraph("cell", value, user=c == 0 and r > 0, parent=cell)
+                if r == 0:
+                    for run in p.r_lst:
+                        rpr = run.get_or_add_rPr()
+                        rpr.get_or_add_b(), rpr.get_or_add_bCs()
 
 
-def _paragraph(doc, block: Block, rtl: bool) -> None:
-    style = STYLE_OF.get(block.kind)
-    if block.kind == "bullet" and block.level:
-        style = f"List Bullet {block.level + 1}"  # nested bullets (Block.level)
-    paragraph = doc.add_paragraph(style=style) if style else doc.add_paragraph()
-    _direction(paragraph, block.text, rtl)
-    bold = block.kind == "label"
-    if block.kind in ("subtitle",):
-        paragraph.paragraph_format.space_after = Pt(6)
-    _add_text(paragraph, block.text, bold=bold)
-    if block.kind == "subtitle":
-        for run in paragraph.runs:
-            run.font.size = Pt(13)
-
-
-def _chart_table(doc, block: Block, report: Report) -> None:
-    chart = block.chart
-    caption = doc.add_paragraph()
-    _direction(caption, chart.title, report.rtl)
-    _add_text(caption, chart.title, bold=True)
-    rows = chart.rows(report.lang)
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    if report.rtl:
-        table._tbl.tblPr.insert_element_before(OxmlElement("w:bidiVisual"), *_AFTER_BIDI_VISUAL)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cell = table.cell(r, c).paragraphs[0]
-            _direction(cell, value, report.rtl)
-            _add_text(cell, value, bold=r == 0)
-    doc.add_paragraph()
-
-
-def _text_table(doc, rows: list[list[str]], rtl: bool) -> None:
-    """A table of text (the series report's sessions), header row in bold."""
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    if rtl:
-        table._tbl.tblPr.insert_element_before(OxmlElement("w:bidiVisual"), *_AFTER_BIDI_VISUAL)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cell = table.cell(r, c).paragraphs[0]
-            _direction(cell, value, rtl)
-            _add_text(cell, value, bold=r == 0)
-    doc.add_paragraph()
+def table_rows(chart: Chart, lang: str) -> list[list[str]]:
+    """The chart's numbers with headers that say what each column holds and in what unit."""
+    first = gettext_in(lang, CATEGORY_OF.get(chart.kind) or N_("Item"))
+    header = [first] + [
+        name
+        if name == chart.unit
+        else gettext_in(lang, "{series} ({unit})").format(series=name, unit=chart.unit)
+        for name, _values in chart.series
+    ]
+    return [header, *chart.rows(lang)[1:]]
 
 
 def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     doc = _document(report)
+    styles = set_up(doc, report.lang)
+    writer = _Writer(doc, styles)
     total = len(report.blocks)
     for n, block in enumerate(report.blocks):
-        if n % 50 == 0:
+        if n % 200 == 0:
             progress.step(n, total)
         if block.kind == "page_break":
             doc.add_page_break()
         elif block.kind == "chart" and block.chart is not None:
-            _chart_table(doc, block, report)
+            writer.chart(block, report)
         elif block.kind == "table" and block.rows:
-            _text_table(doc, block.rows, report.rtl)
+            writer.table(block.rows)  # the series report's sessions
+            writer.body.add_p()
+        elif block.kind == "bullet" and block.level:
+            writer.paragraph(f"bullet{min(block.level, 2) + 1}", block.text, block.user)
         else:
-            _paragraph(doc, block, report.rtl)
+            writer.paragraph(block.kind, block.text, block.user)
     buffer = io.BytesIO()
     doc.save(buffer)
     progress.step(total, total)

@@ -25,6 +25,7 @@ from facilitator.domain import model as m
 from facilitator.domain.vocab import POINT_KIND_HEADINGS
 from facilitator.exports import report_closing as closing
 from facilitator.exports import report_text
+from facilitator.exports.bidi_isolate import isolate
 from facilitator.exports.doc_properties import DocumentMeta
 from facilitator.exports.redact import safe_text, scrubber_for
 from facilitator.exports.report_figures import Chart, session_charts
@@ -91,6 +92,10 @@ class _Builder:
         text = self.scrub(safe_text(text))
         self.blocks.append(Block(kind, self.user_scrub(text) if user else text, user, section))
 
+    def iso(self, value: str) -> str:
+        """People's words inside a translated sentence: isolated (bidi_isolate says why)."""
+        return isolate(value, is_rtl(self.lang))
+
     def num(self, value: float) -> str:
         return format_number(value, self.lang)
 
@@ -156,7 +161,8 @@ class _Builder:
     def organization(self, sc: m.SessionContent) -> None:
         lang, s = self.lang, sc.session
         self.add("heading", gettext_in(lang, "Organization"), "organization")
-        minutes = sum(item.planned_minutes for item in sc.agenda)
+        # "The 90-minute …": the session's length as prepared, else what its agenda plans.
+        minutes = s.duration_minutes or sum(item.planned_minutes for item in sc.agenda)
         place = "; ".join(x.strip() for x in (s.venue, s.platform) if x.strip())
         sentences = [report_text.held(lang, s, minutes, place), report_text.interpretation(lang, s)]
         self.add("paragraph", " ".join(x for x in sentences if x), "organization")
@@ -269,13 +275,14 @@ class _Builder:
                 )
             sentences.append(
                 gettext_in(lang, "Speakers and panellists: {people}.").format(
-                    people=format_list(people, locale=lang)
+                    # Each person isolated, the language's own "and" between them.
+                    people=format_list([self.iso(p) for p in people], locale=lang)
                 )
             )
         if moderators:
             sentences.append(
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person=format_list(moderators, locale=lang)
+                    person=format_list([self.iso(p) for p in moderators], locale=lang)
                 )
             )
         return " ".join(sentences)

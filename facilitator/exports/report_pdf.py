@@ -71,11 +71,8 @@ class BidiText(Flowable):
     ) -> None:
         super().__init__()
         self.text, self.style, self.doc_rtl, self.bullet = text, style, doc_rtl, bullet
-        # Each paragraph takes the direction of its first strong letter, as HTML's dir="auto"
-        # and Word do: an English note in an Arabic report reads and aligns left to right, its
-        # full stop at its end; text without letters follows the report.
-        own = pdf_bidi.first_strong_rtl(text)
-        self.rtl = doc_rtl if own is None else own
+        # The export language's direction; people's text in the other script only is theirs.
+        self.rtl = pdf_bidi.paragraph_rtl(text, doc_rtl, user)
         self.user = user
         # Lines given by a split were wrapped for this frame width already.
         self._lines = lines
@@ -90,7 +87,9 @@ class BidiText(Flowable):
         self.avail = availWidth
         limit = availWidth - self.style.indent
         if not self._fixed and self._for_width != limit:
-            self._lines = pdf_bidi.wrap(self.text, limit, self.style.size, self.style.bold)
+            self._lines = pdf_bidi.wrap(
+                self.text, limit, self.style.size, self.style.bold, self.rtl
+            )
             self._for_width = limit
         self.height = len(self._lines) * self.style.leading
         return availWidth, self.height
@@ -104,6 +103,10 @@ class BidiText(Flowable):
             return [self]
         if fits == 1 and len(self._lines) > 2:  # no lone first line at the foot of a page
             return []
+        if len(self._lines) - fits == 1:  # nor a lone last line at the head of the next
+            fits -= 1
+            if fits <= 1:
+                return []
         make = lambda lines, first: BidiText(  # noqa: E731
             self.text, self.style, self.doc_rtl, self.user, self.bullet, lines, first
         )

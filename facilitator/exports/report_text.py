@@ -18,7 +18,8 @@ from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.text import fold
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
-from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in
+from facilitator.exports.bidi_isolate import isolate
+from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, is_rtl
 
 # How each format is said inside "The 90-minute … was held {how}."
 HELD = {
@@ -70,8 +71,8 @@ def held(lang: str, session: m.Session, minutes: int, place: str) -> str:
     """'The 90-minute Introductory GCM Talk was held online and in person (IOM Headquarters).'"""
     how = gettext_in(lang, HELD.get(session.format, "online"))
     if place:
-        how = gettext_in(lang, "{how} ({place})").format(how=how, place=place)
-    name = session.short_label.strip() or gettext_in(lang, "session")
+        how = gettext_in(lang, "{how} ({place})").format(how=how, place=_iso(place, lang))
+    name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
     if minutes:
         return gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
             minutes=format_number(minutes, lang), name=name, how=how
@@ -84,10 +85,15 @@ def organized(lang: str, session: m.Session) -> str:
     organisers = session.organisers.strip().rstrip(".")
     if not organisers:
         return ""
-    name = session.short_label.strip() or gettext_in(lang, "session")
+    name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
     return gettext_in(lang, "This {name} was organized by {organizers}.").format(
-        name=name, organizers=organisers
+        name=name, organizers=_iso(organisers, lang)
     )
+
+
+def _iso(value: str, lang: str) -> str:
+    """People's words inside a translated sentence (bidi_isolate says why)."""
+    return isolate(value, is_rtl(lang))
 
 
 def interpretation(lang: str, session: m.Session) -> str:

@@ -1,10 +1,14 @@
 """Interventions and points as tables for analysts: CSV (UTF-8 with BOM) and XLSX.
 
 The data is redacted first (redact.redact_for_export): under the Chatham House Rule an
-intervention names a stakeholder group, never a person or a country. Text cells that a
-spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) are
-prefixed with an apostrophe, in CSV and XLSX alike; XLSX cells are typed (numbers, dates and
-times, text) so analysts can sort and sum without converting.
+intervention names a stakeholder group, never a person or a country.
+
+Formulas: a CSV has no types, so a text a spreadsheet would run as a formula (starting with
+= + - @, a tab or a carriage return) is prefixed with an apostrophe there (docs/exports.md).
+XLSX cells are typed instead (numbers, dates, durations, text): a text is stored as a string
+cell, which no spreadsheet evaluates, marked "quote prefix" so that editing it keeps it text;
+nothing is added to what people wrote. The XLSX layout (widths, header, filter, direction,
+texts over Excel's 32,767-character cell limit) is in xlsx_layout.py.
 """
 
 from __future__ import annotations
@@ -14,9 +18,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 
 from facilitator.domain import model as m
 from facilitator.domain.figures import intervention_seconds, parse_instant
@@ -42,7 +43,8 @@ def neutralize(value: str) -> str:
 class Table:
     name: str  # sheet name, translated
     headers: list[str]
-    rows: list[list[Any]]  # str, int, float, datetime or None
+    rows: list[list[Any]]  # str, int, float, date, datetime, timedelta or None
+    lang: str = "en"  # the export language: the sheet's direction and continuation notes
 
 
 def _speaker(i: m.Intervention, people: dict[str, m.Participant]) -> str:
@@ -81,12 +83,14 @@ def build_tables(
             gettext_in(lang, "Language"),
             gettext_in(lang, "Start (UTC)"),
             gettext_in(lang, "End (UTC)"),
+            gettext_in(lang, "Duration"),
             gettext_in(lang, "Seconds"),
             gettext_in(lang, "Points"),
             gettext_in(lang, "Notes"),
             "id",
         ],
         [],
+        lang,
     )
     points = Table(
         gettext_in(lang, "Points"),
@@ -102,6 +106,7 @@ def build_tables(
             "id",
         ],
         [],
+        lang,
     )
     for sc in data.sessions:
         items = {a.id: a.title for a in sc.agenda}
@@ -124,6 +129,7 @@ def build_tables(
                     i.language,
                     _time(i.started_at),
                     _time(i.ended_at),
+                    dt.timedelta(seconds=int(intervention_seconds(i))),
                     int(intervention_seconds(i)),
                     per_intervention.get(i.id, 0),
                     i.notes,
@@ -155,6 +161,9 @@ def _csv_value(value: Any) -> str:
         return value.isoformat(timespec="seconds") + "Z"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):  # H:MM:SS, as spreadsheets read a duration
+        total = int(value.total_seconds())
+        return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
     if isinstance(value, str):
         return neutralize(safe_text(value))
     return str(value)
@@ -169,33 +178,14 @@ def table_csv(table: Table) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _sheet_title(name: str) -> str:
-    cleaned = "".join(ch for ch in name if ch not in "[]:*?/\\")
-    return cleaned[:31] or "Sheet"
-
-
 def tables_xlsx(
     tables: list[Table], progress: Progress = NO_PROGRESS, meta: DocumentMeta | None = None
 ) -> bytes:
-    """One sheet per table, typed cells, a frozen header row."""
-    book = Workbook()
-    book.remove(book.active)
-    for table in tables:
-        sheet = book.create_sheet(_sheet_title(table.name))
-        sheet.append([neutralize(safe_text(h)) for h in table.headers])
-        for n, row in enumerate(table.rows):
-            if n % 500 == 0:
-                progress.step(n, len(table.rows))
-            sheet.append([_xlsx_value(v) for v in row])
-        for row in sheet.iter_rows(min_row=1):
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = TYPE_STRING  # never a formula, whatever the text
-                elif isinstance(cell.value, dt.datetime):
-                    cell.number_format = "yyyy-mm-dd hh:mm:ss"
-                elif isinstance(cell.value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-        sheet.freeze_panes = "A2"
+    """One laid-out sheet per table (xlsx_layout), typed cells, texts never formulas; the
+    properties of this export (exports.privacy), not openpyxl's."""
+    from facilitator.exports.xlsx_layout import workbook
+
+    book = workbook(tables, progress)
     meta = meta or now_meta(", ".join(t.name for t in tables), "", "")
     _properties(book, meta)
     buffer = io.BytesIO()
@@ -203,15 +193,9 @@ def tables_xlsx(
     return replace_in_zip(buffer.getvalue(), "docProps/app.xml", app_xml(meta))
 
 
-def _properties(book: Workbook, meta: DocumentMeta) -> None:
+def _properties(book, meta: DocumentMeta) -> None:
     """Core properties of this export, not openpyxl's (its name as creator)."""
     props = book.properties
     props.title, props.subject, props.language = meta.title, meta.subject, meta.language or None
     props.creator = props.lastModifiedBy = meta.generator
     props.created = props.modified = meta.w3cdtf()
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return neutralize(safe_text(value))
-    return value

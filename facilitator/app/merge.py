@@ -107,6 +107,8 @@ class RestoreVersion:
         self.doc, self.entry = doc, entry
 
     def changes(self) -> ChangeSet:
+        if self.entry.field == _conflicts.DELETED:  # a record and its children come or go
+            return ChangeSet.all()
         return ChangeSet.of(
             changed=[(self.entry.table, self.entry.record_id), ("merge_conflict", self.entry.id)]
         )

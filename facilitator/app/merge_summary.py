@@ -41,6 +41,7 @@ RECORD_LABELS: dict[str, str] = {
 
 # Field names people recognise; any other field shows its stored name.
 FIELD_LABELS: dict[str, str] = {
+    "deleted": N_("deleted or kept"),
     "notes": N_("notes"),
     "text": N_("text"),
     "title": N_("title"),

@@ -104,7 +104,7 @@ def apply_changes(db: Database, old: Entry, new: Entry) -> m.Intervention:
 
 
 def delete_intervention(db: Database, intervention_id: str) -> list[str]:
-    """Tombstone an intervention and its points; return the point ids (for undo)."""
+    """Tombstone an intervention and its points (as deleted with it); return the point ids."""
     with db.transaction() as conn:
         point_ids = [
             r[0]
@@ -114,16 +114,14 @@ def delete_intervention(db: Database, intervention_id: str) -> list[str]:
             )
         ]
         repo.delete(db, m.Intervention, intervention_id)
-        for point_id in point_ids:
-            repo.delete(db, m.Point, point_id)
     return point_ids
 
 
 def restore_intervention(db: Database, intervention_id: str, point_ids: list[str]) -> None:
+    """Bring an intervention back with the points deleted with it (`point_ids` is what the
+    delete returned; a point deleted on its own before stays deleted either way)."""
     with db.transaction():
         repo.restore(db, m.Intervention, intervention_id)
-        for point_id in point_ids:
-            repo.restore(db, m.Point, point_id)
 
 
 def load_entry(db: Database, intervention_id: str) -> Entry:

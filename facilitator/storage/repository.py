@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from facilitator.domain import model as m
 
+from . import cascade
 from .database import Database
 from .records import CLASS_OF, TABLE_OF, columns, encode, from_row, to_row
 
@@ -76,6 +77,8 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
         for name in changes:
             stamps[name] = stamp
         sets = ", ".join(f"{name} = ?" for name in changes)
+        if table in cascade.CASCADED:  # an edit is a live version of its own
+            sets += (", " if sets else "") + "deleted_with = ''"
         values = [encode(cls, name, value) for name, value in changes.items()]
         conn.execute(
             f"UPDATE {table} SET {sets}{', ' if sets else ''}device = ?, hlc = ?, stamps = ? "
@@ -86,29 +89,53 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
 
 
 def _set_deleted(db: Database, cls: type, record_id: str, deleted: int) -> None:
-    # Only the row's hlc moves: its fields keep their stamps (made explicit here), so a merge
-    # does not take an untouched field for an edit made at the time of the delete.
+    """Tombstone or restore one record, and the children deleted with it (see cascade)."""
     table = TABLE_OF[cls]
     with db.transaction() as conn:
-        row = conn.execute(f"SELECT hlc, stamps FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        if row is None:
+        if not _stamp_deleted(db, conn, table, record_id, deleted, ""):
             return
-        stamps = json.loads(row[1] or "{}")
-        for name in set(columns(cls)) - {"id"}:
-            stamps.setdefault(name, row[0])
-        conn.execute(
-            f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ? WHERE id = ?",
-            (deleted, db.device, db.clock.now(), json.dumps(stamps, sort_keys=True), record_id),
-        )
+
+        def stamp(child: str, child_id: str, value: int, parent: str) -> None:
+            _stamp_deleted(db, conn, child, child_id, value, parent)
+
+        if deleted:
+            cascade.delete_children(conn, table, record_id, db.device, stamp)
+        else:
+            cascade.restore_children(conn, table, record_id, stamp)
+
+
+def _stamp_deleted(db: Database, conn, table: str, record_id: str, deleted: int, with_: str):
+    # Only the row's hlc moves: its fields keep their stamps (made explicit here), so a merge
+    # does not take an untouched field for an edit made at the time of the delete.
+    row = conn.execute(f"SELECT hlc, stamps FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        return False
+    stamps = json.loads(row[1] or "{}")
+    for name in set(columns(CLASS_OF[table])) - {"id"}:
+        stamps.setdefault(name, row[0])
+    extra = ", deleted_with = ?" if table in cascade.CASCADED else ""
+    conn.execute(
+        f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ?{extra} WHERE id = ?",
+        (
+            deleted,
+            db.device,
+            db.clock.now(),
+            json.dumps(stamps, sort_keys=True),
+            *([with_] if extra else []),
+            record_id,
+        ),
+    )
+    return True
 
 
 def delete(db: Database, cls: type, record_id: str) -> None:
-    """Tombstone one record: it disappears here and, after a merge, everywhere."""
+    """Tombstone one record (and its children, as deleted with it): it disappears here and,
+    after a merge, everywhere."""
     _set_deleted(db, cls, record_id, 1)
 
 
 def restore(db: Database, cls: type, record_id: str) -> None:
-    """Bring a tombstoned record back (undo of a delete)."""
+    """Bring a tombstoned record back (undo of a delete), with the children deleted with it."""
     _set_deleted(db, cls, record_id, 0)
 
 

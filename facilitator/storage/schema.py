@@ -289,6 +289,9 @@ ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 # (ISO 8601, UTC), for the calendar's "report exported"; a session field, merged like the others.
 V4 = """
 ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
+-- area merge: a point tombstoned together with its intervention names it here ('' for a point
+-- deleted on its own), so whatever brings the intervention back brings exactly those points.
+ALTER TABLE point ADD COLUMN deleted_with TEXT NOT NULL DEFAULT '';
 """
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.

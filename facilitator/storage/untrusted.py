@@ -30,6 +30,7 @@ from facilitator.domain import vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date
 
+from .cascade import CASCADED
 from .database import (
     _check_path,
     _schema_of,
@@ -104,7 +105,8 @@ def data_columns(table: str) -> list[str]:
 
 
 def record_columns(table: str) -> list[str]:
-    return [*data_columns(table), *SYNC_COLUMNS]
+    extra = ["deleted_with"] if table in CASCADED else []
+    return [*data_columns(table), *SYNC_COLUMNS, *extra]
 
 
 @cache
@@ -213,6 +215,8 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
         for values in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
             record = dict(zip(names, values, strict=True))
             record.update(missing)
+            if table in CASCADED and "deleted_with" not in present:
+                record["deleted_with"] = ""  # a format 3 file: every delete was its own
             problem = check(record)
             if problem is None and record["id"] in seen:
                 problem = "id"
@@ -353,6 +357,10 @@ def _row_checker(table: str) -> Callable[[dict[str, Any]], str | None]:
             return "device"
         if row["deleted"] not in (0, 1) or not isinstance(row["deleted"], int):
             return "deleted"
+        if "deleted_with" in row and not (
+            row["deleted_with"] == "" or _is_uuid(row["deleted_with"])
+        ):
+            return "deleted_with"
         stamps = parse_stamps(row["stamps"])
         if stamps is None or not set(stamps) <= fields:
             return "stamps"

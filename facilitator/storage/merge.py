@@ -194,7 +194,7 @@ def _adopt_series(
     conn, source: SourceFile, allow: bool, report: MergeReport
 ) -> dict[str, list[dict[str, Any]]]:
     row = conn.execute(
-        "SELECT id, title FROM series WHERE deleted = 0 ORDER BY rowid LIMIT 1"
+        "SELECT id, title FROM series WHERE deleted = 0 ORDER BY hlc, id LIMIT 1"
     ).fetchone()
     if row is None or source.series_id is None or source.series_id == row[0]:
         return source.rows

@@ -158,7 +158,7 @@ def open_floor(db: Database, session_id: str) -> m.Intervention | None:
         f"SELECT {ICOLS} FROM intervention i WHERE i.session_id = ? AND i.deleted = 0"
         " AND i.started_at IS NOT NULL AND i.ended_at IS NULL AND i.notes = ''"
         " AND NOT EXISTS (SELECT 1 FROM point q WHERE q.intervention_id = i.id AND q.deleted = 0)"
-        " ORDER BY i.started_at DESC, i.rowid DESC LIMIT 1",
+        f" ORDER BY i.started_at DESC, {repo.created('intervention', 'i')} DESC, i.id DESC LIMIT 1",
         (session_id,),
     ).fetchone()
     return from_row(m.Intervention, row) if row else None

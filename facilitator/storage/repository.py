@@ -19,19 +19,46 @@ from .records import CLASS_OF, TABLE_OF, columns, encode, from_row, to_row
 
 T = TypeVar("T")
 
-# How each table is listed: by position where people order things, else by time of writing.
+
+# How each table is listed: by position where people order things, else by time, then by
+# the clock stamp of the record's creation, then id. Never `rowid`: its order is the order rows
+# arrived in this file, which a merge of the same files in another order changes; these keys
+# are the same in every merged file, so lists, views and exports are too.
+# The creation stamp is the stamp of the field naming the record's parent, which is written
+# once (a row never edited carries its hlc; the first edit makes every stamp explicit).
+def created(table: str, alias: str = "") -> str:
+    """SQL for the clock stamp at which a record of `table` was written first."""
+    parent = PARENT_FIELD.get(table)
+    p = f"{alias}." if alias else ""
+    if parent is None:
+        return f"{p}hlc"
+    return f"coalesce(json_extract({p}stamps, '$.{parent}'), {p}hlc)"
+
+
+PARENT_FIELD: dict[str, str] = {
+    "topic": "series_id",
+    "participant": "series_id",
+    "session": "series_id",
+    "agenda_item": "session_id",
+    "guiding_question": "session_id",
+    "session_role": "session_id",
+    "intervention": "session_id",
+    "point": "intervention_id",
+    "takeaway": "session_id",
+    "timer_event": "session_id",
+}
 ORDER: dict[str, str] = {
-    "series": "rowid",
-    "topic": "position, rowid",
-    "participant": "rowid",
-    "session": "position, date, start_time, rowid",
-    "agenda_item": "position, rowid",
-    "guiding_question": "position, rowid",
-    "session_role": "rowid",
-    "intervention": "coalesce(started_at, ''), rowid",
-    "point": "position, rowid",
-    "takeaway": "position, rowid",
-    "timer_event": "at, rowid",
+    "series": "hlc, id",
+    "topic": f"position, {created('topic')}, id",
+    "participant": f"{created('participant')}, id",
+    "session": f"position, date, start_time, {created('session')}, id",
+    "agenda_item": f"position, {created('agenda_item')}, id",
+    "guiding_question": f"position, {created('guiding_question')}, id",
+    "session_role": f"{created('session_role')}, id",
+    "intervention": f"coalesce(started_at, ''), {created('intervention')}, id",
+    "point": f"position, {created('point')}, id",
+    "takeaway": f"position, {created('takeaway')}, id",
+    "timer_event": f"at, {created('timer_event')}, id",
 }
 
 
@@ -47,8 +74,10 @@ def insert(db: Database, record: Any) -> Any:
 
 def insert_all(db: Database, records: Iterable[Any]) -> None:
     with db.transaction() as conn:
-        stamp = db.clock.now()
         for record in records:
+            # A stamp each, in the order given: lists ordered by clock stamp (ORDER) keep the
+            # order records were written in, as rowid did, but the same in every merged file.
+            stamp = db.clock.now()
             table = TABLE_OF[type(record)]
             row = to_row(record)
             row.update(device=db.device, hlc=stamp, stamps="{}", deleted=0)
@@ -183,7 +212,8 @@ def session_content(db: Database, session: m.Session) -> m.SessionContent:
             f"SELECT {', '.join('p.' + c for c in columns(m.Point))} FROM point p "
             "JOIN intervention i ON i.id = p.intervention_id "
             "WHERE p.deleted = 0 AND i.deleted = 0 AND i.session_id = ? "
-            "ORDER BY coalesce(i.started_at, ''), i.rowid, p.position, p.rowid",
+            f"ORDER BY coalesce(i.started_at, ''), {created('intervention', 'i')}, i.id, "
+            f"p.position, {created('point', 'p')}, p.id",
             (session.id,),
         ).fetchall()
         points = [from_row(m.Point, row) for row in rows]

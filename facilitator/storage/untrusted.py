@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -26,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from facilitator.domain import vocab
+from facilitator.domain import safe_json, vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date
 
@@ -299,8 +298,8 @@ def _json_list(item: Callable[[Any], bool]) -> Callable[[Any], bool]:
         if not isinstance(value, str):
             return False
         try:
-            parsed = json.loads(value)
-        except ValueError:
+            parsed = safe_json.loads(value)
+        except ValueError:  # TooDeep included: invalid value in table.column (record id)
             return False
         return isinstance(parsed, list) and all(item(v) for v in parsed)
 
@@ -380,7 +379,7 @@ def parse_stamps(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, str):
         return None
     try:
-        stamps = json.loads(value)
+        stamps = safe_json.loads(value)
     except ValueError:
         return None
     return stamps if isinstance(stamps, dict) else None

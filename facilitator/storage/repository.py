@@ -102,6 +102,10 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
         old_hlc, stamps = row[0], json.loads(row[1] or "{}")
         for name in known:
             stamps.setdefault(name, old_hlc)
+        # Stamp after everything the row holds, even versions written by another program
+        # (a merge from the command line) this clock has not seen: a row's hlc stays its
+        # greatest stamp, which every merge checks.
+        db.clock.observe(max([old_hlc, *stamps.values()]))
         stamp = db.clock.now()
         for name in changes:
             stamps[name] = stamp
@@ -142,6 +146,7 @@ def _stamp_deleted(db: Database, conn, table: str, record_id: str, deleted: int,
     stamps = json.loads(row[1] or "{}")
     for name in set(columns(CLASS_OF[table])) - {"id"}:
         stamps.setdefault(name, row[0])
+    db.clock.observe(max([row[0], *stamps.values()]))  # see update
     extra = ", deleted_with = ?" if table in cascade.CASCADED else ""
     conn.execute(
         f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ?{extra} WHERE id = ?",

@@ -23,6 +23,7 @@ import sqlite_utils
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
+from . import clock_skew
 from .hlc import HybridClock
 from .records import CLASS_OF, field_kinds
 from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
@@ -46,6 +47,7 @@ class Database:
         self.readonly = readonly
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
 
     @property
     def device(self) -> str:
@@ -277,7 +279,9 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous=FULL")
 
 
-def _init_clock(conn: sqlite3.Connection, device: str, wall: Callable[[], float]) -> HybridClock:
+def _init_clock(
+    conn: sqlite3.Connection, device: str, wall: Callable[[], float]
+) -> tuple[HybridClock, str | None]:
     clock = HybridClock(device, wall)
     latest = conn.execute(
         "SELECT max(h) FROM ("
@@ -285,7 +289,7 @@ def _init_clock(conn: sqlite3.Connection, device: str, wall: Callable[[], float]
         + ")"
     ).fetchone()[0]
     clock.observe(latest)
-    return clock
+    return clock, latest
 
 
 def migrate(path: Path, from_version: int) -> Path | None:
@@ -358,10 +362,15 @@ def open_file(
                 )
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         _configure(conn, readonly)
-        clock = _init_clock(conn, device, wall)
+        clock, newest = _init_clock(conn, device, wall)
+        behind = clock_skew.behind_ms(newest, wall())
+        if not readonly:
+            clock_skew.note_own_clock(conn, device, behind)
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
-    return Database(path, conn, clock, readonly)
+    db = Database(path, conn, clock, readonly)
+    db.clock_behind_ms = behind
+    return db
 
 
 def create_file(

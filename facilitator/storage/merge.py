@@ -38,7 +38,7 @@ from typing import Any
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
-from . import cascade
+from . import cascade, clock_skew
 from .database import Database
 from .merge_deletes import delete_versus_edit, note_orphan
 from .merge_deletes import device_of as _device
@@ -87,6 +87,7 @@ class Conflict:
     kept_stamp: str
     lost_value: Any
     lost_stamp: str
+    review: bool = False  # won or lost by a device whose clock ran wrong (clock_skew)
 
 
 @dataclass
@@ -101,6 +102,7 @@ class MergeReport:
     conflicts: list[Conflict] = field(default_factory=list)
     other_series: str | None = None  # title of another series whose sessions were added
     max_stamp: str | None = None
+    clock_skew: dict[str, int] = field(default_factory=dict)  # device -> seconds ahead (+)
 
     def totals(self) -> TableCounts:
         total = TableCounts()
@@ -159,6 +161,9 @@ def merge_source(
                     report.conflicts.append(by_id[parent_id])
         when = _iso(now)
         _record_conflicts(conn, report, when)
+        report.clock_skew = clock_skew.skewed_devices(source.rows, source.clocks_behind, now)
+        for c in report.conflicts:
+            c.review = bool({_device(c.kept_stamp), _device(c.lost_stamp)} & set(report.clock_skew))
         conn.execute(
             "INSERT OR REPLACE INTO merge_source (file_id, checksum, name, merged_at, report) "
             "VALUES (?, ?, ?, ?, ?)",

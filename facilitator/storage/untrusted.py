@@ -94,6 +94,7 @@ class SourceFile:
     series_title: str
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     max_stamp: str | None = None
+    clocks_behind: dict[str, int] = field(default_factory=dict)  # see clock_skew
 
 
 def data_columns(table: str) -> list[str]:
@@ -203,6 +204,12 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
     row = conn.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
     file_id = row[0] if row and isinstance(row[0], str) else "sha256:" + checksum
     source = SourceFile(path, path.name, file_id, checksum, version, None, "")
+    for key, value in conn.execute(
+        "SELECT key, value FROM meta WHERE key LIKE 'clock_behind:%'"
+    ):  # a value that is not a plain number of milliseconds is ignored, it only informs
+        device = key.split(":", 1)[1]
+        if DEVICE_RE.fullmatch(device) and str(value).isdigit() and len(str(value)) < 13:
+            source.clocks_behind[device] = int(value)
     stamps: list[str] = []
     for table in RECORD_TABLES:
         present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}

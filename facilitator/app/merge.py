@@ -159,5 +159,7 @@ def team_copy_name(doc: Document) -> str:
 
 
 def save_copy_for_team(doc: Document, target: str | os.PathLike) -> Path:
-    """A self-contained copy of the open file at `target` (no -wal beside it)."""
-    return _share.save_copy_for_team(doc.db, Path(target))
+    """A self-contained copy of the open file at `target` (no -wal beside it). Once the path
+    no longer names the file opened, the copy is read through the document's own connection,
+    the one that still reads everything acknowledged."""
+    return _share.save_copy_for_team(doc.db, Path(target), own_connection=doc.is_still_the_file())

@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
@@ -45,7 +43,6 @@ class Database:
         self.conn = conn
         self.clock = clock
         self.readonly = readonly
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
 

@@ -15,6 +15,11 @@ def test_a_failed_backup_says_so_in_the_status_bar(qtbot, demo_path, monkeypatch
         return take
 
     monkeypatch.setattr(app_backups, "backup_job", failing)
+    logged: list[str] = []  # the real logger would keep a handler on this test's folder
+    monkeypatch.setattr(
+        "facilitator.ui.files.backup_dialog.logger",
+        lambda: type("L", (), {"warning": lambda self, *a: logged.append(a[0])})(),
+    )
     make_app()
     window = MainWindow()
     qtbot.addWidget(window)
@@ -23,4 +28,5 @@ def test_a_failed_backup_says_so_in_the_status_bar(qtbot, demo_path, monkeypatch
         lambda: "automatic backup failed" in window.statusBar().currentMessage(), timeout=5000
     )
     assert "No space left" in window.statusBar().currentMessage()
+    assert logged == ["automatic backup failed: %r"]  # and in the log, as before
     window.close()

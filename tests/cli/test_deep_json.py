@@ -19,7 +19,10 @@ DEEP = "[" * 100_000 + "]" * 100_000
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = dict(
-        os.environ, FACILITATOR_CONFIG_DIR=str(cwd / "config"), LANG="C", PYTHONPATH=str(ROOT)
+        os.environ,
+        FACILITATOR_CONFIG_DIR=str(cwd / "config"),
+        LANG="C",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     )
     return subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", *args],

@@ -17,7 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args: str, cwd: Path) -> None:
     env = dict(
-        os.environ, FACILITATOR_CONFIG_DIR=str(cwd / "config"), LANG="C", PYTHONPATH=str(ROOT)
+        os.environ,
+        FACILITATOR_CONFIG_DIR=str(cwd / "config"),
+        LANG="C",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     )
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", *args],

@@ -17,7 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]  # this checkout's code, not an insta
 
 
 def run(*args: str, cwd: Path, config: Path, lang: str = "en") -> subprocess.CompletedProcess:
-    env = dict(os.environ, FACILITATOR_CONFIG_DIR=str(config), LANG="C", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        FACILITATOR_CONFIG_DIR=str(config),
+        LANG="C",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    )
     return subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", lang, *args],
         cwd=cwd,

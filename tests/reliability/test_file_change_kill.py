@@ -51,7 +51,11 @@ def _delete_wal(path: Path) -> None:
 def test_a_kill_after_the_change_loses_nothing_acknowledged(tmp_path, change):
     path = tmp_path / "ours.facilitator"
     file_ops.write_new_file(path, bundled.demo_series())
-    env = dict(os.environ, PYTHONPATH=str(ROOT), FACILITATOR_CONFIG_DIR=str(tmp_path / "cfg"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        FACILITATOR_CONFIG_DIR=str(tmp_path / "cfg"),
+    )
     proc = subprocess.Popen(
         [sys.executable, str(HARNESS), str(path)],
         stdin=subprocess.PIPE,

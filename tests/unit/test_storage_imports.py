@@ -27,7 +27,11 @@ def test_opening_a_file_imports_no_sqlite_utils(tmp_path):
         capture_output=True,
         text=True,
         timeout=60,
-        env=dict(os.environ, PYTHONPATH=str(ROOT), FACILITATOR_CONFIG_DIR=str(tmp_path / "config")),
+        env=dict(
+            os.environ,
+            PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+            FACILITATOR_CONFIG_DIR=str(tmp_path / "config"),
+        ),
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"

@@ -13,6 +13,7 @@ connection committed: a constant-time check, whatever the size of the file.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable
@@ -20,13 +21,14 @@ from pathlib import Path
 from typing import Protocol
 
 from facilitator import settings
+from facilitator.app import file_identity
 from facilitator.domain import model as m
 from facilitator.domain.changes import NOTHING, ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 from facilitator.storage import Database, open_file
 from facilitator.storage import repository as repo
-from facilitator.storage.database import describe_read_error
+from facilitator.storage.database import copy_file, describe_read_error
 from facilitator.storage.instance_lock import InstanceLock
 
 Operation = Callable[[Database], ChangeSet]
@@ -95,6 +97,9 @@ class Document:
         self.locked_out = locked_out
         self.history = History()
         self._data_version = self._read_data_version()
+        # What the path named when opened: checked before each save (file_identity).
+        self._identity = None if db.readonly else file_identity.identity(db.path)
+        self.stopped: FacilitatorError | None = None  # set once the path no longer is the file
 
     # --- opening and closing -----------------------------------------------------------------
 
@@ -157,12 +162,40 @@ class Document:
                     name=self.path.name
                 )
             )
+        self.check_still_the_file()
         with self.db.transaction():
             changes = operation(self.db)
         if undo is not None:
             self.history.push(undo)
         self._data_version = self._read_data_version()
         return changes
+
+    def check_still_the_file(self) -> None:
+        """Raise (one line) when the path no longer names the file opened; from then on the
+        document writes nothing there (see file_identity)."""
+        if self.stopped is None and not self.is_still_the_file():
+            kept = self._keep_a_copy()
+            self.stopped = file_identity.problem(self.path, self._identity, kept)
+        if self.stopped is not None:
+            raise self.stopped
+
+    def is_still_the_file(self) -> bool:
+        return file_identity.problem(self.path, self._identity) is None
+
+    def _keep_a_copy(self) -> Path | None:
+        """Everything acknowledged, copied at once through this connection (which still reads
+        the file it opened) beside the path, else among the backups: a crash from now on
+        loses nothing saved."""
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        name = f"{self.path.stem}.kept-{stamp}{self.path.suffix}"
+        for folder in (self.path.parent, settings.backups_dir()):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                copy_file(self.db, folder / name)
+                return folder / name
+            except (OSError, sqlite3.Error):
+                continue
+        return None
 
     def remember(self, step: UndoStep) -> None:
         """Put a step that already ran (and committed) on the undo history."""

@@ -109,6 +109,23 @@ def redaction_notice(source: str | os.PathLike) -> str | None:
     )
 
 
+def refuse_open_output(output: str | os.PathLike) -> None:
+    """An export never writes over a file the app has open (it would replace the file under
+    the app, which goes on saving into what is no longer there)."""
+    target = Path(output)
+    if not target.exists():
+        return
+    lock = InstanceLock(settings.locks_dir(), target)
+    if not lock.acquire():
+        raise FacilitatorError(
+            _(
+                "{path} is open in Facilitator; an export would write over it: choose another "
+                "output file."
+            ).format(path=target.name)
+        )
+    lock.release()
+
+
 def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.SeriesContent:
     """Import a series JSON into `target`: a new file, or an existing file with no series yet."""
     content = read_json_file(source)
@@ -167,6 +184,7 @@ def export_path(
     template: str = "internal",
 ) -> list[Path]:
     """Read a Facilitator file and export it (the command line's `export`)."""
+    refuse_open_output(output)
     db, content = load_for_export(path)
     db.close()
     chosen = registry.choose_sessions(content, session)

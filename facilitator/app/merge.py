@@ -18,10 +18,11 @@ from typing import Any
 from facilitator import settings
 from facilitator.app.document import Document, Operation
 from facilitator.domain.changes import NOTHING, ChangeSet
-from facilitator.i18n import _
+from facilitator.i18n import _, format_number, ngettext
 from facilitator.storage import Database, open_file
 from facilitator.storage import conflicts as _conflicts
 from facilitator.storage import share as _share
+from facilitator.storage.clock_skew import SKEW_MS
 from facilitator.storage.conflicts import ConflictEntry, stamp_device, stamp_time
 from facilitator.storage.folder_merge import BatchReport, Outcome, merge_files, merge_folder
 from facilitator.storage.merge import MergeReport
@@ -87,6 +88,21 @@ def merged_changes(doc: Document, batch: BatchReport) -> ChangeSet:
     return NOTHING
 
 
+def clock_warning(doc: Document | None) -> str:
+    """One line when this computer's clock is behind the newest change in the open file (its
+    edits would then lose merges to older ones), else ""."""
+    if doc is None or doc.db.clock_behind_ms <= SKEW_MS:
+        return ""
+    minutes = round(doc.db.clock_behind_ms / 60_000)
+    return ngettext(
+        "This computer's clock is {count} minute behind the newest change in this file (or a "
+        "colleague's clock ran ahead); correct the date and time so your edits win merges.",
+        "This computer's clock is {count} minutes behind the newest change in this file (or a "
+        "colleague's clock ran ahead); correct the date and time so your edits win merges.",
+        minutes,
+    ).format(count=format_number(minutes))
+
+
 # --- conflicts -------------------------------------------------------------------------------
 
 
@@ -107,6 +123,8 @@ class RestoreVersion:
         self.doc, self.entry = doc, entry
 
     def changes(self) -> ChangeSet:
+        if self.entry.field == _conflicts.DELETED:  # a record and its children come or go
+            return ChangeSet.all()
         return ChangeSet.of(
             changed=[(self.entry.table, self.entry.record_id), ("merge_conflict", self.entry.id)]
         )
@@ -141,5 +159,7 @@ def team_copy_name(doc: Document) -> str:
 
 
 def save_copy_for_team(doc: Document, target: str | os.PathLike) -> Path:
-    """A self-contained copy of the open file at `target` (no -wal beside it)."""
-    return _share.save_copy_for_team(doc.db, Path(target))
+    """A self-contained copy of the open file at `target` (no -wal beside it). Once the path
+    no longer names the file opened, the copy is read through the document's own connection,
+    the one that still reads everything acknowledged."""
+    return _share.save_copy_for_team(doc.db, Path(target), own_connection=doc.is_still_the_file())

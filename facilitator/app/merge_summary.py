@@ -41,6 +41,7 @@ RECORD_LABELS: dict[str, str] = {
 
 # Field names people recognise; any other field shows its stored name.
 FIELD_LABELS: dict[str, str] = {
+    "deleted": N_("deleted or kept"),
     "notes": N_("notes"),
     "text": N_("text"),
     "title": N_("title"),
@@ -113,6 +114,7 @@ def report_lines(
                 "  "
                 + _("{kind}: {counts}").format(kind=kind_label(table), counts=counts_text(counts))
             )
+    lines += ["  " + skew_line(device, seconds) for device, seconds in report.clock_skew.items()]
     if report.conflicts:
         n = len(report.conflicts)
         lines.append(
@@ -123,15 +125,39 @@ def report_lines(
                 n,
             ).format(count=format_number(n))
         )
-        for c in report.conflicts[:conflicts_shown]:
-            lines.append(
-                "    " + conflict_line(c.table, c.field, c.kept_value, c.lost_value, display)
-            )
+        shown = sorted(report.conflicts, key=lambda c: not c.review)[:conflicts_shown]
+        for c in shown:
+            line = conflict_line(c.table, c.field, c.kept_value, c.lost_value, display)
+            if c.review:
+                line = _("review (a clock ran wrong): {conflict}").format(conflict=line)
+            lines.append("    " + line)
         if n > conflicts_shown:
             lines.append(
                 "    " + _("… and {count} more").format(count=format_number(n - conflicts_shown))
             )
     return lines
+
+
+def skew_line(device: str, seconds: int) -> str:
+    """A device whose clock ran ahead (seconds > 0) or behind, and what that decided."""
+    minutes = max(1, round(abs(seconds) / 60))
+    if seconds > 0:
+        text = ngettext(
+            "The clock of laptop {device} ran {count} minute ahead: the conflicts it won are "
+            "marked for review.",
+            "The clock of laptop {device} ran {count} minutes ahead: the conflicts it won are "
+            "marked for review.",
+            minutes,
+        )
+    else:
+        text = ngettext(
+            "The clock of laptop {device} ran {count} minute behind: the conflicts it lost are "
+            "marked for review.",
+            "The clock of laptop {device} ran {count} minutes behind: the conflicts it lost are "
+            "marked for review.",
+            minutes,
+        )
+    return text.format(device=device, count=format_number(minutes))
 
 
 def conflict_line(

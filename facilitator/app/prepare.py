@@ -22,6 +22,7 @@ from facilitator.storage import prepare_agenda as agenda_store
 from facilitator.storage import prepare_sessions as session_store
 from facilitator.storage import repository as repo
 from facilitator.storage.database import Database
+from facilitator.storage.records import CLASS_OF
 
 from . import bundled, file_ops
 from .document import Document, Operation
@@ -110,13 +111,17 @@ class AddStep(Step):
     def apply(self, db: Database) -> ChangeSet:
         changes = self.forward(db)
         self.ids = sorted(i for k, i in changes.added if k == self.kind)
+        cls = CLASS_OF[self.kind]
+        # Undo deletes from the last place up and redo restores from the first down, so every
+        # record keeps its own position (lists break ties of position by clock stamp).
+        self._in_order = sorted(self.ids, key=lambda i: repo.get(db, cls, i).position)
         return changes
 
     def _delete(self, db: Database) -> ChangeSet:
-        return _fold(db, _DELETE[self.kind], self.ids)
+        return _fold(db, _DELETE[self.kind], self._in_order[::-1])
 
     def redo(self) -> ChangeSet:
-        return self.doc.run(lambda db: _fold(db, _RESTORE[self.kind], self.ids))
+        return self.doc.run(lambda db: _fold(db, _RESTORE[self.kind], self._in_order))
 
     @property
     def added_id(self) -> str | None:

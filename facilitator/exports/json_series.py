@@ -18,8 +18,8 @@ import uuid
 from typing import Any
 
 from facilitator.domain import model as m
+from facilitator.domain import safe_json, vocab
 from facilitator.domain import session_rules as rules
-from facilitator.domain import vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
@@ -397,7 +397,14 @@ def _check_references(content: m.SeriesContent) -> None:
 
 def loads(text: str, source: str = "JSON") -> m.SeriesContent:
     try:
-        data = json.loads(text)
+        data = safe_json.loads(text)
+    except safe_json.TooDeep:
+        raise JsonFormatError(
+            _(
+                "{source} is not a series JSON: its lists or objects are nested too deeply to "
+                "read; nothing was imported."
+            ).format(source=source)
+        ) from None
     except json.JSONDecodeError as error:
         raise JsonFormatError(
             _(

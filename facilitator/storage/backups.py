@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,14 @@ from .database import Database, copy_file, probe, remove_quietly
 
 KEEP = 12
 INTERVAL_SECONDS = 10 * 60
+# The backups of one file stay under about this many bytes: fewer of a large file (at least 3).
+BUDGET_BYTES = 1_000_000_000
+MIN_KEEP = 3
+
+
+def keep_for(size: int, keep: int = KEEP) -> int:
+    """How many backups of a file of `size` bytes are kept."""
+    return max(MIN_KEEP, min(keep, BUDGET_BYTES // max(size, 1)))
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ def make_backup(
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db.path.stem}-{stamp}.facilitator"
     copy_file(db, target, own_connection=True)
-    for old in _backups_in(folder)[keep:]:
+    for old in _backups_in(folder)[keep_for(target.stat().st_size, keep) :]:
         remove_quietly(old.path)
     return Backup(target, now.astimezone(dt.UTC))
 
@@ -71,10 +80,35 @@ def _backups_in(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
+def _sole_and_settled(target: Path) -> None:
+    """Before the file is replaced: everything in its -wal is moved into it (a crash may have
+    left work there), and no other window or program has it open (its -wal would remain, and
+    the work it goes on writing would be lost with the replaced file)."""
+    try:
+        conn = sqlite3.connect(target, isolation_level=None)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()  # the last connection removes the -wal
+    except sqlite3.Error as error:
+        raise FacilitatorError(
+            _("Cannot restore the backup into {path} ({detail}).").format(path=target, detail=error)
+        ) from error
+    if Path(f"{target}-wal").exists():
+        raise FacilitatorError(
+            _(
+                "{name} is open in another window or program; close it there first, then "
+                "restore the backup (nothing was changed)."
+            ).format(name=target.name)
+        )
+
+
 def restore_backup(backup: Path, target: Path) -> Path:
     """Put `backup` in place of `target` (which must be closed). The current file is kept
     beside it as NAME.before-restore.facilitator, so a wrong click loses nothing."""
     probe(backup)  # a damaged backup is refused before anything changes
+    if target.exists():
+        _sole_and_settled(target)
     keep = target.with_name(f"{target.stem}.before-restore{target.suffix}")
     tmp = target.with_name(f".{target.name}.restoring-{os.getpid()}")
     try:

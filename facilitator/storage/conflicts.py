@@ -20,6 +20,8 @@ from .database import Database
 from .hlc import parse
 from .records import CLASS_OF, field_kinds
 
+# The pseudo-field of a delete-versus-edit conflict: 1 the record deleted, 0 present.
+DELETED = "deleted"
 # The column that tells people which record it is.
 LABEL_COLUMN = {
     "series": "title",
@@ -82,6 +84,8 @@ def display_value(db: Database, field: str, value: Any) -> str:
     """A stored value as people read it: a speaker's name rather than a participant id."""
     if value is None:
         return ""
+    if field == DELETED:
+        return _("deleted") if value else _("present (with what was edited)")
     table = REFERENCES.get(field)
     if table and isinstance(value, str) and value:
         row = db.conn.execute(
@@ -109,8 +113,10 @@ def list_conflicts(db: Database) -> list[ConflictEntry]:
         table = row[1]
         if table not in LABEL_COLUMN:
             continue
+        # A delete-versus-edit conflict (field `deleted`) names its record, deleted or not.
+        live_only = "" if row[3] == DELETED else " AND deleted = 0"
         label = db.conn.execute(
-            f"SELECT {LABEL_COLUMN[table]} FROM {table} WHERE id = ? AND deleted = 0", (row[2],)
+            f"SELECT {LABEL_COLUMN[table]} FROM {table} WHERE id = ?{live_only}", (row[2],)
         ).fetchone()
         entries.append(
             ConflictEntry(
@@ -182,6 +188,15 @@ def undo_restore(db: Database, entry: ConflictEntry) -> None:
 def _put_value(db: Database, entry: ConflictEntry, value: Any) -> None:
     """Write one version of the conflict's field into its record."""
     cls = CLASS_OF[entry.table]
+    if entry.field == DELETED:  # delete versus edit: bring the record back, or delete it again
+        state = db.conn.execute(
+            f"SELECT deleted FROM {entry.table} WHERE id = ?", (entry.record_id,)
+        ).fetchone()
+        if state is None:
+            raise FacilitatorError(_("This conflict is no longer in the file."))
+        if bool(state[0]) != bool(value):
+            (repo.delete if value else repo.restore)(db, cls, entry.record_id)
+        return
     if field_kinds(cls).get(entry.field) == "bool":
         value = bool(value)
     elif field_kinds(cls).get(entry.field) == "list":

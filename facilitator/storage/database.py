@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
+from . import clock_skew
 from .hlc import HybridClock
+from .records import CLASS_OF, field_kinds
 from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -43,8 +43,8 @@ class Database:
         self.conn = conn
         self.clock = clock
         self.readonly = readonly
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
 
     @property
     def device(self) -> str:
@@ -127,9 +127,28 @@ def _check_path(path: Path) -> None:
         )
 
 
-def _readonly_connection(path: Path) -> sqlite3.Connection:
-    uri = "file:" + _uri_path(path) + "?mode=ro"
+def _readonly_connection(path: Path, brief: bool = False) -> sqlite3.Connection:
+    """A mode=ro connection. `brief` (a check that closes at once): when no -wal sits beside
+    the file no connection has it open, so it is read as immutable, which creates no -wal or
+    -shm that a read-only connection could not remove when it closes."""
+    immutable = brief and not Path(f"{path}-wal").exists()
+    uri = "file:" + _uri_path(path) + "?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _reader_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads a file already checked (probe). Where the file can be
+    written it is a read-write connection with query_only=ON: as the last connection it then
+    checkpoints and removes the -wal and -shm it needed, which a mode=ro connection cannot,
+    and a synced folder is left with the one file (`facilitator export`, `check`, the merge
+    report)."""
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return _readonly_connection(path)
+    uri = "file:" + _uri_path(path) + "?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema=OFF")
     conn.execute("PRAGMA query_only=ON")
     return conn
@@ -190,7 +209,7 @@ def probe(path: Path) -> int:
     """
     _check_path(path)
     try:
-        conn = _readonly_connection(path)
+        conn = _readonly_connection(path, brief=True)
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
     try:
@@ -211,11 +230,35 @@ def probe(path: Path) -> int:
                     path=path, detail=" ".join(str(result).split())[:200]
                 )
             )
+        _check_lists(conn, path)
         return version
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
     finally:
         conn.close()
+
+
+def _check_lists(conn: sqlite3.Connection, path: Path) -> None:
+    """Every list column holds a flat JSON list: a nested or malformed one (only an edit behind
+    the app's back makes one) is refused here, in one line, before any reader recurses."""
+    for table in RECORD_TABLES:
+        for column, kind in field_kinds(CLASS_OF[table]).items():
+            if kind != "list":
+                continue
+            bad = conn.execute(
+                f"SELECT id FROM {table} WHERE {column} NOT IN ('', '[]') AND CASE"
+                f" WHEN json_valid({column}) = 0 OR json_type({column}) != 'array' THEN 1"
+                f" ELSE EXISTS (SELECT 1 FROM json_each({table}.{column})"
+                " WHERE type IN ('array', 'object')) END LIMIT 1"
+            ).fetchone()
+            if bad is not None:
+                raise FacilitatorError(
+                    _(
+                        "{path} holds an invalid value in {table}.{column} (record {id}): not "
+                        "a plain list (perhaps nested too deeply); it was changed outside "
+                        "Facilitator and is not opened, for safety."
+                    ).format(path=path, table=table, column=column, id=str(bad[0])[:40])
+                )
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
@@ -233,7 +276,9 @@ def _configure(conn: sqlite3.Connection, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous=FULL")
 
 
-def _init_clock(conn: sqlite3.Connection, device: str, wall: Callable[[], float]) -> HybridClock:
+def _init_clock(
+    conn: sqlite3.Connection, device: str, wall: Callable[[], float]
+) -> tuple[HybridClock, str | None]:
     clock = HybridClock(device, wall)
     latest = conn.execute(
         "SELECT max(h) FROM ("
@@ -241,7 +286,7 @@ def _init_clock(conn: sqlite3.Connection, device: str, wall: Callable[[], float]
         + ")"
     ).fetchone()[0]
     clock.observe(latest)
-    return clock
+    return clock, latest
 
 
 def migrate(path: Path, from_version: int) -> Path | None:
@@ -304,7 +349,7 @@ def open_file(
         migrate(path, version)
     try:
         if readonly:
-            conn = _readonly_connection(path)
+            conn = _reader_connection(path)
         else:
             if not os.access(path, os.W_OK):
                 raise FacilitatorError(
@@ -314,10 +359,15 @@ def open_file(
                 )
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         _configure(conn, readonly)
-        clock = _init_clock(conn, device, wall)
+        clock, newest = _init_clock(conn, device, wall)
+        behind = clock_skew.behind_ms(newest, wall())
+        if not readonly:
+            clock_skew.note_own_clock(conn, device, behind)
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
-    return Database(path, conn, clock, readonly)
+    db = Database(path, conn, clock, readonly)
+    db.clock_behind_ms = behind
+    return db
 
 
 def create_file(
@@ -389,7 +439,7 @@ def check_file(path: str | os.PathLike) -> FileReport:
     """A full health check: format id, schema version, integrity_check. Reads only."""
     path = Path(path)
     version = probe(path)
-    conn = _readonly_connection(path)
+    conn = _readonly_connection(path, brief=True)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if integrity != "ok":

@@ -38,7 +38,10 @@ from typing import Any
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
+from . import cascade, clock_skew
 from .database import Database
+from .merge_deletes import delete_versus_edit, note_orphan
+from .merge_deletes import device_of as _device
 from .schema import RECORD_TABLES
 from .untrusted import (
     LEGACY_STAMP,
@@ -84,6 +87,7 @@ class Conflict:
     kept_stamp: str
     lost_value: Any
     lost_stamp: str
+    review: bool = False  # won or lost by a device whose clock ran wrong (clock_skew)
 
 
 @dataclass
@@ -98,6 +102,7 @@ class MergeReport:
     conflicts: list[Conflict] = field(default_factory=list)
     other_series: str | None = None  # title of another series whose sessions were added
     max_stamp: str | None = None
+    clock_skew: dict[str, int] = field(default_factory=dict)  # device -> seconds ahead (+)
 
     def totals(self) -> TableCounts:
         total = TableCounts()
@@ -145,10 +150,20 @@ def merge_source(
     report.max_stamp = source.max_stamp
     with db.transaction() as conn:
         rows = _adopt_series(conn, source, allow_other_series, report)
+        orphans: dict[str, dict[str, Conflict]] = {}
         for table in RECORD_TABLES:
-            _merge_table(conn, table, rows[table], report)
+            _merge_table(conn, table, rows[table], report, orphans)
+        cascade.settle(conn)
+        listed = {(c.table, c.record_id, c.field) for c in report.conflicts}
+        for table, by_id in orphans.items():  # parents left deleted though a child was edited
+            for parent_id in sorted(cascade.dead_parents(conn, table, set(by_id))):
+                if (table, parent_id, "deleted") not in listed:
+                    report.conflicts.append(by_id[parent_id])
         when = _iso(now)
         _record_conflicts(conn, report, when)
+        report.clock_skew = clock_skew.skewed_devices(source.rows, source.clocks_behind, now)
+        for c in report.conflicts:
+            c.review = bool({_device(c.kept_stamp), _device(c.lost_stamp)} & set(report.clock_skew))
         conn.execute(
             "INSERT OR REPLACE INTO merge_source (file_id, checksum, name, merged_at, report) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -184,7 +199,7 @@ def _adopt_series(
     conn, source: SourceFile, allow: bool, report: MergeReport
 ) -> dict[str, list[dict[str, Any]]]:
     row = conn.execute(
-        "SELECT id, title FROM series WHERE deleted = 0 ORDER BY rowid LIMIT 1"
+        "SELECT id, title FROM series WHERE deleted = 0 ORDER BY hlc, id LIMIT 1"
     ).fetchone()
     if row is None or source.series_id is None or source.series_id == row[0]:
         return source.rows
@@ -224,17 +239,20 @@ def _existing(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         for values in conn.execute(query, chunk):
             row = dict(zip(names, values, strict=True))
             row["stamps"] = parse_stamps(row["stamps"]) or {}
-            found[row["id"]] = row
+            found[row["id"]] = cascade.raw(row)
     return found
 
 
-def _device(stamp: str) -> str:
-    return stamp.split(".", 2)[2]
-
-
-def _merge_table(conn, table: str, rows: list[dict[str, Any]], report: MergeReport) -> None:
+def _merge_table(
+    conn,
+    table: str,
+    rows: list[dict[str, Any]],
+    report: MergeReport,
+    orphans: dict[str, dict[str, Conflict]],
+) -> None:
     if not rows:
         return
+    rows = [cascade.raw(dict(r)) for r in rows]
     fields = data_columns(table)[1:]
     counts = report.counts[table]
     existing = _existing(conn, table, [r["id"] for r in rows])
@@ -250,6 +268,8 @@ def _merge_table(conn, table: str, rows: list[dict[str, Any]], report: MergeRepo
             continue
         merged, conflicts = join(old, row, fields)
         report.conflicts += [Conflict(table, row["id"], *c) for c in conflicts]
+        for parent, parent_id, *lost in note_orphan(table, old, row):
+            orphans.setdefault(parent, {}).setdefault(parent_id, Conflict(parent, parent_id, *lost))
         if merged is None:
             counts.present += 1
             continue
@@ -281,6 +301,8 @@ def _stored(row: dict[str, Any], fields: list[str], stamps: dict[str, str]) -> d
         deleted=row["deleted"],
         stamps=json.dumps(stamps, sort_keys=True) if stamps else "{}",
     )
+    if "deleted_with" in row:
+        out["deleted_with"] = row["deleted_with"]
     return out
 
 
@@ -301,14 +323,17 @@ def join(
     Rows are dicts of column values with `stamps` parsed.
     """
     old_hlc, new_hlc = old["hlc"], new["hlc"]
-    if (old_hlc, old["deleted"]) >= (new_hlc, new["deleted"]):
-        hlc, deleted = old_hlc, old["deleted"]
-    else:
-        hlc, deleted = new_hlc, new["deleted"]
+    winner, loser = (
+        (old, new) if (old_hlc, old["deleted"]) >= (new_hlc, new["deleted"]) else (new, old)
+    )
+    hlc, deleted = winner["hlc"], winner["deleted"]
     changed = hlc != old_hlc or deleted != old["deleted"]
     old_stamps = {f: old["stamps"].get(f, old_hlc) for f in fields}
     new_stamps = {f: new["stamps"].get(f, new_hlc) for f in fields}
     merged: dict[str, Any] = {"id": old["id"], "hlc": hlc, "deleted": deleted}
+    if "deleted_with" in old:
+        merged["deleted_with"] = winner.get("deleted_with", "")
+        changed = changed or merged["deleted_with"] != old["deleted_with"]
     stamps: dict[str, str] = {}
     conflicts = []
     for f in fields:
@@ -328,6 +353,7 @@ def join(
             and LEGACY_STAMP not in (os_, ns)
         ):
             conflicts.append(lost)
+    conflicts += delete_versus_edit(winner, loser, fields)
     if not changed:
         return None, conflicts
     return _stored(merged, fields, stamps), conflicts
@@ -367,7 +393,9 @@ def synced_content(db: Database) -> dict[str, dict[str, tuple]]:
     """Every synced row of every record table, by table and id, as merge sees it.
 
     Stamps are compared by meaning (a field absent from `stamps` carries the row's hlc); merge
-    bookkeeping, drafts and meta are local to a file and left out.
+    bookkeeping, drafts and meta are local to a file and left out. `deleted` is the version's
+    own flag (a cascade tombstone counts as deleted); the last item, `(deleted, deleted_with)`,
+    is what the file shows, which follows the parent for a child deleted with it.
     """
     content = {}
     for table in RECORD_TABLES:
@@ -378,12 +406,14 @@ def synced_content(db: Database) -> dict[str, dict[str, tuple]]:
             row = dict(zip(names, values, strict=True))
             stamps = parse_stamps(row["stamps"]) or {}
             effective = tuple(stamps.get(f, row["hlc"]) for f in fields)
+            shown = (row["deleted"], row.get("deleted_with", ""))
             rows[row["id"]] = (
                 tuple(row[f] for f in fields),
                 row["device"],
                 row["hlc"],
-                row["deleted"],
+                cascade.raw(row)["deleted"],
                 effective,
+                shown,
             )
         content[table] = rows
     return content

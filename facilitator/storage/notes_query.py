@@ -22,11 +22,12 @@ from facilitator.domain import model as m
 from .database import Database
 from .notes_search import fts_query
 from .records import columns, from_row
+from .repository import created
 
 ICOLS = ", ".join("i." + c for c in columns(m.Intervention))
 PCOLS = ", ".join(columns(m.Point))
 FEW_HITS = 2000
-ORDER = " ORDER BY i.started_at DESC, i.rowid DESC"
+ORDER = f" ORDER BY i.started_at DESC, {created('intervention', 'i')} DESC, i.id DESC"
 SPEAKER = (
     ", coalesce(p.name, ''), coalesce(p.organisation, ''), coalesce(p.stakeholder_group, ''),"
     " coalesce(p.country, '')"
@@ -172,7 +173,7 @@ def _attach_points(db: Database, rows: list[InterventionRow]) -> None:
         marks = ", ".join("?" for _ in chunk)
         for row in db.conn.execute(
             f"SELECT {PCOLS} FROM point WHERE deleted = 0 AND intervention_id IN ({marks})"
-            " ORDER BY position, rowid",
+            f" ORDER BY position, {created('point')}, id",
             chunk,
         ):
             point = from_row(m.Point, row)

@@ -104,7 +104,7 @@ def apply_changes(db: Database, old: Entry, new: Entry) -> m.Intervention:
 
 
 def delete_intervention(db: Database, intervention_id: str) -> list[str]:
-    """Tombstone an intervention and its points; return the point ids (for undo)."""
+    """Tombstone an intervention and its points (as deleted with it); return the point ids."""
     with db.transaction() as conn:
         point_ids = [
             r[0]
@@ -114,16 +114,14 @@ def delete_intervention(db: Database, intervention_id: str) -> list[str]:
             )
         ]
         repo.delete(db, m.Intervention, intervention_id)
-        for point_id in point_ids:
-            repo.delete(db, m.Point, point_id)
     return point_ids
 
 
 def restore_intervention(db: Database, intervention_id: str, point_ids: list[str]) -> None:
+    """Bring an intervention back with the points deleted with it (`point_ids` is what the
+    delete returned; a point deleted on its own before stays deleted either way)."""
     with db.transaction():
         repo.restore(db, m.Intervention, intervention_id)
-        for point_id in point_ids:
-            repo.restore(db, m.Point, point_id)
 
 
 def load_entry(db: Database, intervention_id: str) -> Entry:
@@ -160,7 +158,7 @@ def open_floor(db: Database, session_id: str) -> m.Intervention | None:
         f"SELECT {ICOLS} FROM intervention i WHERE i.session_id = ? AND i.deleted = 0"
         " AND i.started_at IS NOT NULL AND i.ended_at IS NULL AND i.notes = ''"
         " AND NOT EXISTS (SELECT 1 FROM point q WHERE q.intervention_id = i.id AND q.deleted = 0)"
-        " ORDER BY i.started_at DESC, i.rowid DESC LIMIT 1",
+        f" ORDER BY i.started_at DESC, {repo.created('intervention', 'i')} DESC, i.id DESC LIMIT 1",
         (session_id,),
     ).fetchone()
     return from_row(m.Intervention, row) if row else None

@@ -20,7 +20,17 @@ from facilitator.i18n import _
 
 from . import repository as repo
 from .database import Database
-from .prepare_common import edit, insert_at, live, operation, renumber, reorder, restore, tombstone
+from .prepare_common import (
+    edit,
+    in_place,
+    insert_at,
+    live,
+    operation,
+    renumber,
+    reorder,
+    restore,
+    tombstone,
+)
 
 AGENDA_FIELDS = ("title", "planned_minutes", "kind", "speakers", "description", "warning_seconds")
 
@@ -153,7 +163,7 @@ def restore_agenda_item(db: Database, item_id: str) -> ChangeSet:
     with operation(db):
         restored = restore(db, m.AgendaItem, item_id)
         item = live(db, m.AgendaItem, item_id)
-        return restored.merge(renumber(db, agenda(db, item.session_id)))
+        return restored.merge(renumber(db, in_place(agenda(db, item.session_id), item_id)))
 
 
 def reorder_agenda(db: Database, session_id: str, ordered_ids: Sequence[str]) -> ChangeSet:
@@ -205,7 +215,9 @@ def restore_question(db: Database, question_id: str) -> ChangeSet:
     with operation(db):
         restored = restore(db, m.GuidingQuestion, question_id)
         question = live(db, m.GuidingQuestion, question_id)
-        return restored.merge(renumber(db, questions(db, question.session_id)))
+        return restored.merge(
+            renumber(db, in_place(questions(db, question.session_id), question_id))
+        )
 
 
 def reorder_questions(db: Database, session_id: str, ordered_ids: Sequence[str]) -> ChangeSet:
@@ -274,7 +286,7 @@ def restore_topic(db: Database, topic_id: str) -> ChangeSet:
     with operation(db):
         restored = restore(db, m.Topic, topic_id)
         topic = live(db, m.Topic, topic_id)
-        return restored.merge(renumber(db, topics(db, topic.series_id)))
+        return restored.merge(renumber(db, in_place(topics(db, topic.series_id), topic_id)))
 
 
 def reorder_topics(db: Database, series_id: str, ordered_ids: Sequence[str]) -> ChangeSet:

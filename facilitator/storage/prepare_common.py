@@ -54,6 +54,12 @@ def renumber(db: Database, records: Sequence[Any]) -> ChangeSet:
     return ChangeSet(changed=frozenset(changed))
 
 
+def in_place(records: list[Any], restored_id: str) -> list[Any]:
+    """A list with a restored record back at its old position, before the record that has
+    taken that position since (lists break ties by clock stamp, and the restore is newest)."""
+    return sorted(records, key=lambda r: (r.position, r.id != restored_id))
+
+
 def reorder(db: Database, siblings: list[Any], ordered_ids: Sequence[str]) -> ChangeSet:
     """Put `siblings` in the order of `ordered_ids`, which must name each of them once."""
     by_id = {r.id: r for r in siblings}

@@ -16,7 +16,17 @@ from facilitator.i18n import _
 
 from . import repository as repo
 from .database import Database
-from .prepare_common import insert_at, key, live, operation, renumber, reorder, restore, tombstone
+from .prepare_common import (
+    in_place,
+    insert_at,
+    key,
+    live,
+    operation,
+    renumber,
+    reorder,
+    restore,
+    tombstone,
+)
 
 # What a duplicate leaves behind: what happened in the original session, not its preparation.
 NOT_DUPLICATED = {
@@ -100,7 +110,7 @@ def restore_session(db: Database, session_id: str) -> ChangeSet:
     with operation(db):
         restored = restore(db, m.Session, session_id)
         session = live(db, m.Session, session_id)
-        return restored.merge(renumber(db, sessions(db, session.series_id)))
+        return restored.merge(renumber(db, in_place(sessions(db, session.series_id), session_id)))
 
 
 def reorder_sessions(db: Database, series_id: str, ordered_ids: Sequence[str]) -> ChangeSet:

@@ -9,6 +9,9 @@ from functools import cache
 from typing import Any, TypeVar
 
 from facilitator.domain import model as m
+from facilitator.domain import safe_json
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import _
 
 T = TypeVar("T")
 
@@ -26,6 +29,19 @@ TABLE_OF: dict[type, str] = {
     m.TimerEvent: "timer_event",
 }
 CLASS_OF: dict[str, type] = {table: cls for cls, table in TABLE_OF.items()}
+
+
+class NestedValue(FacilitatorError):
+    """A list column holding JSON nested too deeply (the file was changed behind our back)."""
+
+    def __init__(self, table: str, column: str, record_id: str) -> None:
+        super().__init__(
+            _(
+                "{table}.{column} of record {id} holds JSON nested too deeply; the file was "
+                "changed outside Facilitator."
+            ).format(table=table, column=column, id=record_id[:40])
+        )
+        self.table, self.column, self.record_id = table, column, record_id
 
 
 @cache
@@ -76,7 +92,10 @@ def from_row(cls: type[T], row: typing.Sequence[Any]) -> T:
     values = {}
     for (name, kind), value in zip(field_kinds(cls).items(), row, strict=True):
         if kind == "list":
-            value = json.loads(value) if value else []
+            try:
+                value = safe_json.loads(value) if value else []
+            except safe_json.TooDeep:
+                raise NestedValue(TABLE_OF[cls], name, str(row[0])) from None
         elif kind == "bool":
             value = bool(value)
         values[name] = value

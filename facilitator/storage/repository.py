@@ -13,24 +13,52 @@ from typing import Any, TypeVar
 
 from facilitator.domain import model as m
 
+from . import cascade
 from .database import Database
 from .records import CLASS_OF, TABLE_OF, columns, encode, from_row, to_row
 
 T = TypeVar("T")
 
-# How each table is listed: by position where people order things, else by time of writing.
+
+# How each table is listed: by position where people order things, else by time, then by
+# the clock stamp of the record's creation, then id. Never `rowid`: its order is the order rows
+# arrived in this file, which a merge of the same files in another order changes; these keys
+# are the same in every merged file, so lists, views and exports are too.
+# The creation stamp is the stamp of the field naming the record's parent, which is written
+# once (a row never edited carries its hlc; the first edit makes every stamp explicit).
+def created(table: str, alias: str = "") -> str:
+    """SQL for the clock stamp at which a record of `table` was written first."""
+    parent = PARENT_FIELD.get(table)
+    p = f"{alias}." if alias else ""
+    if parent is None:
+        return f"{p}hlc"
+    return f"coalesce(json_extract({p}stamps, '$.{parent}'), {p}hlc)"
+
+
+PARENT_FIELD: dict[str, str] = {
+    "topic": "series_id",
+    "participant": "series_id",
+    "session": "series_id",
+    "agenda_item": "session_id",
+    "guiding_question": "session_id",
+    "session_role": "session_id",
+    "intervention": "session_id",
+    "point": "intervention_id",
+    "takeaway": "session_id",
+    "timer_event": "session_id",
+}
 ORDER: dict[str, str] = {
-    "series": "rowid",
-    "topic": "position, rowid",
-    "participant": "rowid",
-    "session": "position, date, start_time, rowid",
-    "agenda_item": "position, rowid",
-    "guiding_question": "position, rowid",
-    "session_role": "rowid",
-    "intervention": "coalesce(started_at, ''), rowid",
-    "point": "position, rowid",
-    "takeaway": "position, rowid",
-    "timer_event": "at, rowid",
+    "series": "hlc, id",
+    "topic": f"position, {created('topic')}, id",
+    "participant": f"{created('participant')}, id",
+    "session": f"position, date, start_time, {created('session')}, id",
+    "agenda_item": f"position, {created('agenda_item')}, id",
+    "guiding_question": f"position, {created('guiding_question')}, id",
+    "session_role": f"{created('session_role')}, id",
+    "intervention": f"coalesce(started_at, ''), {created('intervention')}, id",
+    "point": f"position, {created('point')}, id",
+    "takeaway": f"position, {created('takeaway')}, id",
+    "timer_event": f"at, {created('timer_event')}, id",
 }
 
 
@@ -46,8 +74,10 @@ def insert(db: Database, record: Any) -> Any:
 
 def insert_all(db: Database, records: Iterable[Any]) -> None:
     with db.transaction() as conn:
-        stamp = db.clock.now()
         for record in records:
+            # A stamp each, in the order given: lists ordered by clock stamp (ORDER) keep the
+            # order records were written in, as rowid did, but the same in every merged file.
+            stamp = db.clock.now()
             table = TABLE_OF[type(record)]
             row = to_row(record)
             row.update(device=db.device, hlc=stamp, stamps="{}", deleted=0)
@@ -72,10 +102,16 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
         old_hlc, stamps = row[0], json.loads(row[1] or "{}")
         for name in known:
             stamps.setdefault(name, old_hlc)
+        # Stamp after everything the row holds, even versions written by another program
+        # (a merge from the command line) this clock has not seen: a row's hlc stays its
+        # greatest stamp, which every merge checks.
+        db.clock.observe(max([old_hlc, *stamps.values()]))
         stamp = db.clock.now()
         for name in changes:
             stamps[name] = stamp
         sets = ", ".join(f"{name} = ?" for name in changes)
+        if table in cascade.CASCADED:  # an edit is a live version of its own
+            sets += (", " if sets else "") + "deleted_with = ''"
         values = [encode(cls, name, value) for name, value in changes.items()]
         conn.execute(
             f"UPDATE {table} SET {sets}{', ' if sets else ''}device = ?, hlc = ?, stamps = ? "
@@ -86,29 +122,54 @@ def update(db: Database, cls: type[T], record_id: str, **changes: Any) -> T:
 
 
 def _set_deleted(db: Database, cls: type, record_id: str, deleted: int) -> None:
-    # Only the row's hlc moves: its fields keep their stamps (made explicit here), so a merge
-    # does not take an untouched field for an edit made at the time of the delete.
+    """Tombstone or restore one record, and the children deleted with it (see cascade)."""
     table = TABLE_OF[cls]
     with db.transaction() as conn:
-        row = conn.execute(f"SELECT hlc, stamps FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        if row is None:
+        if not _stamp_deleted(db, conn, table, record_id, deleted, ""):
             return
-        stamps = json.loads(row[1] or "{}")
-        for name in set(columns(cls)) - {"id"}:
-            stamps.setdefault(name, row[0])
-        conn.execute(
-            f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ? WHERE id = ?",
-            (deleted, db.device, db.clock.now(), json.dumps(stamps, sort_keys=True), record_id),
-        )
+
+        def stamp(child: str, child_id: str, value: int, parent: str) -> None:
+            _stamp_deleted(db, conn, child, child_id, value, parent)
+
+        if deleted:
+            cascade.delete_children(conn, table, record_id, db.device, stamp)
+        else:
+            cascade.restore_children(conn, table, record_id, stamp)
+
+
+def _stamp_deleted(db: Database, conn, table: str, record_id: str, deleted: int, with_: str):
+    # Only the row's hlc moves: its fields keep their stamps (made explicit here), so a merge
+    # does not take an untouched field for an edit made at the time of the delete.
+    row = conn.execute(f"SELECT hlc, stamps FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        return False
+    stamps = json.loads(row[1] or "{}")
+    for name in set(columns(CLASS_OF[table])) - {"id"}:
+        stamps.setdefault(name, row[0])
+    db.clock.observe(max([row[0], *stamps.values()]))  # see update
+    extra = ", deleted_with = ?" if table in cascade.CASCADED else ""
+    conn.execute(
+        f"UPDATE {table} SET deleted = ?, device = ?, hlc = ?, stamps = ?{extra} WHERE id = ?",
+        (
+            deleted,
+            db.device,
+            db.clock.now(),
+            json.dumps(stamps, sort_keys=True),
+            *([with_] if extra else []),
+            record_id,
+        ),
+    )
+    return True
 
 
 def delete(db: Database, cls: type, record_id: str) -> None:
-    """Tombstone one record: it disappears here and, after a merge, everywhere."""
+    """Tombstone one record (and its children, as deleted with it): it disappears here and,
+    after a merge, everywhere."""
     _set_deleted(db, cls, record_id, 1)
 
 
 def restore(db: Database, cls: type, record_id: str) -> None:
-    """Bring a tombstoned record back (undo of a delete)."""
+    """Bring a tombstoned record back (undo of a delete), with the children deleted with it."""
     _set_deleted(db, cls, record_id, 0)
 
 
@@ -156,7 +217,8 @@ def session_content(db: Database, session: m.Session) -> m.SessionContent:
             f"SELECT {', '.join('p.' + c for c in columns(m.Point))} FROM point p "
             "JOIN intervention i ON i.id = p.intervention_id "
             "WHERE p.deleted = 0 AND i.deleted = 0 AND i.session_id = ? "
-            "ORDER BY coalesce(i.started_at, ''), i.rowid, p.position, p.rowid",
+            f"ORDER BY coalesce(i.started_at, ''), {created('intervention', 'i')}, i.id, "
+            f"p.position, {created('point', 'p')}, p.id",
             (session.id,),
         ).fetchall()
         points = [from_row(m.Point, row) for row in rows]

@@ -297,6 +297,9 @@ ALTER TABLE series ADD COLUMN disclaimer TEXT NOT NULL DEFAULT '';
 ALTER TABLE series ADD COLUMN acknowledgements TEXT NOT NULL DEFAULT '';
 ALTER TABLE series ADD COLUMN workstream TEXT NOT NULL DEFAULT '';
 ALTER TABLE series ADD COLUMN workstream_url TEXT NOT NULL DEFAULT '';
+-- area merge: a point tombstoned together with its intervention names it here ('' for a point
+-- deleted on its own), so whatever brings the intervention back brings exactly those points.
+ALTER TABLE point ADD COLUMN deleted_with TEXT NOT NULL DEFAULT '';
 """
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.

@@ -125,10 +125,14 @@ def team_copy_name(db: Database) -> str:
     return f"{db.path.stem}-{db.device}{db.path.suffix or '.facilitator'}"
 
 
-def save_copy_for_team(db: Database, target: str | os.PathLike) -> Path:
+def save_copy_for_team(
+    db: Database, target: str | os.PathLike, own_connection: bool = True
+) -> Path:
     """Write one self-contained copy of the open file (VACUUM INTO, fsync, atomic rename).
 
     The copy has no WAL beside it and is checked before this returns; the live file is untouched.
+    Without `own_connection` the copy is read through `db.conn`, which still reads the file it
+    opened when the path names another file now, or none (app.file_identity).
     """
     target = Path(target)
     if target.exists() and target.resolve() == db.path.resolve():
@@ -144,7 +148,7 @@ def save_copy_for_team(db: Database, target: str | os.PathLike) -> Path:
             )
         )
     try:
-        copy_file(db, target, own_connection=True)
+        copy_file(db, target, own_connection=own_connection)
         _fsync_folder(target.parent)
     except (OSError, sqlite3.Error) as error:
         raise FacilitatorError(

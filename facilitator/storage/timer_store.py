@@ -42,7 +42,7 @@ def load_log(db: Database, session_id: str) -> list[m.TimerEvent]:
     """The session's timer log in the order it was appended (the clock stamp, then the row)."""
     rows = db.conn.execute(
         f"SELECT {', '.join(columns(m.TimerEvent))} FROM timer_event "
-        "WHERE session_id = ? AND deleted = 0 ORDER BY hlc, rowid",
+        "WHERE session_id = ? AND deleted = 0 ORDER BY hlc, id",
         (session_id,),
     ).fetchall()
     return [from_row(m.TimerEvent, row) for row in rows]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -26,10 +25,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from facilitator.domain import vocab
+from facilitator.domain import safe_json, vocab
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date
 
+from .cascade import CASCADED
 from .database import (
     _check_path,
     _schema_of,
@@ -95,6 +95,7 @@ class SourceFile:
     series_title: str
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     max_stamp: str | None = None
+    clocks_behind: dict[str, int] = field(default_factory=dict)  # see clock_skew
 
 
 def data_columns(table: str) -> list[str]:
@@ -105,7 +106,8 @@ def data_columns(table: str) -> list[str]:
 
 
 def record_columns(table: str) -> list[str]:
-    return [*data_columns(table), *SYNC_COLUMNS]
+    extra = ["deleted_with"] if table in CASCADED else []
+    return [*data_columns(table), *SYNC_COLUMNS, *extra]
 
 
 @cache
@@ -203,6 +205,12 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
     row = conn.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
     file_id = row[0] if row and isinstance(row[0], str) else "sha256:" + checksum
     source = SourceFile(path, path.name, file_id, checksum, version, None, "")
+    for key, value in conn.execute(
+        "SELECT key, value FROM meta WHERE key LIKE 'clock_behind:%'"
+    ):  # a value that is not a plain number of milliseconds is ignored, it only informs
+        device = key.split(":", 1)[1]
+        if DEVICE_RE.fullmatch(device) and str(value).isdigit() and len(str(value)) < 13:
+            source.clocks_behind[device] = int(value)
     stamps: list[str] = []
     for table in RECORD_TABLES:
         present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
@@ -214,6 +222,8 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
         for values in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
             record = dict(zip(names, values, strict=True))
             record.update(missing)
+            if table in CASCADED and "deleted_with" not in present:
+                record["deleted_with"] = ""  # a format 3 file: every delete was its own
             problem = check(record)
             if problem is None and record["id"] in seen:
                 problem = "id"
@@ -296,8 +306,8 @@ def _json_list(item: Callable[[Any], bool]) -> Callable[[Any], bool]:
         if not isinstance(value, str):
             return False
         try:
-            parsed = json.loads(value)
-        except ValueError:
+            parsed = safe_json.loads(value)
+        except ValueError:  # TooDeep included: invalid value in table.column (record id)
             return False
         return isinstance(parsed, list) and all(item(v) for v in parsed)
 
@@ -354,6 +364,10 @@ def _row_checker(table: str) -> Callable[[dict[str, Any]], str | None]:
             return "device"
         if row["deleted"] not in (0, 1) or not isinstance(row["deleted"], int):
             return "deleted"
+        if "deleted_with" in row and not (
+            row["deleted_with"] == "" or _is_uuid(row["deleted_with"])
+        ):
+            return "deleted_with"
         stamps = parse_stamps(row["stamps"])
         if stamps is None or not set(stamps) <= fields:
             return "stamps"
@@ -373,7 +387,7 @@ def parse_stamps(value: Any) -> dict[str, Any] | None:
     if not isinstance(value, str):
         return None
     try:
-        stamps = json.loads(value)
+        stamps = safe_json.loads(value)
     except ValueError:
         return None
     return stamps if isinstance(stamps, dict) else None

@@ -13,9 +13,16 @@ from facilitator.app import bundled, file_ops
 from facilitator.app.document import Document
 from facilitator.exports import json_series
 
+ROOT = Path(__file__).resolve().parents[2]  # this checkout's code, not an installed one
+
 
 def run(*args: str, cwd: Path, config: Path, lang: str = "en") -> subprocess.CompletedProcess:
-    env = dict(os.environ, FACILITATOR_CONFIG_DIR=str(config), LANG="C")
+    env = dict(
+        os.environ,
+        FACILITATOR_CONFIG_DIR=str(config),
+        LANG="C",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    )
     return subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", lang, *args],
         cwd=cwd,
@@ -59,3 +66,27 @@ def test_merge_and_import_refuse_a_file_the_app_has_open(tmp_path, demo_path):
     # Once the app has closed it, the same command merges.
     again = run("merge", str(demo_path), str(colleague), cwd=tmp_path, config=config)
     assert again.returncode == 0, again.stderr
+
+
+def test_export_never_writes_over_a_file_the_app_has_open(tmp_path, demo_path):
+    config = Path(os.environ["FACILITATOR_CONFIG_DIR"])
+    other = tmp_path / "other.facilitator"
+    file_ops.write_new_file(other, bundled.demo_series())
+    app = Document.open(demo_path)
+    before = digest(demo_path)
+    try:
+        result = run(
+            "export",
+            str(other),
+            "--format",
+            "json",
+            "-o",
+            str(demo_path),
+            cwd=tmp_path,
+            config=config,
+        )
+    finally:
+        app.close()
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert "is open in Facilitator" in result.stderr and "another output file" in result.stderr
+    assert digest(demo_path) == before

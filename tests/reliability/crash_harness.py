@@ -4,8 +4,10 @@
 
 Uses the storage calls the app's pages use (notes_store.save_draft / save_entry, the timer's
 TimerSession) and prints, after each call has returned (so it is committed):
-  'draft <id> <n>'  the draft of entry n was written
-  'saved <id> <n>'  entry n was saved (the app now shows it as saved)
+  'draft <seed-n> <length>'  the draft of entry n was written, its notes that long
+  'saved <id> <seed-n>'      entry n was saved (the app now shows it as saved)
+The notes of entry n begin with the marker '[seed-n] ', so the checker recognises an entry and
+its draft by their content.
   'timer <action>'  a moderator action was committed
 """
 
@@ -38,6 +40,7 @@ def main(path: str, seed: int) -> None:
         entry = Entry(
             session_id=content.session.id, stakeholder_group="civil_society", language="ar"
         )
+        entry.notes = f"[{seed}-{n}] "
         words = ["المهاجرين", "missing", "пропавших", "migrants", "search", "رعاية"]
         for _ in range(rng.randint(2, 6)):  # typing: a draft about every keystroke burst
             entry.notes += " ".join(rng.choice(words) for _ in range(8)) + ". "
@@ -46,7 +49,7 @@ def main(path: str, seed: int) -> None:
             time.sleep(rng.uniform(0, 0.01))
         entry.points = [EntryPoint(f"Point {n}.{k}", "recommendation") for k in range(2)]
         iid = ns.save_entry(db, entry, draft_id=DRAFT_ID)
-        print(f"saved {iid} {n}", flush=True)
+        print(f"saved {iid} {seed}-{n}", flush=True)
         if rng.random() < 0.2:
             timer.adjust(60)
             print("timer adjust", flush=True)

@@ -8,6 +8,7 @@ acknowledged timer action. 200 kills in the default run; the long campaign
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import signal
@@ -20,6 +21,7 @@ import pytest
 
 from facilitator.app import bundled, file_ops
 from facilitator.domain import model as m
+from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store as ns
 from facilitator.storage import open_file
 from facilitator.storage import repository as repo
@@ -32,15 +34,17 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 class Acks:
+    """What the harness acknowledged: an entry saved, a draft written, a timer action."""
+
     def __init__(self) -> None:
-        self.saved: set[str] = set()
+        self.saved: dict[str, str] = {}  # intervention id -> its marker "seed-n"
         self.adjusts = 0
-        self.draft: tuple[str, int] | None = None  # (entry "seed-n", length of notes) not saved
+        self.draft: tuple[str, int] | None = None  # ("seed-n", length of notes), not saved
 
     def read(self, line: str) -> None:
         kind, *rest = line.split()
         if kind == "saved":
-            self.saved.add(rest[0])
+            self.saved[rest[0]] = rest[1]
             self.draft = None
         elif kind == "draft":
             self.draft = (rest[0], int(rest[1]))
@@ -80,27 +84,37 @@ def kill_at_random(path: Path, seed: int, acks: Acks) -> None:
 
 
 def check_after_kill(path: Path, acks: Acks, full: bool) -> None:
+    """By content: every acknowledged save is in the file with its notes and both points; the
+    draft acknowledged last is offered back at least as long as acknowledged, or was saved
+    (a kill between the save's commit and its acknowledgement); never both missing."""
     db = open_file(path, device="checker")
     try:
         pragma = "integrity_check" if full else "quick_check"
         assert db.conn.execute(f"PRAGMA {pragma}").fetchone()[0] == "ok"
-        stored = {i.id for i in repo.find(db, m.Intervention)}
-        missing = acks.saved - stored
-        assert not missing, f"lost {len(missing)} acknowledged entries"
-        for iid in list(acks.saved)[-5:]:
-            assert len(repo.find(db, m.Point, intervention_id=iid)) == 2
+        notes = dict(db.conn.execute("SELECT id, notes FROM intervention WHERE deleted = 0"))
+        points = dict(
+            db.conn.execute(
+                "SELECT intervention_id, count(*) FROM point WHERE deleted = 0 "
+                "GROUP BY intervention_id"
+            )
+        )
+        for iid, mark in acks.saved.items():
+            assert notes.get(iid, "").startswith(f"[{mark}] "), f"lost acknowledged entry {mark}"
+            assert points.get(iid) == 2, f"entry {mark} lost points"
         session = repo.load_series(db).sessions[0].session
         if acks.draft is not None:
-            marker = f"[{acks.draft[0]}] "
-            offered = [d for d in ns.drafts(db, session.id) if d.id == "crash-harness"]
-            # killed between the save's commit and its acknowledgement: saved, draft removed
-            saved = db.conn.execute(
-                "SELECT count(*) FROM intervention WHERE notes LIKE ? || '%'", (marker,)
-            ).fetchone()[0]
+            mark, length = acks.draft
+            marker = f"[{mark}] "
+            offered = [
+                d
+                for d in ns.drafts(db, session.id)
+                if d.id == "crash-harness" and d.entry.notes.startswith(marker)
+            ]
+            saved = [n for n in notes.values() if n.startswith(marker)]
             rows = db.conn.execute("SELECT id, substr(payload, 1, 120) FROM draft").fetchall()
             assert offered or saved, f"draft {marker} neither offered back nor saved: {rows}"
-            if offered and offered[0].entry.notes.startswith(marker):
-                assert len(offered[0].entry.notes) >= acks.draft[1]
+            if offered and not saved:
+                assert len(offered[0].entry.notes) >= length, f"draft {marker} came back shorter"
         log = ts.load_log(db, session.id)
         assert sum(1 for e in log if e.action == "adjust") >= acks.adjusts
         assert any(e.action == "start" for e in log)
@@ -116,6 +130,91 @@ def campaign(tmp_path: Path, kills: int) -> Acks:
         kill_at_random(path, n, acks)
         check_after_kill(path, acks, full=(n % 25 == 0 or n == kills - 1))
     return acks
+
+
+def _typed(path: Path, mark: str, notes: str, save: bool) -> str | None:
+    """Write what the harness writes for one entry: its draft, and its save when `save`."""
+    db = open_file(path, device="harness")
+    try:
+        content = repo.load_series(db).sessions[0]
+        entry = Entry(session_id=content.session.id, notes=f"[{mark}] {notes}")
+        ns.save_draft(db, "crash-harness", entry, dt.datetime.now(dt.UTC))
+        if not save:
+            return None
+        entry.points = [EntryPoint(f"Point {k}", "recommendation") for k in range(2)]
+        return ns.save_entry(db, entry, draft_id="crash-harness")
+    finally:
+        db.close()
+
+
+def _file(tmp_path: Path) -> Path:
+    path = tmp_path / "crash.facilitator"
+    file_ops.write_new_file(path, bundled.template_series("gcm-talk"))
+    db = open_file(path, device="moderator")
+    try:
+        ts.TimerSession(db, repo.load_series(db).sessions[0]).toggle()
+    finally:
+        db.close()
+    return path
+
+
+def test_a_kill_between_a_save_and_its_acknowledgement_passes(tmp_path):
+    """The draft was acknowledged, the save committed (draft removed) but not acknowledged."""
+    path = _file(tmp_path)
+    _typed(path, "7-3", "water and shelter", save=True)
+    acks = Acks()
+    acks.read("draft 7-3 25")
+    check_after_kill(path, acks, full=True)
+
+
+def test_a_draft_offered_back_shorter_than_acknowledged_fails(tmp_path):
+    path = _file(tmp_path)
+    _typed(path, "7-4", "water", save=False)
+    acks = Acks()
+    acks.read("draft 7-4 400")
+    with pytest.raises(AssertionError, match="shorter"):
+        check_after_kill(path, acks, full=True)
+
+
+def test_an_acknowledged_save_is_checked_by_its_content(tmp_path):
+    path = _file(tmp_path)
+    iid = _typed(path, "7-5", "water", save=True)
+    acks = Acks()
+    acks.read(f"saved {iid} 7-5")
+    check_after_kill(path, acks, full=True)
+    acks.read(f"saved {iid} 7-6")  # the same id acknowledged for another entry's content
+    with pytest.raises(AssertionError, match="lost acknowledged entry 7-6"):
+        check_after_kill(path, acks, full=True)
+
+
+def test_the_harness_writes_the_marker_the_checker_looks_for(tmp_path):
+    """Issue 18: the checker looked for '[seed-n] ' in notes the harness never marked, so a
+    kill between a save's commit and its acknowledgement failed and the draft length was
+    never compared."""
+    path = _file(tmp_path)
+    acks = Acks()
+    proc = subprocess.Popen(
+        [sys.executable, str(HARNESS), str(path), "3"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        cwd=ROOT,
+    )
+    try:
+        for line in proc.stdout:
+            acks.read(line)
+            if acks.saved:
+                break
+    finally:
+        proc.kill()
+        proc.wait()
+    [(iid, mark)] = acks.saved.items()
+    assert mark == "3-1"
+    db = open_file(path, device="checker", readonly=True)
+    try:
+        assert repo.get(db, m.Intervention, iid).notes.startswith("[3-1] ")
+    finally:
+        db.close()
 
 
 def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path):

@@ -99,7 +99,10 @@ def test_a_newer_tombstone_wins_and_an_older_one_loses(tmp_path):
     live = {i.id for i in repo.find(ana, m.Intervention)}
     assert early.id in live and late.id not in live
     assert repo.get(ana, m.Intervention, early.id).notes == "edited after the deletion"
-    assert report.conflicts == []  # a deleted record has nothing to review
+    # Both cases of delete versus edit are listed for review (issue 18), on the field "deleted".
+    assert sorted((c.record_id, c.field, c.kept_value) for c in report.conflicts) == sorted(
+        [(early.id, "deleted", 0), (late.id, "deleted", 1)]
+    )
 
 
 def test_restore_this_version_writes_it_back_and_it_survives_the_next_merge(tmp_path):

@@ -147,7 +147,7 @@ def newest_versions(replicas: list[dict]) -> dict:
     expected: dict = {}
     for state in replicas:
         for table, rows in state.items():
-            for rid, (values, _device, hlc, deleted, stamps) in rows.items():
+            for rid, (values, _device, hlc, deleted, stamps, _shown) in rows.items():
                 best = expected.setdefault((table, rid), {"hlc": ("", 0), "fields": {}})
                 best["hlc"] = max(best["hlc"], (hlc, deleted))
                 for name, value, stamp in zip(data_columns(table)[1:], values, stamps, strict=True):
@@ -184,7 +184,7 @@ def test_nothing_saved_is_lost_and_the_newest_version_wins(ops):
             saved = set().union(*(r[table] for r in replicas))
             assert set(rows) == saved  # every id any laptop saved, tombstones included
         for (table, rid), best in newest_versions(replicas).items():
-            values, _device, hlc, deleted, _stamps = result[table][rid]
+            values, _device, hlc, deleted, _stamps, _shown = result[table][rid]
             assert (hlc, deleted) == best["hlc"]  # a newer tombstone wins, an older one loses
             names = data_columns(table)[1:]
             for name, value in zip(names, values, strict=True):

@@ -150,9 +150,19 @@ def restore_into_window(window) -> None:
     window.open_path(path)
 
 
+def backup_failed_text(detail: str) -> str:
+    return _(
+        "The automatic backup failed ({detail}); what you save is still written to the file, "
+        "but keep a copy with File > Save a copy for the team…"
+    ).format(detail=detail)
+
+
 def install_backups(window) -> None:
     """A scheduler on the window and File > Restore a backup…"""
     window.backups = BackupScheduler(window)
+    window.backups.failed.connect(
+        lambda detail: window.statusBar().showMessage(backup_failed_text(detail))
+    )
     action = QAction(window)
     action.setObjectName("restoreBackupAction")
     action.triggered.connect(lambda: restore_into_window(window))

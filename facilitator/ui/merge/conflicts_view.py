@@ -218,8 +218,9 @@ class ConflictsDialog(Retranslating, QDialog):
         self.setWindowTitle(_("Merge conflicts"))
         self.intro.setText(
             _(
-                "The same field was changed on two laptops. The merge kept the newest version; "
-                "the other is shown beside it and can be brought back."
+                "The same field was changed on two laptops, or a record was deleted on one and "
+                "edited on another. The merge kept the newest version; the other is shown "
+                "beside it and can be brought back."
             )
             if self.model.rowCount()
             else _("No conflicts: every merge so far fitted together without overwriting an edit.")

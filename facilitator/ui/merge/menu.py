@@ -192,7 +192,11 @@ class MergeTools(QObject):
         return self.window.signals.doc.path.parent
 
     def after_open(self, path: Path) -> None:
-        """Warn when the file just opened lives in a synced or network folder."""
+        """Warn when this computer's clock is behind the file, and when the file just opened
+        lives in a synced or network folder."""
+        warning = merge.clock_warning(self.window.signals.doc)
+        if warning:  # in the status bar, where it stays until the next message: not a dialog
+            self.window.statusBar().showMessage(warning)
         key = str(Path(path).resolve())
         if key in self.warned or self.window.signals.doc is None:
             return  # once per file and session: reopening after a restore does not nag

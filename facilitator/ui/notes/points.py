@@ -1,6 +1,7 @@
 """The points of the intervention being written: a line to type each point and the list so far.
 
-Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic, Ctrl+G
+Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic (with or
+without Shift, so AZERTY keyboards work too), Ctrl+G
 steps through the guiding questions; Enter adds the point (or updates the one picked from
 the list), Delete removes the selected point. Kind, topic and question stay as they were for
 the next point, since a speaker's points often share them.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +44,32 @@ def kind_shortcut(n: int) -> str:
 
 def topic_shortcut(n: int) -> str:
     return key_text(f"Alt+{n}")
+
+
+# The unshifted keys of the AZERTY digit row (French, Belgian): there "1" needs Shift, and
+# Ctrl+1 pressed without it arrives as Ctrl+&.
+AZERTY_DIGITS = (
+    Qt.Key.Key_Ampersand,
+    Qt.Key.Key_Eacute,
+    Qt.Key.Key_QuoteDbl,
+    Qt.Key.Key_Apostrophe,
+    Qt.Key.Key_ParenLeft,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_Egrave,
+    Qt.Key.Key_Underscore,
+    Qt.Key.Key_Ccedilla,
+)
+
+
+def digit_keys(modifier: str, n: int) -> list[QKeySequence]:
+    """Modifier+n as every layout sends it: the digit, the digit with Shift (AZERTY), and the
+    unshifted key in the digit's place on AZERTY."""
+    mod = {"Ctrl": Qt.KeyboardModifier.ControlModifier, "Alt": Qt.KeyboardModifier.AltModifier}
+    return [
+        key(f"{modifier}+{n}"),
+        key(f"{modifier}+Shift+{n}"),
+        QKeySequence(QKeyCombination(mod[modifier], AZERTY_DIGITS[n - 1])),
+    ]
 
 
 def parse_objectives(text: str) -> list[int]:
@@ -98,11 +125,12 @@ class PointEditor(Retranslating, QWidget):
 
     def install_shortcuts(self, scope: QWidget) -> None:
         """The classification keys, active anywhere in `scope` (the whole entry form)."""
-        keys = [(f"Ctrl+{n}", lambda n=n: self.set_kind(n - 1)) for n in range(1, 6)]
-        keys += [(f"Alt+{n}", lambda n=n: self.set_topic(n - 1)) for n in range(1, 10)]
-        keys.append(("Ctrl+G", self.next_question))
-        for sequence, slot in keys:
-            shortcut = QShortcut(key(sequence), scope)
+        keys = [(digit_keys("Ctrl", n), lambda n=n: self.set_kind(n - 1)) for n in range(1, 6)]
+        keys += [(digit_keys("Alt", n), lambda n=n: self.set_topic(n - 1)) for n in range(1, 10)]
+        keys.append(([key("Ctrl+G")], self.next_question))
+        for sequences, slot in keys:
+            shortcut = QShortcut(scope)
+            shortcut.setKeys(sequences)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 

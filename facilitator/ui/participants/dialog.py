@@ -388,7 +388,7 @@ class ParticipantsMenu(QObject):
         return False
 
     def retranslate_ui(self) -> None:
-        self.menu.setTitle(_("&Participants"))
+        self.menu.setTitle(_("Parti&cipants"))
         self.manage.setText(_("Participants and &attendance…"))
         self.roster.setText(_("&Import a registration list (CSV)…"))
 

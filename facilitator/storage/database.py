@@ -23,6 +23,7 @@ import sqlite_utils
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
+from . import search_index
 from .hlc import HybridClock
 from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
 
@@ -64,6 +65,12 @@ class Database:
         self._depth = 1
         try:
             yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            search_index.refresh(self.conn)  # the search documents of what was written
         except BaseException:
             self._depth = 0
             self.conn.execute("ROLLBACK")
@@ -317,7 +324,21 @@ def open_file(
         clock = _init_clock(conn, device, wall)
     except sqlite3.Error as error:
         raise describe_read_error(path, error) from error
-    return Database(path, conn, clock, readonly)
+    db = Database(path, conn, clock, readonly)
+    if not readonly:
+        _index_stale(db)
+    return db
+
+
+def _index_stale(db: Database) -> None:
+    """Index what was queued while the file was not open in the app (a migration, a write
+    by another tool); a file held by another writer is indexed by that writer instead."""
+    try:
+        if search_index.has_stale(db.conn):
+            with db.transaction():
+                pass  # the commit rebuilds the queued documents
+    except sqlite3.OperationalError:
+        pass  # busy: the other writer's next commit indexes them
 
 
 def create_file(

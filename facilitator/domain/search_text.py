@@ -77,6 +77,14 @@ def search_form(text: str) -> str:
     return _SPACES.sub(" ", _CJK.sub(_pairs, fold(text))).strip()
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of what was typed in a search box (CJK as character pairs)."""
+    return _WORD.findall(search_form(text))
+
+
 def fold_spans(text: str) -> tuple[str, list[int]]:
     """(fold(text), origin) where origin[k] is the index in `text` of the character that
     folded character k came from."""
@@ -94,3 +102,30 @@ def contains(haystack: str, needle: str) -> bool:
     "José Pérez", "перес" in "Пе́рес")."""
     wanted = fold(needle).strip()
     return bool(wanted) and wanted in fold(haystack)
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) ranges of `text` where any of the folded `words` occurs, merged and in
+    order: what the notes table highlights ("المهاجرين" covers "المهاجرّين" with its shadda)."""
+    folded, origin = fold_spans(text)
+    found: list[tuple[int, int]] = []
+    for word in {w for w in words if w}:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word) - 1
+            found.append((origin[start], origin[end] + 1))
+            start = folded.find(word, start + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    # A mark after the last matched letter belongs to it (the shadda of "ين", an accent).
+    return [(s, _past_marks(text, e)) for s, e in merged]
+
+
+def _past_marks(text: str, end: int) -> int:
+    while end < len(text) and not fold_char(text[end]) and not text[end].isspace():
+        end += 1
+    return end

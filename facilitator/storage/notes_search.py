@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 
-from facilitator.domain.search_text import search_form
+from facilitator.domain.search_text import words
 
-WORD = re.compile(r"[^\W_]+")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 PREFIXES = ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ف", "ك")
@@ -44,7 +43,7 @@ def _arabic_variants(word: str) -> list[str]:
 
 def query_words(text: str) -> list[str]:
     """The folded words of a query (CJK as character pairs), at most MAX_WORDS."""
-    return WORD.findall(search_form(text))[:MAX_WORDS]
+    return words(text)[:MAX_WORDS]
 
 
 def fts_query(text: str) -> str | None:

@@ -41,6 +41,7 @@ from facilitator.ui.notes.banner import DraftBanner, UndoBar
 from facilitator.ui.notes.drafts import DraftKeeper
 from facilitator.ui.notes.filters import FilterBar
 from facilitator.ui.notes.form import EntryForm, iso, utc_now
+from facilitator.ui.notes.highlight import HighlightDelegate
 from facilitator.ui.notes.interventions_model import (
     InterventionsModel,
     Lookups,
@@ -81,6 +82,7 @@ class NotesPage(Retranslating, QWidget):
 
     def _build(self) -> None:
         self.table.setModel(self.model)
+        self.table.setItemDelegate(HighlightDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

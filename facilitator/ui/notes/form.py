@@ -78,6 +78,14 @@ class EntryForm(Retranslating, QWidget):
         self.group = QComboBox(objectName="speakerGroup")
         self.country = QLineEdit(objectName="speakerCountry")
         self.language = QComboBox(objectName="speakerLanguage")
+        # The group and language lists hold long names ("International or regional
+        # organization"): sized by their longest item they left the speaker ~80 px at 1100 px.
+        for combo, chars in ((self.group, 12), (self.language, 6)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
+        self.country.setMinimumWidth(9 * self.country.fontMetrics().averageCharWidth())
         self.agenda_box = QComboBox(objectName="agendaItem")
         self.start_button = QPushButton(objectName="startButton")
         self.end_button = QPushButton(objectName="endButton")
@@ -100,6 +108,8 @@ class EntryForm(Retranslating, QWidget):
             k: QLabel()
             for k in ("speaker", "group", "country", "language", "agenda", "notes", "points")
         }
+        # "Point de l'ordre du jour" would otherwise set the width of the whole first column.
+        self.labels["agenda"].setWordWrap(True)
 
         grid = QGridLayout()
         grid.addWidget(self.labels["speaker"], 0, 0)

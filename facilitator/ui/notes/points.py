@@ -3,8 +3,13 @@
 Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic (with or
 without Shift, so AZERTY keyboards work too), Ctrl+G
 steps through the guiding questions; Enter adds the point (or updates the one picked from
-the list), Delete removes the selected point. Kind, topic and question stay as they were for
-the next point, since a speaker's points often share them.
+the list), Delete removes the selected point.
+
+Kind, topic and question stay as they were for the next point of the same intervention, in
+plain sight in their lists, since one speaker's points often share them; they go back to
+"Challenge", "No topic" and "No guiding question" for each new intervention. Carried over
+to the next speaker they silently misfiled that person's points: a note-taker looks at the
+lists when a speaker starts, rarely between two points of a fast speaker.
 """
 
 from __future__ import annotations
@@ -264,11 +269,20 @@ class PointEditor(Retranslating, QWidget):
         return points
 
     def set_points(self, points: list[EntryPoint]) -> None:
+        """The points of another intervention (a new one, an edited one): classification
+        starts afresh, see the module's docstring."""
         self._points = [EntryPoint(**vars(p)) for p in points]
         self._editing = None
         self.text.clear()
         self.objectives.clear()
+        self.reset_classification()
         self._refresh_list()
+
+    def reset_classification(self) -> None:
+        for combo in (self.kind, self.topic, self.question):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
 
     def _refresh_list(self) -> None:
         self.list.clear()

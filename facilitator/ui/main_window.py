@@ -35,6 +35,7 @@ from facilitator.ui.files.backup_dialog import install_backups
 from facilitator.ui.files.export_dialog import install_export_menu
 from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
+from facilitator.ui.notes.banner import RecoveryBar
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
 from facilitator.ui.prepare.calendar_view import install_calendar_action
@@ -91,7 +92,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.recovery)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         restore_window_state(self)
         self.retranslate_ui()
@@ -99,9 +105,21 @@ class MainWindow(Retranslating, QMainWindow):
     def _add_session_pages(self) -> None:
         """The tabs of a session beyond its overview (timer, notes, summary, ...)."""
         self.session_view.add_page(TimerPage(self.signals, self))
-        self.session_view.add_page(NotesPage(self.signals))
+        notes = NotesPage(self.signals)
+        self.session_view.add_page(notes)
         self.session_view.add_page(QuestionsPage(self.signals))
         self.session_view.add_page(SummaryPage(self.signals))
+        # Drafts left by a crash are offered on the Notes tab; this bar says so on any tab.
+        self.recovery = RecoveryBar()
+        tabs = self.session_view.tabs
+
+        def update(count: int | None = None) -> None:
+            waiting = len(notes.banner.drafts) if count is None else count
+            self.recovery.set_waiting(waiting, tabs.currentWidget() is notes)
+
+        notes.banner.pending.connect(update)
+        tabs.currentChanged.connect(lambda _n: update())
+        self.recovery.show_requested.connect(lambda: tabs.setCurrentWidget(notes))
 
     # --- menus -------------------------------------------------------------------------------
 

@@ -283,6 +283,13 @@ class EntryForm(Retranslating, QWidget):
             points=self.points.points(),
         )
 
+    def draft(self) -> Entry:
+        """The entry as on the screen, for the draft: the point line stays a line."""
+        entry = self.entry()
+        entry.points = self.points.committed()
+        entry.point_line = self.points.line()
+        return entry
+
     def new_speaker(self, entry: Entry) -> m.Participant | None:
         """A participant for a name typed on the fly (None when chosen from the list)."""
         if entry.participant_id or not entry.speaker_text or self.session is None:
@@ -310,6 +317,7 @@ class EntryForm(Retranslating, QWidget):
         self.started_at, self.ended_at = entry.started_at, entry.ended_at
         self.notes.setPlainText(entry.notes)
         self.points.set_points(entry.points)
+        self.points.set_line(entry.point_line)
         self._loading = False
         self._show_times()
         self._show_mode()  # the lists stay as they are: only the heading and buttons change

@@ -34,7 +34,7 @@ from facilitator.domain.changes import ChangeSet
 from facilitator.domain.entry import Entry
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number
-from facilitator.ui.common.keys import leaves_undo_to_page
+from facilitator.ui.common.keys import key_text, leaves_undo_to_page
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
@@ -47,6 +47,7 @@ from facilitator.ui.notes.interventions_model import (
     Lookups,
     clock_text,
     parse_moment,
+    speaker_text,
 )
 
 WRITE_ERRORS = (sqlite3.Error, FacilitatorError, OSError)
@@ -76,7 +77,7 @@ class NotesPage(Retranslating, QWidget):
         self.table = QTableView(objectName="notesTable")
         self.undo_bar = UndoBar()
         self._build()
-        self.drafts = DraftKeeper(signals, self.form.entry, now, self)
+        self.drafts = DraftKeeper(signals, self.form.draft, now, self)
         self._connect()
         self.retranslate_ui()
 
@@ -127,6 +128,12 @@ class NotesPage(Retranslating, QWidget):
         self.undo_bar.redo.connect(self.redo)
         self.undo_bar.delete.connect(self.delete_selected)
         self.signals.history_changed.connect(self._update_undo)
+        self.signals.undone.connect(
+            lambda what: self.form.show_status(lambda: _("Undone: {what}").format(what=what))
+        )
+        self.signals.redone.connect(
+            lambda what: self.form.show_status(lambda: _("Redone: {what}").format(what=what))
+        )
         # Ctrl+Z and Ctrl+Shift+Z are the main window's Edit > Undo and Redo: no actions here.
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
@@ -383,21 +390,28 @@ class NotesPage(Retranslating, QWidget):
             return
         if self.form.intervention_id == intervention_id:
             self.cancel_edit()
+        found = self.model.row_of(intervention_id)
+        row = self.model.rows[found] if found >= 0 else None
+        who = speaker_text(row) if row is not None else "—"
+        time = clock_text(row.intervention.started_at, self.lookups_zone()) if row else ""
         step = notes.Delete(self.doc, intervention_id)
-        self._run(lambda: self.signals.run(step, undo=step))
+        if self._run(lambda: self.signals.run(step, undo=step)):
+            self.form.show_status(
+                lambda: _(
+                    "Deleted the intervention of {speaker} ({time}); {key} brings it back."
+                ).format(speaker=who, time=time, key=key_text("Ctrl+Z"))
+            )
+
+    def lookups_zone(self) -> str:
+        return self.content.session.timezone if self.content else "UTC"
 
     def undo(self) -> None:
-        """The Undo button: the document's undo, as Edit > Undo, saying what it took back."""
-        doc = self.signals.doc
-        what = doc.history.undo_label() if doc is not None else ""
-        if self._run(self.signals.undo) and what:
-            self.form.show_status(lambda: _("Undone: {what}").format(what=what))
+        """The Undo button: the document's undo, as Edit > Undo (the status line says what it
+        took back, from the signals' `undone`)."""
+        self._run(self.signals.undo)
 
     def redo(self) -> None:
-        doc = self.signals.doc
-        what = doc.history.redo_label() if doc is not None else ""
-        if self._run(self.signals.redo) and what:
-            self.form.show_status(lambda: _("Redone: {what}").format(what=what))
+        self._run(self.signals.redo)
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:

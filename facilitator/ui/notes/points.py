@@ -268,6 +268,33 @@ class PointEditor(Retranslating, QWidget):
                 points.append(point)
         return points
 
+    def committed(self) -> list[EntryPoint]:
+        """The points added with Enter, without the typing line (for a draft)."""
+        return [EntryPoint(**vars(p)) for p in self._points]
+
+    def line(self) -> EntryPoint | None:
+        """The typing line as it stands, with the classification shown; None when empty."""
+        if not self.text.text() and not self.objectives.text():
+            return None
+        line = self._current(self.text.text())
+        line.gcm_objectives = parse_objectives(self.objectives.text())
+        return line
+
+    def set_line(self, line: EntryPoint | None) -> None:
+        """Put a restored typing line back, unsent, with its classification."""
+        if line is None:
+            return
+        self.text.setText(line.text)
+        for combo, value in (
+            (self.kind, line.kind),
+            (self.topic, line.topic_id),
+            (self.question, line.question_id),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.objectives.setText(", ".join(str(n) for n in line.gcm_objectives))
+
     def set_points(self, points: list[EntryPoint]) -> None:
         """The points of another intervention (a new one, an edited one): classification
         starts afresh, see the module's docstring."""

@@ -25,7 +25,7 @@ from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_name
+from facilitator.i18n import LANGUAGES, N_, _, format_date, get_language, language_name
 from facilitator.ui.application import apply_language
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
@@ -204,6 +204,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.series_title.setText(self.series.series.title if self.series else "")
         for retranslate in self.extra_retranslations:
             retranslate()
+        said = getattr(self, "_said", None)
+        if said is not None and self.statusBar().currentMessage() == self._said_text:
+            self.say(said, 5000)  # still shown: in the new language (its timeout restarts)
         self._fill_sessions()
 
     def _window_title(self) -> str:
@@ -233,10 +236,10 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def _undo(self) -> None:
-        self._undo_or_redo(self.signals.undo, _("Undone: {what}"), self.doc.history.undo_label)
+        self._undo_or_redo(self.signals.undo, N_("Undone: {what}"), self.doc.history.undo_label)
 
     def _redo(self) -> None:
-        self._undo_or_redo(self.signals.redo, _("Redone: {what}"), self.doc.history.redo_label)
+        self._undo_or_redo(self.signals.redo, N_("Redone: {what}"), self.doc.history.redo_label)
 
     def _undo_or_redo(self, step, done_text: str, label) -> None:
         if self.doc is None:
@@ -251,7 +254,19 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(self, FacilitatorError(str(error)))
             return
         if what:
-            self.statusBar().showMessage(done_text.format(what=what), 5000)
+            # Said again after a language switch: the template and the step's label both
+            # follow (the label of the step just undone is now the redo label, and back).
+            again = (
+                self.doc.history.redo_label
+                if label == self.doc.history.undo_label
+                else (self.doc.history.undo_label)
+            )
+            self.say(lambda: _(done_text).format(what=again() or what), 5000)
+
+    def say(self, text, timeout: int = 0) -> None:
+        """A status line message given as a callable, said again in a new language."""
+        self._said, self._said_text = text, text()
+        self.statusBar().showMessage(self._said_text, timeout)
 
     def _document_changed(self, changes: ChangeSet) -> None:
         """Sessions, their details, agenda or questions changed: show the file as it is now."""

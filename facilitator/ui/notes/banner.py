@@ -166,7 +166,9 @@ class UndoBar(QWidget):
 
     def retranslate_ui(self) -> None:
         history = self.history
-        self.hint.setText(_("Enter or double-click: edit the selected intervention."))
+        self.hint.setText(
+            _("{key} or double-click: edit the selected intervention.").format(key=native("Return"))
+        )
         self.delete_button.setText(_("Delete ({key})").format(key=native("Del")))
         can_undo = bool(history and history.can_undo())
         can_redo = bool(history and history.can_redo())

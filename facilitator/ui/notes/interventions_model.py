@@ -19,7 +19,14 @@ from facilitator.domain import model as m
 from facilitator.domain.figures import parse_instant
 from facilitator.domain.search_text import match_spans, words
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
-from facilitator.i18n import _, format_number, format_time, get_language, language_name
+from facilitator.i18n import (
+    _,
+    format_number,
+    format_time,
+    get_language,
+    language_name,
+    pgettext,
+)
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.notes.highlight import HIGHLIGHT_ROLE
 
@@ -134,8 +141,9 @@ class InterventionsModel(QAbstractTableModel):
         names = [
             _("Time"),
             _("Agenda item"),
-            _("Speaker"),
-            _("Stakeholder group"),
+            pgettext("notes table column", "Speaker"),
+            # A column header: as short as the language allows ("Group").
+            pgettext("notes table column", "Stakeholder group"),
             _("Language"),
             _("Notes"),
             _("Points"),

@@ -33,7 +33,7 @@ from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.domain.entry import Entry
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _, format_number
+from facilitator.i18n import N_, _, format_number
 from facilitator.ui.common.keys import key_text, leaves_undo_to_page
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
@@ -128,12 +128,8 @@ class NotesPage(Retranslating, QWidget):
         self.undo_bar.redo.connect(self.redo)
         self.undo_bar.delete.connect(self.delete_selected)
         self.signals.history_changed.connect(self._update_undo)
-        self.signals.undone.connect(
-            lambda what: self.form.show_status(lambda: _("Undone: {what}").format(what=what))
-        )
-        self.signals.redone.connect(
-            lambda what: self.form.show_status(lambda: _("Redone: {what}").format(what=what))
-        )
+        self.signals.undone.connect(lambda what: self._say_step(N_("Undone: {what}"), what, True))
+        self.signals.redone.connect(lambda what: self._say_step(N_("Redone: {what}"), what, False))
         # Ctrl+Z and Ctrl+Shift+Z are the main window's Edit > Undo and Redo: no actions here.
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
@@ -401,6 +397,19 @@ class NotesPage(Retranslating, QWidget):
                     "Deleted the intervention of {speaker} ({time}); {key} brings it back."
                 ).format(speaker=who, time=time, key=key_text("Ctrl+Z"))
             )
+
+    def _say_step(self, template: str, what: str, undone: bool) -> None:
+        """ "Undone: …" in the status line, said again in a new language: the step just undone
+        is the one redo would do again (and the other way round)."""
+        history = self.signals.doc.history if self.signals.doc is not None else None
+
+        def text() -> str:
+            label = (
+                "" if history is None else history.redo_label() if undone else history.undo_label()
+            )
+            return _(template).format(what=label or what)
+
+        self.form.show_status(text)
 
     def lookups_zone(self) -> str:
         return self.content.session.timezone if self.content else "UTC"

@@ -324,17 +324,20 @@ class PointEditor(Retranslating, QWidget):
             self.list.addItem(f"[{' · '.join(tags)}] {isolate(point.text)}")
 
     def retranslate_ui(self) -> None:
-        self.text.setPlaceholderText(_("Type a point, then Enter to add it"))
+        self.text.setPlaceholderText(
+            _("Type a point, then {key} to add it").format(key=key_text("Return"))
+        )
         self.objectives.setPlaceholderText(_("GCM objectives"))
         self.objectives.setToolTip(_("Numbers of the GCM objectives, e.g. 7, 8, 23"))
         self._fill_combos()
         # Keys stay outside the translated texts: "Ctrl+1 Challenge" reads right in every
         # language, and Qt translates the key names itself.
-        kinds = ", ".join(
+        comma = _(", ")  # «، » in Arabic: lists are joined with the language's own comma
+        kinds = comma.join(
             f"{isolate(kind_shortcut(n))} {label(POINT_KINDS, k)}"
             for n, k in enumerate(KIND_KEYS, start=1)
         )
-        topics = ", ".join(
+        topics = comma.join(
             f"{isolate(topic_shortcut(n))} {isolate(t.name)}"
             for n, t in enumerate(self.topics[:9], start=1)
         )

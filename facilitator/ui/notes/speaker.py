@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 from facilitator.domain import model as m
 from facilitator.domain.search_text import contains
 from facilitator.domain.text import clean_name, fold
+from facilitator.i18n import _
 
 MAX_SHOWN = 50  # lines in the popup: enough to scroll, few enough to draw at once
 POPUP_CHARS = 60  # the popup is at least this many average characters wide, if the window is
@@ -44,7 +45,7 @@ class SpeakerField(QLineEdit):
         self.people = {p.id: p for p in people}
         self._lines = {}
         for p in people:
-            details = ", ".join(x for x in (p.organisation, p.country) if x)
+            details = _(", ").join(x for x in (p.organisation, p.country) if x)
             self._lines[f"{p.name} — {details}" if details else p.name] = p.id
         self.names.setStringList([])
 

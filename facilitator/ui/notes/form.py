@@ -382,6 +382,8 @@ class EntryForm(Retranslating, QWidget):
         for name, text in names.items():
             self.labels[name].setText(text)
             self.labels[name].setBuddy(buddies[name])
+            # Screen readers name a drop-down by its current value unless told otherwise.
+            buddies[name].setAccessibleName(text.replace("&", ""))
         self.speaker.setPlaceholderText(_("Name, organization or country; or a new name"))
         self.notes.setPlaceholderText(
             _("What the speaker said. To make the selected text a point: {key}").format(

@@ -463,3 +463,4 @@ class NotesPage(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()
+        self.table.setAccessibleName(_("Interventions of this session"))

@@ -77,6 +77,10 @@ def digit_keys(modifier: str, n: int) -> list[QKeySequence]:
     ]
 
 
+def comma_join(items) -> str:
+    return _(", ").join(items)
+
+
 def parse_objectives(text: str) -> list[int]:
     """'7, 8 23' -> [7, 8, 23]; numbers outside 1..23 are dropped."""
     return sorted({int(n) for n in re.findall(r"\d+", text) if 1 <= int(n) <= 23})
@@ -329,6 +333,20 @@ class PointEditor(Retranslating, QWidget):
         )
         self.objectives.setPlaceholderText(_("GCM objectives"))
         self.objectives.setToolTip(_("Numbers of the GCM objectives, e.g. 7, 8, 23"))
+        for widget, name in (
+            (self.text, _("Point being typed")),
+            (self.kind, _("Kind of point")),
+            (self.topic, _("Topic of the point")),
+            (self.question, _("Guiding question the point answers")),
+            (self.objectives, _("GCM objectives of the point")),
+            (self.list, _("Points of this intervention")),
+        ):
+            widget.setAccessibleName(name)
+        self.kind.setAccessibleDescription(
+            comma_join(
+                f"{kind_shortcut(n)} {label(POINT_KINDS, k)}" for n, k in enumerate(KIND_KEYS, 1)
+            )
+        )
         self._fill_combos()
         # Keys stay outside the translated texts: "Ctrl+1 Challenge" reads right in every
         # language, and Qt translates the key names itself.

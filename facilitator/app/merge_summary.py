@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from facilitator.i18n import N_, _, format_number, ngettext
+from facilitator.i18n import N_, _, format_number, ngettext, pgettext
 from facilitator.storage.folder_merge import BatchReport, Outcome
 from facilitator.storage.merge import MergeReport, TableCounts
 
@@ -73,7 +73,13 @@ def record_label(table: str) -> str:
     return _(RECORD_LABELS[table]) if table in RECORD_LABELS else table
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, table: str = "") -> str:
+    """A field's name as people say it; a participant's "title" is their job title and their
+    "name" a person's name, which most languages say otherwise than a topic's or a session's."""
+    if table == "participant" and name == "title":
+        return pgettext("a person's job title, in a merge conflict", "title")
+    if table == "participant" and name == "name":
+        return pgettext("a person's name, in a merge conflict", "name")
     return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
 
 

@@ -44,10 +44,15 @@ class Entry:
     ended_at: str | None = None
     notes: str = ""
     points: list[EntryPoint] = field(default_factory=list)
+    # In a draft only: the point line as it was being typed, not yet added with Enter (its
+    # text, classification and objectives), so a restored draft is what was on the screen.
+    # A save takes it as the last point instead (never lose a word).
+    point_line: EntryPoint | None = None
 
     def is_blank(self) -> bool:
         """Nothing worth keeping was typed (a bare speaker or time is not worth a draft)."""
-        return not self.notes.strip() and not any(p.text.strip() for p in self.points)
+        line = self.point_line.text.strip() if self.point_line else ""
+        return not self.notes.strip() and not any(p.text.strip() for p in self.points) and not line
 
     def to_payload(self) -> str:
         return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
@@ -63,8 +68,14 @@ class Entry:
             for p in data.get("points") or []
             if isinstance(p, dict) and "text" in p
         ]
-        values = {k: v for k, v in data.items() if k in names and k != "points"}
-        return cls(**values, points=points)
+        line = data.get("point_line")
+        point_line = (
+            EntryPoint(**{k: v for k, v in line.items() if k in point_names})
+            if isinstance(line, dict) and "text" in line
+            else None
+        )
+        values = {k: v for k, v in data.items() if k in names and k not in ("points", "point_line")}
+        return cls(**values, points=points, point_line=point_line)
 
     def to_records(self) -> tuple[m.Intervention, list[m.Point]]:
         """The cleaned records this entry saves as (empty points dropped)."""
@@ -81,8 +92,9 @@ class Entry:
         )
         if self.intervention_id:
             intervention.id = self.intervention_id
-        points = []
-        for p in self.points:
+        points: list[m.Point] = []
+        pending = [self.point_line] if self.point_line is not None else []
+        for p in [*self.points, *pending]:
             text = clean_text(p.text).strip()
             if not text:
                 continue

@@ -21,7 +21,7 @@ from pathlib import Path
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
-from . import clock_skew
+from . import clock_skew, search_index
 from .hlc import HybridClock
 from .records import CLASS_OF, field_kinds
 from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
@@ -64,6 +64,12 @@ class Database:
         self._depth = 1
         try:
             yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            search_index.refresh(self.conn)  # the search documents of what was written
         except BaseException:
             self._depth = 0
             self.conn.execute("ROLLBACK")
@@ -367,7 +373,20 @@ def open_file(
         raise describe_read_error(path, error) from error
     db = Database(path, conn, clock, readonly)
     db.clock_behind_ms = behind
+    if not readonly:
+        _index_stale(db)
     return db
+
+
+def _index_stale(db: Database) -> None:
+    """Index what was queued while the file was not open in the app (a migration, a write
+    by another tool); a file held by another writer is indexed by that writer instead."""
+    try:
+        if search_index.has_stale(db.conn):
+            with db.transaction():
+                pass  # the commit rebuilds the queued documents
+    except sqlite3.OperationalError:
+        pass  # busy: the other writer's next commit indexes them
 
 
 def create_file(

@@ -32,19 +32,9 @@ SPEAKER = (
     ", coalesce(p.name, ''), coalesce(p.organisation, ''), coalesce(p.stakeholder_group, ''),"
     " coalesce(p.country, '')"
 )
-# Interventions whose notes match, or that have a matching point (checked through the
-# point_intervention index, without reading the points themselves).
-MATCHES = (
-    " AND (i.rowid IN (SELECT rowid FROM intervention_fts WHERE intervention_fts MATCH :q)"
-    " OR EXISTS (SELECT 1 FROM point q INDEXED BY point_intervention"
-    " WHERE q.intervention_id = i.id"
-    " AND q.rowid IN (SELECT rowid FROM point_fts WHERE point_fts MATCH :q)))"
-)
-HITS = (
-    "WITH hits(rid) AS (SELECT rowid FROM intervention_fts WHERE intervention_fts MATCH :q"
-    " UNION SELECT i2.rowid FROM point_fts JOIN point q ON q.rowid = point_fts.rowid"
-    " JOIN intervention i2 ON i2.id = q.intervention_id WHERE point_fts MATCH :q) "
-)
+# Interventions whose search document (notes, points, speaker, group, country) matches.
+MATCHES = " AND i.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :q)"
+HITS = "WITH hits(rid) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH :q) "
 
 
 @dataclass
@@ -106,8 +96,7 @@ def _conditions(session_id: str, flt: NotesFilter) -> tuple[str, dict]:
 
 def _few_hits(db: Database, query: str) -> bool:
     found = db.conn.execute(
-        "SELECT (SELECT count(*) FROM intervention_fts WHERE intervention_fts MATCH :q)"
-        " + (SELECT count(*) FROM point_fts WHERE point_fts MATCH :q)",
+        "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q",
         {"q": query},
     ).fetchone()[0]
     return found <= FEW_HITS

@@ -288,7 +288,8 @@ ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 # area). Session.report_exported_at: when a report covering the session was last exported
 # (ISO 8601, UTC), for the calendar's "report exported"; a session field, merged like the others.
 # Session.duration_minutes: the session's length, which the agenda's planned total is shown against.
-V4 = """
+V4 = (
+    """
 ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE session ADD COLUMN duration_minutes INTEGER;
 -- area report: who a take-away names (Takeaway.attribution) and the series' closing texts.
@@ -301,6 +302,50 @@ ALTER TABLE series ADD COLUMN workstream_url TEXT NOT NULL DEFAULT '';
 -- deleted on its own), so whatever brings the intervention back brings exactly those points.
 ALTER TABLE point ADD COLUMN deleted_with TEXT NOT NULL DEFAULT '';
 """
+    + """
+-- notes (search): one search document per intervention (notes, points, speaker, organisation,
+-- group, country) in the folded form of domain/search_text.py, which SQLite cannot compute: the
+-- triggers queue the stale interventions, storage/search_index.py rebuilds them before every
+-- commit. The two indexes of version 2 go; every intervention is queued (rebuilt on open).
+DROP TRIGGER intervention_fts_insert;
+DROP TRIGGER intervention_fts_update;
+DROP TRIGGER intervention_fts_delete;
+DROP TRIGGER point_fts_insert;
+DROP TRIGGER point_fts_update;
+DROP TRIGGER point_fts_delete;
+DROP TABLE intervention_fts;
+DROP TABLE point_fts;
+CREATE VIRTUAL TABLE search_fts USING fts5(body, tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE search_stale (intervention_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE INDEX intervention_participant ON intervention (participant_id);
+CREATE TRIGGER search_intervention_insert AFTER INSERT ON intervention BEGIN
+    INSERT OR IGNORE INTO search_stale VALUES (new.id);
+END;
+CREATE TRIGGER search_intervention_update AFTER UPDATE OF id, notes, deleted, participant_id,
+    stakeholder_group, country ON intervention BEGIN
+    INSERT OR IGNORE INTO search_stale VALUES (new.id);
+    DELETE FROM search_fts WHERE rowid = old.rowid AND old.id IS NOT new.id;
+END;
+CREATE TRIGGER search_intervention_delete AFTER DELETE ON intervention BEGIN
+    DELETE FROM search_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER search_point_insert AFTER INSERT ON point BEGIN
+    INSERT OR IGNORE INTO search_stale VALUES (new.intervention_id);
+END;
+CREATE TRIGGER search_point_update AFTER UPDATE OF text, deleted, intervention_id ON point BEGIN
+    INSERT OR IGNORE INTO search_stale VALUES (new.intervention_id);
+    INSERT OR IGNORE INTO search_stale VALUES (old.intervention_id);
+END;
+CREATE TRIGGER search_point_delete AFTER DELETE ON point BEGIN
+    INSERT OR IGNORE INTO search_stale VALUES (old.intervention_id);
+END;
+CREATE TRIGGER search_participant_update AFTER UPDATE OF name, organisation, stakeholder_group,
+    country, deleted ON participant BEGIN
+    INSERT OR IGNORE INTO search_stale SELECT id FROM intervention WHERE participant_id = new.id;
+END;
+INSERT INTO search_stale SELECT id FROM intervention;
+"""
+)
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
 MIGRATIONS: list[str] = [V1, V2, V3, V4]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from facilitator import __version__, settings
 from facilitator.i18n import get_language, is_rtl, set_language
@@ -52,10 +52,16 @@ def load_fonts() -> None:
 def apply_language(lang: str, remember: bool = False) -> None:
     """Switch the interface language now: our catalogs, Qt's own strings, direction, widgets."""
     global _qt_translator
+    app = QApplication.instance()
+    # Read before anything retranslates: a switch empties what displayFormat() returns.
+    formats = [
+        (edit, edit.displayFormat())
+        for edit in (app.allWidgets() if app is not None else [])
+        if isinstance(edit, QDateTimeEdit)
+    ]
     set_language(lang)
     if remember:
         settings.save({"language": lang})
-    app = QApplication.instance()
     if app is None:
         return
     QLocale.setDefault(QLocale(lang))
@@ -77,6 +83,28 @@ def apply_language(lang: str, remember: bool = False) -> None:
                 app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
             except RuntimeError:  # a widget already deleted on the C++ side
                 continue
+    _follow_locale(app, formats)
+
+
+def _follow_locale(app: QApplication, formats: list[tuple[QDateTimeEdit, str]]) -> None:
+    """What Qt fixes when a widget is made and never again: a window switched live must show
+    what a window made now shows."""
+    # Widgets read the default locale when they are made: give the open windows the new one
+    # (it reaches every child), or spin boxes keep the old decimal sign ("3,0 min").
+    for window in app.topLevelWidgets():
+        window.setLocale(QLocale())
+    # A date or time field orders its sections by the direction it had when its format was
+    # set: set the format again, now that the direction changed.
+    for edit, shown in formats:
+        if not shown:
+            continue
+        try:
+            edit.blockSignals(True)
+            edit.setDisplayFormat(shown + " ")  # the same format is not parsed again
+            edit.setDisplayFormat(shown)
+            edit.blockSignals(False)
+        except RuntimeError:  # deleted meanwhile
+            continue
 
 
 def app_icon() -> QIcon:

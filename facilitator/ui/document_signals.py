@@ -22,6 +22,10 @@ class DocumentSignals(QObject):
     changed = Signal(object)  # ChangeSet
     opened = Signal(object)  # Document | None
     history_changed = Signal()
+    # The label of the step taken back or done again (Edit > Undo, Ctrl+Z, a page's button),
+    # so every page can say in its status line what happened.
+    undone = Signal(str)
+    redone = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,15 +85,21 @@ class DocumentSignals(QObject):
     def undo(self) -> ChangeSet:
         if self.doc is None:
             return NOTHING
+        what = self.doc.history.undo_label()
         changes = self.doc.undo()
         self.announce(changes)
         self.history_changed.emit()
+        if what:
+            self.undone.emit(what)
         return changes
 
     def redo(self) -> ChangeSet:
         if self.doc is None:
             return NOTHING
+        what = self.doc.history.redo_label()
         changes = self.doc.redo()
         self.announce(changes)
         self.history_changed.emit()
+        if what:
+            self.redone.emit(what)
         return changes

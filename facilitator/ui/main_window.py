@@ -25,7 +25,7 @@ from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import LANGUAGES, _, format_date, get_language, language_name
+from facilitator.i18n import LANGUAGES, N_, _, format_date, get_language, language_name
 from facilitator.ui.application import apply_language
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
@@ -35,6 +35,7 @@ from facilitator.ui.files.backup_dialog import install_backups
 from facilitator.ui.files.export_dialog import install_export_menu
 from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
+from facilitator.ui.notes.banner import RecoveryBar
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.participants.dialog import install_participants_menu
 from facilitator.ui.prepare.calendar_view import install_calendar_action
@@ -91,7 +92,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.recovery)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         restore_window_state(self)
         self.retranslate_ui()
@@ -99,9 +105,21 @@ class MainWindow(Retranslating, QMainWindow):
     def _add_session_pages(self) -> None:
         """The tabs of a session beyond its overview (timer, notes, summary, ...)."""
         self.session_view.add_page(TimerPage(self.signals, self))
-        self.session_view.add_page(NotesPage(self.signals))
+        notes = NotesPage(self.signals)
+        self.session_view.add_page(notes)
         self.session_view.add_page(QuestionsPage(self.signals))
         self.session_view.add_page(SummaryPage(self.signals))
+        # Drafts left by a crash are offered on the Notes tab; this bar says so on any tab.
+        self.recovery = RecoveryBar()
+        tabs = self.session_view.tabs
+
+        def update(count: int | None = None) -> None:
+            waiting = len(notes.banner.drafts) if count is None else count
+            self.recovery.set_waiting(waiting, tabs.currentWidget() is notes)
+
+        notes.banner.pending.connect(update)
+        tabs.currentChanged.connect(lambda _n: update())
+        self.recovery.show_requested.connect(lambda: tabs.setCurrentWidget(notes))
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -186,6 +204,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.series_title.setText(self.series.series.title if self.series else "")
         for retranslate in self.extra_retranslations:
             retranslate()
+        said = getattr(self, "_said", None)
+        if said is not None and self.statusBar().currentMessage() == self._said_text:
+            self.say(said, 5000)  # still shown: in the new language (its timeout restarts)
         self._fill_sessions()
 
     def _window_title(self) -> str:
@@ -215,10 +236,10 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def _undo(self) -> None:
-        self._undo_or_redo(self.signals.undo, _("Undone: {what}"), self.doc.history.undo_label)
+        self._undo_or_redo(self.signals.undo, N_("Undone: {what}"), self.doc.history.undo_label)
 
     def _redo(self) -> None:
-        self._undo_or_redo(self.signals.redo, _("Redone: {what}"), self.doc.history.redo_label)
+        self._undo_or_redo(self.signals.redo, N_("Redone: {what}"), self.doc.history.redo_label)
 
     def _undo_or_redo(self, step, done_text: str, label) -> None:
         if self.doc is None:
@@ -233,7 +254,19 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(self, FacilitatorError(str(error)))
             return
         if what:
-            self.statusBar().showMessage(done_text.format(what=what), 5000)
+            # Said again after a language switch: the template and the step's label both
+            # follow (the label of the step just undone is now the redo label, and back).
+            again = (
+                self.doc.history.redo_label
+                if label == self.doc.history.undo_label
+                else (self.doc.history.undo_label)
+            )
+            self.say(lambda: _(done_text).format(what=again() or what), 5000)
+
+    def say(self, text, timeout: int = 0) -> None:
+        """A status line message given as a callable, said again in a new language."""
+        self._said, self._said_text = text, text()
+        self.statusBar().showMessage(self._said_text, timeout)
 
     def _document_changed(self, changes: ChangeSet) -> None:
         """Sessions, their details, agenda or questions changed: show the file as it is now."""

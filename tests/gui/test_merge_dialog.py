@@ -200,7 +200,7 @@ def test_menu_entries(team):
     texts = [a.text() for a in window.file_menu.actions()]
     for text in ("&Merge files…", "Merge from &folder…", "Save a &copy for the team…"):
         assert text in texts
-    assert "Merge &conflicts…" in texts
+    assert "Merge conflic&ts…" in texts
 
 
 def test_the_report_retranslates_live(qtbot, team):

@@ -115,7 +115,7 @@ def test_old_format_is_migrated_with_a_backup(tmp_path):
         assert series.sessions[0].points[0].text == "Mesa de Búsqueda established in 2019"
         # rows written before the upgrade are searchable afterwards
         hits = db.conn.execute(
-            "SELECT count(*) FROM intervention_fts WHERE intervention_fts MATCH 'пропавшие'"
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH 'пропавшие'"
         ).fetchone()[0]
         assert hits == 1
     finally:

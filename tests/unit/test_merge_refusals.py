@@ -115,7 +115,7 @@ def test_another_series_without_the_flag(target, tmp_path):
         # A table replaced by a view of the same name.
         "DROP TABLE takeaway; CREATE VIEW takeaway AS SELECT * FROM point",
         "CREATE TABLE evil (payload TEXT)",
-        "DROP TRIGGER intervention_fts_insert",
+        "DROP TRIGGER search_point_insert",
     ],
 )
 def test_hostile_schema_is_refused_before_any_row_is_read(target, tmp_path, hostile, monkeypatch):
@@ -135,7 +135,7 @@ def test_hostile_schema_is_refused_before_any_row_is_read(target, tmp_path, host
     monkeypatch.setattr(sqlite3, "connect", connect_with_callback)
     message = refuse(db, source, "altered outside Facilitator")
     assert calls == []
-    assert "evil" in message or "takeaway" in message or "intervention_fts_insert" in message
+    assert "evil" in message or "takeaway" in message or "search_point_insert" in message
 
 
 @pytest.mark.parametrize(

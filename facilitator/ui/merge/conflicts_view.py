@@ -82,7 +82,7 @@ class ConflictsModel(QAbstractTableModel):
             label = short(e.record_label, 50) if e.exists else _("(deleted since)")
             return _("{kind}: {label}").format(kind=record_label(e.table), label=isolate(label))
         if column == 1:
-            return field_label(e.field)
+            return field_label(e.field, e.table)
         if column in (2, 3):
             text = self.value_text(e, kept=column == 2)
             return isolate(text if role == Qt.ItemDataRole.ToolTipRole else short(text, 50))

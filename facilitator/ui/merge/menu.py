@@ -74,7 +74,7 @@ class MergeTools(QObject):
         self.actions["mergeFilesAction"].setText(_("&Merge files…"))
         self.actions["mergeFolderAction"].setText(_("Merge from &folder…"))
         self.actions["shareCopyAction"].setText(_("Save a &copy for the team…"))
-        self.actions["mergeConflictsAction"].setText(_("Merge &conflicts…"))
+        self.actions["mergeConflictsAction"].setText(_("Merge conflic&ts…"))
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -7,12 +7,18 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from facilitator.app.document import History
 from facilitator.app.notes import Draft
-from facilitator.i18n import _
+from facilitator.i18n import _, format_number, ngettext
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key_text
 from facilitator.ui.notes.interventions_model import clock_text
 
 EXCERPT = 80
+# Dark text on the pale yellow in both palettes: in a dark theme the default text is white,
+# which on #fff4d6 had a contrast of 1.1:1.
+BANNER_STYLE = (
+    "#{name} {{ background: #fff4d6; border: 1px solid #e0b000; }}"
+    " #{name} QLabel {{ color: #1f1a00; }}"
+)
 
 
 def native(sequence: str) -> str:
@@ -24,12 +30,13 @@ class DraftBanner(QFrame):
 
     restore = Signal(object)
     discard = Signal(object)
+    pending = Signal(int)  # how many drafts wait for an answer (for the window's RecoveryBar)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("draftBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#draftBanner { background: #fff4d6; border: 1px solid #e0b000; }")
+        self.setStyleSheet(BANNER_STYLE.format(name="draftBanner"))
         self.drafts: list[Draft] = []
         self.timezone = "UTC"
         self.text = QLabel(objectName="draftText")
@@ -64,6 +71,7 @@ class DraftBanner(QFrame):
 
     def retranslate_ui(self) -> None:
         self.setVisible(bool(self.drafts))
+        self.pending.emit(len(self.drafts))
         self.restore_button.setText(_("Restore"))
         self.discard_button.setText(_("Discard"))
         if not self.drafts:
@@ -78,6 +86,49 @@ class DraftBanner(QFrame):
                 time=clock_text(draft.updated_at, self.timezone), excerpt=isolate(excerpt)
             )
         )
+
+
+class RecoveryBar(QFrame):
+    """The same offer, seen from every tab: the app reopens on the Overview, where the Notes
+    tab's banner cannot be seen. "Show" goes to the Notes tab, whose banner answers."""
+
+    show_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("recoveryBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(BANNER_STYLE.format(name="recoveryBar"))
+        self.waiting = 0
+        self.text = QLabel(objectName="recoveryText")
+        self.text.setWordWrap(True)
+        self.show_button = QPushButton(objectName="recoveryShow")
+        self.show_button.clicked.connect(self.show_requested)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.show_button)
+        self.hide()
+
+    def set_waiting(self, count: int, notes_shown: bool) -> None:
+        self.waiting = count
+        self.setVisible(count > 0 and not notes_shown)
+        self.retranslate_ui()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.text.setText(
+            ngettext(
+                "{count} entry typed before Facilitator closed was not saved; it waits on the Notes tab.",
+                "{count} entries typed before Facilitator closed were not saved; they wait on the Notes tab.",
+                self.waiting,
+            ).format(count=format_number(self.waiting))
+        )
+        self.show_button.setText(_("Show on the Notes tab"))
+        self.show_button.setAccessibleName(self.show_button.text())
 
 
 class UndoBar(QWidget):
@@ -115,7 +166,9 @@ class UndoBar(QWidget):
 
     def retranslate_ui(self) -> None:
         history = self.history
-        self.hint.setText(_("Enter or double-click: edit the selected intervention."))
+        self.hint.setText(
+            _("{key} or double-click: edit the selected intervention.").format(key=native("Return"))
+        )
         self.delete_button.setText(_("Delete ({key})").format(key=native("Del")))
         can_undo = bool(history and history.can_undo())
         can_redo = bool(history and history.can_redo())

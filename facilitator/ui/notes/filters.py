@@ -149,5 +149,16 @@ class FilterBar(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(_("Search notes and points (any language)…"))
         self.clear_button.setText(_("Clear filters"))
+        self.search.setAccessibleName(_("Search the notes"))
+        names = {
+            "agenda": _("Filter by agenda item"),
+            "speaker": _("Filter by speaker"),
+            "group": _("Filter by stakeholder group"),
+            "topic": _("Filter by topic"),
+            "kind": _("Filter by kind of point"),
+            "question": _("Filter by guiding question"),
+        }
+        for key, combo in self.combos.items():
+            combo.setAccessibleName(names.get(key, key))
         self._fill()
         self.set_count(getattr(self, "_total", 0))

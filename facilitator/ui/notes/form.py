@@ -78,6 +78,14 @@ class EntryForm(Retranslating, QWidget):
         self.group = QComboBox(objectName="speakerGroup")
         self.country = QLineEdit(objectName="speakerCountry")
         self.language = QComboBox(objectName="speakerLanguage")
+        # The group and language lists hold long names ("International or regional
+        # organization"): sized by their longest item they left the speaker ~80 px at 1100 px.
+        for combo, chars in ((self.group, 12), (self.language, 6)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
+        self.country.setMinimumWidth(9 * self.country.fontMetrics().averageCharWidth())
         self.agenda_box = QComboBox(objectName="agendaItem")
         self.start_button = QPushButton(objectName="startButton")
         self.end_button = QPushButton(objectName="endButton")
@@ -100,6 +108,8 @@ class EntryForm(Retranslating, QWidget):
             k: QLabel()
             for k in ("speaker", "group", "country", "language", "agenda", "notes", "points")
         }
+        # "Point de l'ordre du jour" would otherwise set the width of the whole first column.
+        self.labels["agenda"].setWordWrap(True)
 
         grid = QGridLayout()
         grid.addWidget(self.labels["speaker"], 0, 0)
@@ -273,6 +283,13 @@ class EntryForm(Retranslating, QWidget):
             points=self.points.points(),
         )
 
+    def draft(self) -> Entry:
+        """The entry as on the screen, for the draft: the point line stays a line."""
+        entry = self.entry()
+        entry.points = self.points.committed()
+        entry.point_line = self.points.line()
+        return entry
+
     def new_speaker(self, entry: Entry) -> m.Participant | None:
         """A participant for a name typed on the fly (None when chosen from the list)."""
         if entry.participant_id or not entry.speaker_text or self.session is None:
@@ -300,6 +317,7 @@ class EntryForm(Retranslating, QWidget):
         self.started_at, self.ended_at = entry.started_at, entry.ended_at
         self.notes.setPlainText(entry.notes)
         self.points.set_points(entry.points)
+        self.points.set_line(entry.point_line)
         self._loading = False
         self._show_times()
         self._show_mode()  # the lists stay as they are: only the heading and buttons change
@@ -364,6 +382,8 @@ class EntryForm(Retranslating, QWidget):
         for name, text in names.items():
             self.labels[name].setText(text)
             self.labels[name].setBuddy(buddies[name])
+            # Screen readers name a drop-down by its current value unless told otherwise.
+            buddies[name].setAccessibleName(text.replace("&", ""))
         self.speaker.setPlaceholderText(_("Name, organization or country; or a new name"))
         self.notes.setPlaceholderText(
             _("What the speaker said. To make the selected text a point: {key}").format(

@@ -17,13 +17,23 @@ from facilitator.app import notes
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.figures import parse_instant
+from facilitator.domain.search_text import match_spans, words
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
-from facilitator.i18n import _, format_number, format_time, get_language, language_name
+from facilitator.i18n import (
+    _,
+    format_number,
+    format_time,
+    get_language,
+    language_name,
+    pgettext,
+)
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.notes.highlight import HIGHLIGHT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE = 200
+HIGHLIGHTED = ("speaker", "notes", "points")  # the columns the search document covers
 
 
 @dataclass
@@ -79,6 +89,7 @@ class InterventionsModel(QAbstractTableModel):
         self.lookups = Lookups()
         self.rows: list[notes.InterventionRow] = []
         self.total = 0
+        self.search_words: list[str] = []
 
     def set_source(self, doc: Document | None, session_id: str, lookups: Lookups) -> None:
         self.doc, self.session_id, self.lookups = doc, session_id, lookups
@@ -86,6 +97,7 @@ class InterventionsModel(QAbstractTableModel):
 
     def set_filter(self, flt: notes.NotesFilter) -> None:
         self.filter = flt
+        self.search_words = words(flt.text)
         self.reload(keep=0)
 
     def reload(self, keep: int | None = None) -> None:
@@ -129,8 +141,9 @@ class InterventionsModel(QAbstractTableModel):
         names = [
             _("Time"),
             _("Agenda item"),
-            _("Speaker"),
-            _("Stakeholder group"),
+            pgettext("notes table column", "Speaker"),
+            # A column header: as short as the language allows ("Group").
+            pgettext("notes table column", "Stakeholder group"),
             _("Language"),
             _("Notes"),
             _("Points"),
@@ -157,6 +170,10 @@ class InterventionsModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == ID_ROLE:
             return row.intervention.id
+        if role == HIGHLIGHT_ROLE:
+            if not self.search_words or column not in HIGHLIGHTED:
+                return None
+            return match_spans(self._display(row, column), self.search_words) or None
         return None
 
     def _display(self, row: notes.InterventionRow, column: str) -> str:

@@ -33,19 +33,21 @@ from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.domain.entry import Entry
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _, format_number
-from facilitator.ui.common.keys import leaves_undo_to_page
+from facilitator.i18n import N_, _, format_number
+from facilitator.ui.common.keys import key_text, leaves_undo_to_page
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
 from facilitator.ui.notes.drafts import DraftKeeper
 from facilitator.ui.notes.filters import FilterBar
 from facilitator.ui.notes.form import EntryForm, iso, utc_now
+from facilitator.ui.notes.highlight import HighlightDelegate
 from facilitator.ui.notes.interventions_model import (
     InterventionsModel,
     Lookups,
     clock_text,
     parse_moment,
+    speaker_text,
 )
 
 WRITE_ERRORS = (sqlite3.Error, FacilitatorError, OSError)
@@ -75,12 +77,13 @@ class NotesPage(Retranslating, QWidget):
         self.table = QTableView(objectName="notesTable")
         self.undo_bar = UndoBar()
         self._build()
-        self.drafts = DraftKeeper(signals, self.form.entry, now, self)
+        self.drafts = DraftKeeper(signals, self.form.draft, now, self)
         self._connect()
         self.retranslate_ui()
 
     def _build(self) -> None:
         self.table.setModel(self.model)
+        self.table.setItemDelegate(HighlightDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,6 +128,8 @@ class NotesPage(Retranslating, QWidget):
         self.undo_bar.redo.connect(self.redo)
         self.undo_bar.delete.connect(self.delete_selected)
         self.signals.history_changed.connect(self._update_undo)
+        self.signals.undone.connect(lambda what: self._say_step(N_("Undone: {what}"), what, True))
+        self.signals.redone.connect(lambda what: self._say_step(N_("Redone: {what}"), what, False))
         # Ctrl+Z and Ctrl+Shift+Z are the main window's Edit > Undo and Redo: no actions here.
         delete = QAction(self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
@@ -381,21 +386,41 @@ class NotesPage(Retranslating, QWidget):
             return
         if self.form.intervention_id == intervention_id:
             self.cancel_edit()
+        found = self.model.row_of(intervention_id)
+        row = self.model.rows[found] if found >= 0 else None
+        who = speaker_text(row) if row is not None else "—"
+        time = clock_text(row.intervention.started_at, self.lookups_zone()) if row else ""
         step = notes.Delete(self.doc, intervention_id)
-        self._run(lambda: self.signals.run(step, undo=step))
+        if self._run(lambda: self.signals.run(step, undo=step)):
+            self.form.show_status(
+                lambda: _(
+                    "Deleted the intervention of {speaker} ({time}); {key} brings it back."
+                ).format(speaker=who, time=time, key=key_text("Ctrl+Z"))
+            )
+
+    def _say_step(self, template: str, what: str, undone: bool) -> None:
+        """ "Undone: …" in the status line, said again in a new language: the step just undone
+        is the one redo would do again (and the other way round)."""
+        history = self.signals.doc.history if self.signals.doc is not None else None
+
+        def text() -> str:
+            label = (
+                "" if history is None else history.redo_label() if undone else history.undo_label()
+            )
+            return _(template).format(what=label or what)
+
+        self.form.show_status(text)
+
+    def lookups_zone(self) -> str:
+        return self.content.session.timezone if self.content else "UTC"
 
     def undo(self) -> None:
-        """The Undo button: the document's undo, as Edit > Undo, saying what it took back."""
-        doc = self.signals.doc
-        what = doc.history.undo_label() if doc is not None else ""
-        if self._run(self.signals.undo) and what:
-            self.form.show_status(lambda: _("Undone: {what}").format(what=what))
+        """The Undo button: the document's undo, as Edit > Undo (the status line says what it
+        took back, from the signals' `undone`)."""
+        self._run(self.signals.undo)
 
     def redo(self) -> None:
-        doc = self.signals.doc
-        what = doc.history.redo_label() if doc is not None else ""
-        if self._run(self.signals.redo) and what:
-            self.form.show_status(lambda: _("Redone: {what}").format(what=what))
+        self._run(self.signals.redo)
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:
@@ -438,3 +463,4 @@ class NotesPage(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()
+        self.table.setAccessibleName(_("Interventions of this session"))

@@ -1,16 +1,22 @@
 """The points of the intervention being written: a line to type each point and the list so far.
 
-Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic, Ctrl+G
+Classifying never needs the mouse: Ctrl+1..5 choose the kind, Alt+1..9 the topic (with or
+without Shift, so AZERTY keyboards work too), Ctrl+G
 steps through the guiding questions; Enter adds the point (or updates the one picked from
-the list), Delete removes the selected point. Kind, topic and question stay as they were for
-the next point, since a speaker's points often share them.
+the list), Delete removes the selected point.
+
+Kind, topic and question stay as they were for the next point of the same intervention, in
+plain sight in their lists, since one speaker's points often share them; they go back to
+"Challenge", "No topic" and "No guiding question" for each new intervention. Carried over
+to the next speaker they silently misfiled that person's points: a note-taker looks at the
+lists when a speaker starts, rarely between two points of a fast speaker.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +49,36 @@ def kind_shortcut(n: int) -> str:
 
 def topic_shortcut(n: int) -> str:
     return key_text(f"Alt+{n}")
+
+
+# The unshifted keys of the AZERTY digit row (French, Belgian): there "1" needs Shift, and
+# Ctrl+1 pressed without it arrives as Ctrl+&.
+AZERTY_DIGITS = (
+    Qt.Key.Key_Ampersand,
+    Qt.Key.Key_Eacute,
+    Qt.Key.Key_QuoteDbl,
+    Qt.Key.Key_Apostrophe,
+    Qt.Key.Key_ParenLeft,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_Egrave,
+    Qt.Key.Key_Underscore,
+    Qt.Key.Key_Ccedilla,
+)
+
+
+def digit_keys(modifier: str, n: int) -> list[QKeySequence]:
+    """Modifier+n as every layout sends it: the digit, the digit with Shift (AZERTY), and the
+    unshifted key in the digit's place on AZERTY."""
+    mod = {"Ctrl": Qt.KeyboardModifier.ControlModifier, "Alt": Qt.KeyboardModifier.AltModifier}
+    return [
+        key(f"{modifier}+{n}"),
+        key(f"{modifier}+Shift+{n}"),
+        QKeySequence(QKeyCombination(mod[modifier], AZERTY_DIGITS[n - 1])),
+    ]
+
+
+def comma_join(items) -> str:
+    return _(", ").join(items)
 
 
 def parse_objectives(text: str) -> list[int]:
@@ -98,11 +134,12 @@ class PointEditor(Retranslating, QWidget):
 
     def install_shortcuts(self, scope: QWidget) -> None:
         """The classification keys, active anywhere in `scope` (the whole entry form)."""
-        keys = [(f"Ctrl+{n}", lambda n=n: self.set_kind(n - 1)) for n in range(1, 6)]
-        keys += [(f"Alt+{n}", lambda n=n: self.set_topic(n - 1)) for n in range(1, 10)]
-        keys.append(("Ctrl+G", self.next_question))
-        for sequence, slot in keys:
-            shortcut = QShortcut(key(sequence), scope)
+        keys = [(digit_keys("Ctrl", n), lambda n=n: self.set_kind(n - 1)) for n in range(1, 6)]
+        keys += [(digit_keys("Alt", n), lambda n=n: self.set_topic(n - 1)) for n in range(1, 10)]
+        keys.append(([key("Ctrl+G")], self.next_question))
+        for sequences, slot in keys:
+            shortcut = QShortcut(scope)
+            shortcut.setKeys(sequences)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
@@ -235,12 +272,48 @@ class PointEditor(Retranslating, QWidget):
                 points.append(point)
         return points
 
+    def committed(self) -> list[EntryPoint]:
+        """The points added with Enter, without the typing line (for a draft)."""
+        return [EntryPoint(**vars(p)) for p in self._points]
+
+    def line(self) -> EntryPoint | None:
+        """The typing line as it stands, with the classification shown; None when empty."""
+        if not self.text.text() and not self.objectives.text():
+            return None
+        line = self._current(self.text.text())
+        line.gcm_objectives = parse_objectives(self.objectives.text())
+        return line
+
+    def set_line(self, line: EntryPoint | None) -> None:
+        """Put a restored typing line back, unsent, with its classification."""
+        if line is None:
+            return
+        self.text.setText(line.text)
+        for combo, value in (
+            (self.kind, line.kind),
+            (self.topic, line.topic_id),
+            (self.question, line.question_id),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.objectives.setText(", ".join(str(n) for n in line.gcm_objectives))
+
     def set_points(self, points: list[EntryPoint]) -> None:
+        """The points of another intervention (a new one, an edited one): classification
+        starts afresh, see the module's docstring."""
         self._points = [EntryPoint(**vars(p)) for p in points]
         self._editing = None
         self.text.clear()
         self.objectives.clear()
+        self.reset_classification()
         self._refresh_list()
+
+    def reset_classification(self) -> None:
+        for combo in (self.kind, self.topic, self.question):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
 
     def _refresh_list(self) -> None:
         self.list.clear()
@@ -255,17 +328,34 @@ class PointEditor(Retranslating, QWidget):
             self.list.addItem(f"[{' · '.join(tags)}] {isolate(point.text)}")
 
     def retranslate_ui(self) -> None:
-        self.text.setPlaceholderText(_("Type a point, then Enter to add it"))
+        self.text.setPlaceholderText(
+            _("Type a point, then {key} to add it").format(key=key_text("Return"))
+        )
         self.objectives.setPlaceholderText(_("GCM objectives"))
         self.objectives.setToolTip(_("Numbers of the GCM objectives, e.g. 7, 8, 23"))
+        for widget, name in (
+            (self.text, _("Point being typed")),
+            (self.kind, _("Kind of point")),
+            (self.topic, _("Topic of the point")),
+            (self.question, _("Guiding question the point answers")),
+            (self.objectives, _("GCM objectives of the point")),
+            (self.list, _("Points of this intervention")),
+        ):
+            widget.setAccessibleName(name)
+        self.kind.setAccessibleDescription(
+            comma_join(
+                f"{kind_shortcut(n)} {label(POINT_KINDS, k)}" for n, k in enumerate(KIND_KEYS, 1)
+            )
+        )
         self._fill_combos()
         # Keys stay outside the translated texts: "Ctrl+1 Challenge" reads right in every
         # language, and Qt translates the key names itself.
-        kinds = ", ".join(
+        comma = _(", ")  # «، » in Arabic: lists are joined with the language's own comma
+        kinds = comma.join(
             f"{isolate(kind_shortcut(n))} {label(POINT_KINDS, k)}"
             for n, k in enumerate(KIND_KEYS, start=1)
         )
-        topics = ", ".join(
+        topics = comma.join(
             f"{isolate(topic_shortcut(n))} {isolate(t.name)}"
             for n, t in enumerate(self.topics[:9], start=1)
         )

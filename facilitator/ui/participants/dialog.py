@@ -32,7 +32,7 @@ from facilitator.domain.changes import ChangeSet
 from facilitator.domain.text import fold
 from facilitator.domain.vocab import GENDERS, ROLES, STAKEHOLDER_GROUPS, label
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _, format_number, ngettext
+from facilitator.i18n import _, format_number, ngettext, pgettext
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.participants.editor import ParticipantEditor, Registration
@@ -319,7 +319,12 @@ class ParticipantsDialog(Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Participants"))
         self.search.setPlaceholderText(_("Find by name, organization, country or e-mail…"))
-        headers = [_("Name"), _("Title"), _("Organization"), _("Stakeholder group")]
+        headers = [
+            _("Name"),
+            _("Title"),
+            pgettext("the organization a participant belongs to", "Organization"),
+            _("Stakeholder group"),
+        ]
         headers += [_("Country"), _("Gender"), _("E-mail"), _("Registered"), _("Attended")]
         headers.append(_("Role"))
         self.table.setHorizontalHeaderLabels(headers)
@@ -388,7 +393,7 @@ class ParticipantsMenu(QObject):
         return False
 
     def retranslate_ui(self) -> None:
-        self.menu.setTitle(_("&Participants"))
+        self.menu.setTitle(_("Parti&cipants"))
         self.manage.setText(_("Participants and &attendance…"))
         self.roster.setText(_("&Import a registration list (CSV)…"))
 

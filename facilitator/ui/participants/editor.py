@@ -129,7 +129,7 @@ class ParticipantEditor(Retranslating, QDialog):
             _("Stakeholder &group"),
             _("&Country"),
             _("G&ender"),
-            _("&E-mail"),
+            _("E-&mail"),
             _("&Role in this session"),
         ]
         for caption, text in zip(self.labels, captions, strict=True):

@@ -51,7 +51,7 @@ class PrepareMenu(QObject):
 
     def retranslate(self) -> None:
         self.new_series_action.setText(_("New &series…"))
-        self.session_menu.setTitle(_("&Session"))
+        self.session_menu.setTitle(_("Sess&ion"))
         self.actions["addSessionAction"].setText(_("&Add a session"))
         self.actions["duplicateSessionAction"].setText(_("&Duplicate this session"))
         self.actions["moveSessionUpAction"].setText(_("Move this session &up"))

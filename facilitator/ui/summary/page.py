@@ -41,6 +41,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
 from facilitator.ui.common.bidi import FSI, PDI, isolate
 from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.summary import privacy_marks
@@ -303,7 +304,7 @@ class SummaryPage(Retranslating, QWidget):
             self.provenance.setText(_("Select a take-away to see where it came from."))
             return
         found = summary.provenance(takeaway, self.content, self.participants)
-        groups = ", ".join(
+        groups = _(", ").join(
             _("{group} ({count})").format(
                 group=label(STAKEHOLDER_GROUPS, g), count=format_number(n)
             )
@@ -435,7 +436,9 @@ class SummaryPage(Retranslating, QWidget):
         for kind, box in self.boxes.items():
             box.setTitle(label(POINT_KIND_HEADINGS, kind))
             self.lists[kind].setToolTip(
-                _("Double-click to edit; drag, or Ctrl+Up and Ctrl+Down, to reorder")
+                _("Double-click to edit; drag, or {up} and {down}, to reorder").format(
+                    up=key_text("Ctrl+Up"), down=key_text("Ctrl+Down")
+                )
             )
         texts = {
             "add": _("Add"),

@@ -1,0 +1,181 @@
+"""Search finds what people type: one folded form for the index and the query (Arabic marks,
+hamza, taa marbuta, alef maqsura, tatweel; ё; NFKC; case and accents), Chinese words inside
+sentences, and one document per intervention (notes, points, speaker, organisation, group,
+country), kept in step by every write and rebuilt for files of older formats."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from facilitator.domain import model as m
+from facilitator.domain.entry import Entry, EntryPoint
+from facilitator.domain.search_text import contains, fold, fold_spans, search_form
+from facilitator.storage import notes_store as store
+from facilitator.storage import open_file
+from facilitator.storage import repository as repo
+from facilitator.storage.notes_search import fts_query
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+# Letters and marks of the scripts the notes are taken in, and a few traps (ligatures,
+# full-width letters, ß, final sigma, tatweel, zero-width joiner).
+ALPHABET = st.sampled_from(
+    list("abcdeéèêëÉÀçñÑüßΣςабвгдеёЁйЙпрмоعربيةىأإآؤئءٱـًٌٍَُِّْٰ移民问题很重要のカ")
+    + ["\u0301", "\u0308", "\ufb01", "\uff21", "\u200d", " ", "\n", "1", "٣"]
+)
+TEXTS = st.text(ALPHABET, max_size=30)
+
+
+@given(TEXTS)
+def test_folding_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+    assert search_form(search_form(text)) == search_form(text)
+
+
+@given(TEXTS, st.data())
+def test_any_word_of_a_text_finds_the_text(text, data):
+    """Query and document are folded alike: any piece of the text, typed back as it is
+    written, finds it (through SQLite's FTS5, as the notes table searches)."""
+    words = text.split()
+    if not words:
+        return
+    word = data.draw(st.sampled_from(words))
+    query = fts_query(word)
+    if query is None:  # only marks or punctuation
+        return
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE f USING fts5(body, tokenize='unicode61 remove_diacritics 0')"
+    )
+    conn.execute("INSERT INTO f VALUES (?)", (search_form(text),))
+    assert conn.execute("SELECT count(*) FROM f WHERE f MATCH ?", (query,)).fetchone()[0] == 1
+
+
+@given(TEXTS)
+def test_spans_point_back_into_the_original(text):
+    folded, origin = fold_spans(text)
+    assert folded == fold(text) and len(origin) == len(folded)
+    assert origin == sorted(origin) and all(0 <= n < len(text) for n in origin)
+
+
+@pytest.mark.parametrize(
+    "written, typed",
+    [
+        ("Приём", "прием"),
+        ("الهجرة", "الهجره"),
+        ("مستشفى", "مستشفي"),
+        ("أطفال", "اطفال"),
+        ("المهاجرّين", "المهاجرين"),  # a shadda inside the word
+        ("الْمُهَاجِرِينَ", "المهاجرين"),  # full tashkeel
+        ("المـهـاجـرين", "المهاجرين"),  # tatweel
+        ("ＧＣＭ ﬁnance", "gcm finance"),
+        ("Straße", "STRASSE"),
+    ],
+)
+def test_written_and_typed_forms_fold_alike(written, typed):
+    assert search_form(written) == search_form(typed)
+
+
+def test_names_match_any_part_without_accents():
+    assert contains("José Pérez", "jose")
+    assert contains("José Pérez", "PEREZ")
+    assert contains("Оксана Пётрова", "петр")
+    assert not contains("José Pérez", "")
+
+
+@pytest.fixture
+def talk(demo_db):
+    return repo.load_series(demo_db).sessions[0]
+
+
+def find(db, session_id, text):
+    rows = store.list_interventions(db, session_id, store.NotesFilter(text=text), 0, 1000)
+    assert store.count_interventions(db, session_id, store.NotesFilter(text=text)) == len(rows)
+    return [r.intervention.id for r in rows]
+
+
+@pytest.mark.parametrize(
+    "notes, query",
+    [
+        ("دعم أسر المهاجرّين المفقودين", "المهاجرين"),  # one shadda made it unfindable
+        ("دعم أسر المهاجرّين المفقودين", "المهاجرّين"),  # even pasted back with its mark
+        ("Приём мигрантов на границе", "прием"),
+        ("سياسات الهجرة الآمنة", "الهجره"),
+        ("我们认为移民问题很重要", "移民"),  # a Chinese word inside a sentence
+        ("我们认为移民问题很重要", "问题"),
+        ("Le Maroc a présenté son plan", "presente"),
+    ],
+)
+def test_the_notes_table_finds_what_people_type(demo_db, talk, notes, query):
+    target = store.save_entry(demo_db, Entry(session_id=talk.session.id, notes=notes))
+    assert target in find(demo_db, talk.session.id, query)
+
+
+def test_speaker_organisation_group_and_country_are_searched(demo_db, talk):
+    speaker = m.Participant(
+        talk.session.series_id,
+        "Oksana Pétrova",
+        organisation="Red Crescent",
+        stakeholder_group="civil_society",
+        country="Kyrgyzstan",
+    )
+    entry = Entry(
+        session_id=talk.session.id, notes="Short notes", points=[EntryPoint("Fund rescue")]
+    )
+    target = store.save_entry(demo_db, entry, new_speaker=speaker)
+    for query in (
+        "petrova",
+        "crescent",
+        "kyrgyz",
+        "civil society",
+        "société civile",
+        "المجتمع المدني",
+        "petrova rescue",
+        "kyrgyzstan short",
+    ):
+        assert target in find(demo_db, talk.session.id, query), query
+    # A renamed speaker is found by the new name only.
+    repo.update(demo_db, m.Participant, speaker.id, name="Oksana Ivanova")
+    assert target not in find(demo_db, talk.session.id, "petrova")
+    assert target in find(demo_db, talk.session.id, "ivanova")
+
+
+def test_two_words_from_the_notes_and_a_point(demo_db, talk):
+    entry = Entry(
+        session_id=talk.session.id, notes="Desert crossings", points=[EntryPoint("Forensic labs")]
+    )
+    target = store.save_entry(demo_db, entry)
+    assert find(demo_db, talk.session.id, "desert forensic") == [target]
+    loaded = store.load_entry(demo_db, target)
+    loaded.points = []
+    store.save_entry(demo_db, loaded, base=store.load_entry(demo_db, target))
+    assert find(demo_db, talk.session.id, "desert forensic") == []  # the point is gone
+
+
+def test_a_file_of_an_older_format_is_indexed_when_opened(tmp_path):
+    path = tmp_path / "old.facilitator"
+    shutil.copy(FIXTURES / "format2.facilitator", path)
+    db = open_file(path, device="d")
+    try:
+        total = db.conn.execute("SELECT count(*) FROM intervention WHERE deleted = 0").fetchone()[0]
+        indexed = db.conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]
+        assert total and indexed == total
+        assert db.conn.execute("SELECT count(*) FROM search_stale").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_a_write_by_another_tool_is_indexed_at_the_next_commit(demo_db, talk):
+    """The sqlite3 shell has no folding: its writes are queued and indexed by the app."""
+    target = store.save_entry(demo_db, Entry(session_id=talk.session.id, notes="before"))
+    raw = sqlite3.connect(demo_db.path)
+    raw.execute("UPDATE intervention SET notes = 'Приём' WHERE id = ?", (target,))
+    raw.commit()
+    raw.close()
+    store.save_entry(demo_db, Entry(session_id=talk.session.id, notes="another"))
+    assert find(demo_db, talk.session.id, "прием") == [target]

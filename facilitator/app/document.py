@@ -145,6 +145,14 @@ class Document:
         except sqlite3.Error as error:  # e.g. text that is not UTF-8, written by another tool
             raise describe_read_error(self.path, error) from error
 
+    def load_outline(self) -> m.SeriesContent | None:
+        """The series as the window lists it: interventions and points are read when a page
+        first uses them, so opening costs the same at 25 interventions and at 200,000."""
+        try:
+            return repo.load_series(self.db, lazy=True)
+        except sqlite3.Error as error:
+            raise describe_read_error(self.path, error) from error
+
     # --- changing ----------------------------------------------------------------------------
 
     def run(self, operation: Operation, *, undo: UndoStep | None = None) -> ChangeSet:

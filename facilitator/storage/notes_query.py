@@ -69,6 +69,11 @@ class InterventionRow:
     group: str = ""  # the intervention's group, else the speaker's
     country: str = ""
     points: list[m.Point] = field(default_factory=list)
+    rowid: int = 0  # with started_at, the row's place in the table (the keyset of paging)
+
+    @property
+    def key(self) -> tuple[str | None, int]:
+        return self.intervention.started_at, self.rowid
 
 
 def _conditions(session_id: str, flt: NotesFilter) -> tuple[str, dict]:
@@ -112,11 +117,24 @@ def _few_hits(db: Database, query: str) -> bool:
     return found <= FEW_HITS
 
 
-def _plan(db: Database, session_id: str, flt: NotesFilter, select: str, driven: bool) -> tuple:
-    """(sql, params) selecting `select` under `flt`; `driven` marks a query that benefits from
-    starting at the search hits (a count always does; a page only when hits are few)."""
+def _plan(
+    db: Database,
+    session_id: str,
+    flt: NotesFilter,
+    select: str,
+    driven: bool,
+    extra: tuple[str, dict] = ("", {}),
+) -> tuple:
+    """(sql, params) selecting `select` under `flt` and the `extra` condition on `i`; `driven`
+    marks a query that benefits from starting at the search hits (a count always does; a page
+    only when hits are few)."""
     where, params = _conditions(session_id, flt)
-    base = " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
+    where += extra[0]
+    params.update(extra[1])
+    # The speaker is joined only when shown or filtered on: a count then reads the index alone.
+    joined = "p." in select or "p." in where
+    base = " FROM intervention i"
+    base += " LEFT JOIN participant p ON p.id = i.participant_id" if joined else ""
     query = fts_query(flt.text)
     if query is None:
         if flt.text.strip():  # only punctuation was typed: nothing can match
@@ -139,18 +157,58 @@ def count_interventions(db: Database, session_id: str, flt: NotesFilter) -> int:
     return db.conn.execute(sql, params).fetchone()[0]
 
 
+Key = tuple[str | None, int]
+
+
 def list_interventions(
-    db: Database, session_id: str, flt: NotesFilter, offset: int = 0, limit: int = 200
+    db: Database,
+    session_id: str,
+    flt: NotesFilter,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: Key | None = None,
+    ids: list[str] | None = None,
 ) -> list[InterventionRow]:
-    """One page of the filtered table, newest first, each row with its points."""
-    sql, params = _plan(db, session_id, flt, ICOLS + SPEAKER, driven=False)
+    """One page of the filtered table, newest first, each row with its points.
+
+    `after` is the key of the last row already shown: the page that follows it is read from
+    the index at that place (keyset paging), in the same time at the top and at the end of
+    200,000 rows, where OFFSET would step over every row before. `ids` keeps only those
+    interventions (the rows a save changed)."""
+    extra = ("", {})
+    if ids is not None:
+        marks = ", ".join(f":id{n}" for n in range(len(ids)))
+        extra = (f" AND i.id IN ({marks})", {f"id{n}": v for n, v in enumerate(ids)})
+    if after is None:
+        return _page(db, session_id, flt, extra, limit, offset)
+    started, rowid = after
+    where, params = extra[0], {**extra[1], "kr": rowid}
+    if started is None:  # undated rows come last, by order of writing
+        return _page(db, session_id, flt, (where + NULLS + " AND i.rowid < :kr", params), limit)
+    params["ks"] = started
+    rows = _page(
+        db, session_id, flt, (where + " AND (i.started_at, i.rowid) < (:ks, :kr)", params), limit
+    )
+    if len(rows) < limit:
+        rows += _page(db, session_id, flt, (where + NULLS, extra[1]), limit - len(rows))
+    return rows
+
+
+NULLS = " AND i.started_at IS NULL"
+
+
+def _page(
+    db: Database, session_id: str, flt: NotesFilter, extra: tuple, limit: int, offset: int = 0
+) -> list[InterventionRow]:
+    sql, params = _plan(db, session_id, flt, ICOLS + SPEAKER + ", i.rowid", False, extra)
     params.update(limit=limit, offset=offset)
     rows = db.conn.execute(sql + ORDER + " LIMIT :limit OFFSET :offset", params).fetchall()
     n = len(columns(m.Intervention))
     result = []
     for row in rows:
         intervention = from_row(m.Intervention, row[:n])
-        name, organisation, group, country = row[n:]
+        name, organisation, group, country, rowid = row[n:]
         result.append(
             InterventionRow(
                 intervention,
@@ -158,6 +216,7 @@ def list_interventions(
                 organisation,
                 intervention.stakeholder_group or group,
                 intervention.country or country,
+                rowid=rowid,
             )
         )
     _attach_points(db, result)

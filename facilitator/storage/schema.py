@@ -291,6 +291,11 @@ ALTER TABLE agenda_item ADD COLUMN warning_seconds INTEGER;
 V4 = """
 ALTER TABLE session ADD COLUMN report_exported_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE session ADD COLUMN duration_minutes INTEGER;
+-- perf: the live interventions of a session in table order (a count reads this index alone),
+-- and those given the floor and not yet written up (the notes form's lookup after each save).
+CREATE INDEX intervention_live ON intervention (session_id, started_at) WHERE deleted = 0;
+CREATE INDEX intervention_open_floor ON intervention (session_id, started_at)
+    WHERE deleted = 0 AND ended_at IS NULL AND notes = '';
 """
 
 # MIGRATIONS[n] moves a file from user_version n to n + 1.

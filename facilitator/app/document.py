@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from facilitator import settings
+from facilitator.app import clean_close
 from facilitator.domain import model as m
 from facilitator.domain.changes import NOTHING, ChangeSet
 from facilitator.errors import FacilitatorError
@@ -108,11 +109,16 @@ class Document:
         path = Path(path)
         lock = InstanceLock(locks or settings.locks_dir(), path)
         locked_out = not lock.acquire()
+        check = not clean_close.unchanged_since_closed(path)
         try:
-            db = open_file(path, device=device or settings.device_id(), readonly=locked_out)
+            db = open_file(
+                path, device=device or settings.device_id(), readonly=locked_out, check=check
+            )
         except BaseException:
             lock.release()
             raise
+        if not locked_out:
+            clean_close.forget(path)  # until closed cleanly again
         return cls(db, None if locked_out else lock, locked_out=locked_out)
 
     @property
@@ -129,6 +135,8 @@ class Document:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None and not self.readonly:
+            clean_close.remember_closed(self.path)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

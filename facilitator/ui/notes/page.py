@@ -259,7 +259,10 @@ class NotesPage(Retranslating, QWidget):
         self.form.set_entry(self.base)
 
     def _filter(self) -> None:
-        self.model.set_filter(self.filters.current())
+        try:
+            self.model.set_filter(self.filters.current())
+        except sqlite3.Error:
+            return  # the search's typing delay ended after the file was closed
         self.filters.set_count(self.model.total)
 
     def showEvent(self, event) -> None:  # noqa: N802

@@ -32,13 +32,16 @@ def keep_for(size: int) -> int:
 
 
 def _last_written(path: Path) -> float:
-    """When the file's content last changed on disk (its -wal included)."""
+    """When the file's content last changed on disk: the file, or its -wal once something
+    was written to it (opening the file creates an empty -wal, which changes nothing)."""
     times = []
     for name in (path, Path(f"{path}-wal")):
         try:
-            times.append(name.stat().st_mtime)
+            stat = name.stat()
         except OSError:
             continue
+        if stat.st_size or name == path:
+            times.append(stat.st_mtime)
     return max(times, default=0.0)
 
 

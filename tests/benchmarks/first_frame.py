@@ -59,6 +59,19 @@ def app_window(path: str):
     return app, window, page.table.viewport()
 
 
+def peak_kib() -> int:
+    """Peak resident memory of this process since it started: VmHWM on Linux (ru_maxrss
+    there also counts the parent's memory from before the exec), else ru_maxrss."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> None:
     kind, path, launched = sys.argv[1], sys.argv[2], float(sys.argv[3])
     from PySide6.QtCore import QEvent, QObject
@@ -69,7 +82,7 @@ def main() -> None:
         def eventFilter(self, watched, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 seconds = time.time() - launched
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                peak = peak_kib()
                 print(f"{seconds:.4f} {peak}", flush=True)
                 if hasattr(_window, "close_document"):
                     _window.backups.wait()  # closed cleanly, as a user's file is

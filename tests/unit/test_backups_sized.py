@@ -50,3 +50,21 @@ def test_an_unchanged_file_is_not_copied_again(demo_db, tmp_path):
         demo_db, root, first.taken_at + dt.timedelta(minutes=2), skip_unchanged=True
     )
     assert third.path != first.path and len(list_backups(root, demo_db)) == 2
+
+
+def test_reopening_an_unchanged_file_takes_no_new_copy(demo_path, tmp_path):
+    from facilitator.storage import open_file
+
+    root = tmp_path / "backups"
+    db = open_file(demo_path, device="d")
+    first = make_backup(db, root, dt.datetime.now(dt.UTC), skip_unchanged=True)
+    db.close()
+    db = open_file(demo_path, device="d")  # its empty -wal is created now, after the backup
+    db.conn.execute("SELECT count(*) FROM intervention").fetchone()
+    wal = demo_path.with_name(demo_path.name + "-wal")
+    later = first.taken_at.timestamp() + 60
+    os.utime(wal, (later, later))
+    assert wal.stat().st_size == 0  # nothing written since the backup
+    again = make_backup(db, root, first.taken_at + dt.timedelta(minutes=2), skip_unchanged=True)
+    db.close()
+    assert again.path == first.path

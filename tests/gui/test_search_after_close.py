@@ -1,5 +1,6 @@
-"""The search box's typing delay may end after the file was closed (typing, then closing the
-window or opening another file): the search is dropped, nothing raises."""
+"""The search box: its typing delay may end after the file was closed (typing, then closing the
+window or opening another file): the search is dropped, nothing raises; a new search shows
+its first rows."""
 
 from __future__ import annotations
 
@@ -24,3 +25,22 @@ def test_a_search_ending_after_the_file_closed_is_dropped(qtbot, demo_path):
     with qtbot.waitSignal(page.filters.changed, timeout=3000):
         pass  # the delay ends: _filter runs on a closed file
     assert page.model.total == total  # the table is left as it was
+
+
+def test_a_new_search_shows_its_first_rows(qtbot, demo_path):
+    make_app()
+    signals = DocumentSignals()
+    doc = Document.open(demo_path)
+    signals.set_document(doc)
+    page = NotesPage(signals)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.set_session(doc, repo.load_series(doc.db, lazy=True).sessions[0])
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.scrollToBottom()
+    assert page.table.verticalScrollBar().value() > 0
+    with qtbot.waitSignal(page.filters.changed, timeout=3000):
+        qtbot.keyClicks(page.filters.search, "a")
+    assert page.table.verticalScrollBar().value() == 0
+    doc.close()

@@ -263,6 +263,7 @@ class NotesPage(Retranslating, QWidget):
             self.model.set_filter(self.filters.current())
         except sqlite3.Error:
             return  # the search's typing delay ended after the file was closed
+        self.table.scrollToTop()  # the first rows found, not the place the old list was at
         self.filters.set_count(self.model.total)
 
     def showEvent(self, event) -> None:  # noqa: N802

@@ -7,6 +7,8 @@ per field once a row has been edited: a field missing from it carries the row's 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -195,6 +197,13 @@ class LazySessionContent(m.SessionContent):
     @points.setter
     def points(self, value: list[m.Point]) -> None:
         self._points = value
+
+    def __deepcopy__(self, memo: dict) -> m.SessionContent:
+        """A copy is a plain SessionContent with everything read (the connection stays)."""
+        whole = m.SessionContent(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(m.SessionContent)}
+        )
+        return copy.deepcopy(whole, memo)
 
 
 def session_points(db: Database, session_id: str) -> list[m.Point]:

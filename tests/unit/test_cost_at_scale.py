@@ -3,6 +3,7 @@ outline reads no intervention, keyset pages are the OFFSET pages, counts read an
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 
 from hypothesis import given
@@ -30,6 +31,8 @@ def test_the_outline_reads_no_intervention_until_one_is_used(demo_db):
     assert lazy.agenda == first.agenda and lazy.timer_log == first.timer_log
     assert lazy.interventions == first.interventions and lazy.points == first.points
     assert any("FROM intervention" in s for s in seen)  # read on first use, once
+    copied = copy.deepcopy(repo.load_series(demo_db, lazy=True).sessions[0])
+    assert type(copied) is m.SessionContent and copied == first  # a redacted export copies
     lazy.interventions = []
     assert lazy.interventions == []
 

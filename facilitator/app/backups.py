@@ -31,7 +31,7 @@ def backup_job(doc: Document) -> Callable[[], Path]:
 
     def take() -> Path:
         now = dt.datetime.now(dt.UTC)
-        return _backups.make_backup(db, backup_root(), now, fid=fid).path
+        return _backups.make_backup(db, backup_root(), now, fid=fid, skip_unchanged=True).path
 
     return take
 

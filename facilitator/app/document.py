@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from facilitator import settings
-from facilitator.app import file_identity
+from facilitator.app import clean_close, file_identity
 from facilitator.domain import model as m
 from facilitator.domain.changes import NOTHING, ChangeSet
 from facilitator.errors import FacilitatorError
@@ -113,11 +113,16 @@ class Document:
         path = Path(path)
         lock = InstanceLock(locks or settings.locks_dir(), path)
         locked_out = not lock.acquire()
+        check = not clean_close.unchanged_since_closed(path)
         try:
-            db = open_file(path, device=device or settings.device_id(), readonly=locked_out)
+            db = open_file(
+                path, device=device or settings.device_id(), readonly=locked_out, check=check
+            )
         except BaseException:
             lock.release()
             raise
+        if not locked_out:
+            clean_close.forget(path)  # until closed cleanly again
         return cls(db, None if locked_out else lock, locked_out=locked_out)
 
     @property
@@ -134,6 +139,8 @@ class Document:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None and not self.readonly:
+            clean_close.remember_closed(self.path)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -148,6 +155,14 @@ class Document:
         try:
             return repo.load_series(self.db)
         except sqlite3.Error as error:  # e.g. text that is not UTF-8, written by another tool
+            raise describe_read_error(self.path, error) from error
+
+    def load_outline(self) -> m.SeriesContent | None:
+        """The series as the window lists it: interventions and points are read when a page
+        first uses them, so opening costs the same at 25 interventions and at 200,000."""
+        try:
+            return repo.load_series(self.db, lazy=True)
+        except sqlite3.Error as error:
             raise describe_read_error(self.path, error) from error
 
     # --- changing ----------------------------------------------------------------------------

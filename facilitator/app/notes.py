@@ -84,9 +84,17 @@ def count_interventions(doc: Document, session_id: str, flt: NotesFilter) -> int
 
 
 def list_interventions(
-    doc: Document, session_id: str, flt: NotesFilter, offset: int, limit: int
+    doc: Document,
+    session_id: str,
+    flt: NotesFilter,
+    offset: int,
+    limit: int,
+    *,
+    after: tuple[str | None, int] | None = None,
+    ids: list[str] | None = None,
 ) -> list[InterventionRow]:
-    return store.list_interventions(doc.db, session_id, flt, offset, limit)
+    """A page of the notes table: `after` the key of the last row shown (keyset paging)."""
+    return store.list_interventions(doc.db, session_id, flt, offset, limit, after=after, ids=ids)
 
 
 def load_entry(doc: Document, intervention_id: str) -> Entry:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Explicit directional marks, embeddings, overrides and isolates, and the Arabic letter mark.
 BIDI_CONTROLS = frozenset(
@@ -59,6 +60,7 @@ def clean_name(text: str | None) -> str:
     return _SPACES.sub(" ", "".join(kept)).strip()
 
 
+@lru_cache(maxsize=32768)  # a roster is sorted by it on every page at open: thousands of names
 def fold(text: str) -> str:
     """A key for comparing names: cleaned, case-folded, without accents ("José" ~ "jose")."""
     decomposed = unicodedata.normalize("NFKD", clean_name(text).casefold())

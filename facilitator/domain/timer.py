@@ -124,13 +124,19 @@ class TimerState:
         return self.phase == RUNNING or (self.floor is not None and self.phase != PAUSED)
 
     def next_change(self) -> float:
-        """Seconds until a shown whole second changes (at most one second)."""
-        delays = [1.0 - (self.now % 1.0)]
-        if self.phase == RUNNING:
-            delays.append(until_change(self.item_remaining))
+        """Seconds until the reading the room watches changes (at most one second).
+
+        That is the speaker's countdown while someone has the floor, else the item's; the
+        other readings are redrawn at the same tick (at most a second behind), so the screen
+        wakes once a second, not at every change of every clock and every wall second. With
+        nothing counting down, the next wall second."""
         if self.floor is not None and self.phase != PAUSED:
-            delays.append(until_change(self.floor.remaining))
-        return max(min(min(delays), 1.0), 0.0)
+            delay = until_change(self.floor.remaining)
+        elif self.phase == RUNNING:
+            delay = until_change(self.item_remaining)
+        else:
+            delay = 1.0 - (self.now % 1.0)
+        return max(min(delay, 1.0), 0.0)
 
 
 class Timer:

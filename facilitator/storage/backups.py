@@ -2,7 +2,8 @@
 
 Backups live in the user's settings folder (backups/<file id>/), not beside the file: a file in
 a synced folder would otherwise sync its backups too. Each backup is a self-contained copy made
-with VACUUM INTO (never the live file with its WAL), written atomically; the newest KEEP are kept.
+with VACUUM INTO (never the live file with its WAL), written atomically; the newest are kept, as many as fit the
+file's size (`keep_for`).
 """
 
 from __future__ import annotations
@@ -20,15 +21,30 @@ from facilitator.i18n import _
 from .database import Database, copy_file, probe, remove_quietly
 
 KEEP = 12
-INTERVAL_SECONDS = 10 * 60
-# The backups of one file stay under about this many bytes: fewer of a large file (at least 3).
-BUDGET_BYTES = 1_000_000_000
 MIN_KEEP = 3
+BUDGET = 2**30  # what the backups of one file may take together, as far as MIN_KEEP allows
+INTERVAL_SECONDS = 10 * 60
 
 
 def keep_for(size: int, keep: int = KEEP) -> int:
-    """How many backups of a file of `size` bytes are kept."""
-    return max(MIN_KEEP, min(keep, BUDGET_BYTES // max(size, 1)))
+    """How many backups of a file of `size` bytes are kept: `keep` while they fit in BUDGET
+    (a file up to 85 MiB, some 60,000 interventions), fewer for larger files, never under
+    MIN_KEEP (three copies of a 286 MiB file of 200,000 interventions, not twelve)."""
+    return max(MIN_KEEP, min(keep, BUDGET // max(size, 1)))
+
+
+def _last_written(path: Path) -> float:
+    """When the file's content last changed on disk: the file, or its -wal once something
+    was written to it (opening the file creates an empty -wal, which changes nothing)."""
+    times = []
+    for name in (path, Path(f"{path}-wal")):
+        try:
+            stat = name.stat()
+        except OSError:
+            continue
+        if stat.st_size or name == path:
+            times.append(stat.st_mtime)
+    return max(times, default=0.0)
 
 
 @dataclass(frozen=True)
@@ -47,14 +63,31 @@ def backup_folder(root: Path, db: Database, fid: str | None = None) -> Path:
 
 
 def make_backup(
-    db: Database, root: Path, now: dt.datetime, keep: int = KEEP, fid: str | None = None
+    db: Database,
+    root: Path,
+    now: dt.datetime,
+    keep: int | None = None,
+    fid: str | None = None,
+    *,
+    skip_unchanged: bool = False,
 ) -> Backup:
-    """Copy the open file into the backup folder and drop the oldest beyond `keep`.
+    """Copy the open file into the backup folder and drop the oldest beyond `keep` (by
+    default as many as `keep_for` the file's size).
 
-    Safe on a worker thread when `fid` is given: the copy reads through its own connection.
+    `skip_unchanged` returns the newest backup instead of copying again when nothing was
+    written to the file since it was taken (opening a file, a quiet ten minutes): a copy of
+    a large file costs seconds of disk. Safe on a worker thread when `fid` is given: the copy
+    reads through its own connection.
     """
     folder = backup_folder(root, db, fid)
     folder.mkdir(parents=True, exist_ok=True)
+    if skip_unchanged:
+        newest = _backups_in(folder)[:1]
+        # Taken at: when its copy began, so a write made during that copy counts as after.
+        if newest and newest[0].taken_at.timestamp() > _last_written(db.path):
+            return newest[0]
+    if keep is None:
+        keep = keep_for(db.path.stat().st_size)
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db.path.stem}-{stamp}.facilitator"
     copy_file(db, target, own_connection=True)

@@ -47,6 +47,14 @@ class Database:
         self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
 
     @property
+    def db(self):
+        """The connection as a sqlite_utils Database, for tools; imported on first use (it
+        costs 0.25 s at start-up and the app itself does not use it)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    @property
     def device(self) -> str:
         return self.clock.device
 
@@ -208,10 +216,12 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def probe(path: Path) -> int:
+def probe(path: Path, *, check: bool = True) -> int:
     """Check that `path` is a Facilitator file this app can open; return its schema version.
 
-    Raises FacilitatorError with a one-line message otherwise. Reads only.
+    Raises FacilitatorError with a one-line message otherwise. Reads only. `check` False skips
+    the integrity check, which reads the whole file (0.4 s at 200,000 interventions), for a
+    file the caller knows this app closed cleanly and nothing changed since.
     """
     _check_path(path)
     try:
@@ -229,7 +239,7 @@ def probe(path: Path) -> int:
                     "it is not opened, for safety."
                 ).format(path=path, names=", ".join(extra) or _("changed tables"))
             )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         if result != "ok":
             raise FacilitatorError(
                 _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
@@ -341,10 +351,13 @@ def open_file(
     device: str,
     readonly: bool = False,
     wall: Callable[[], float] = time.time,
+    check: bool = True,
 ) -> Database:
-    """Open an existing Facilitator file, migrating it forward when it is older (not readonly)."""
+    """Open an existing Facilitator file, migrating it forward when it is older (not readonly).
+
+    `check` False skips the whole-file integrity check (see `probe`)."""
     path = Path(path)
-    version = probe(path)
+    version = probe(path, check=check)
     if version < SCHEMA_VERSION:
         if readonly:
             raise FacilitatorError(

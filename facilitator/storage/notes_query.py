@@ -25,6 +25,8 @@ from .records import columns, from_row
 from .repository import created
 
 ICOLS = ", ".join("i." + c for c in columns(m.Intervention))
+Key = tuple[str | None, str, str]  # started_at, first clock stamp, id: what ORDER sorts by
+CREATED = created("intervention", "i")
 PCOLS = ", ".join(columns(m.Point))
 FEW_HITS = 2000
 ORDER = f" ORDER BY i.started_at DESC, {created('intervention', 'i')} DESC, i.id DESC"
@@ -60,6 +62,12 @@ class InterventionRow:
     group: str = ""  # the intervention's group, else the speaker's
     country: str = ""
     points: list[m.Point] = field(default_factory=list)
+    created: str = ""  # the clock stamp it was first written at (ties of started_at)
+
+    @property
+    def key(self) -> Key:
+        """The row's place in the table, as ORDER sorts it: the keyset of paging."""
+        return self.intervention.started_at, self.created, self.intervention.id
 
 
 def _conditions(session_id: str, flt: NotesFilter) -> tuple[str, dict]:
@@ -102,11 +110,24 @@ def _few_hits(db: Database, query: str) -> bool:
     return found <= FEW_HITS
 
 
-def _plan(db: Database, session_id: str, flt: NotesFilter, select: str, driven: bool) -> tuple:
-    """(sql, params) selecting `select` under `flt`; `driven` marks a query that benefits from
-    starting at the search hits (a count always does; a page only when hits are few)."""
+def _plan(
+    db: Database,
+    session_id: str,
+    flt: NotesFilter,
+    select: str,
+    driven: bool,
+    extra: tuple[str, dict] = ("", {}),
+) -> tuple:
+    """(sql, params) selecting `select` under `flt` and the `extra` condition on `i`; `driven`
+    marks a query that benefits from starting at the search hits (a count always does; a page
+    only when hits are few)."""
     where, params = _conditions(session_id, flt)
-    base = " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
+    where += extra[0]
+    params.update(extra[1])
+    # The speaker is joined only when shown or filtered on: a count then reads the index alone.
+    joined = "p." in select or "p." in where
+    base = " FROM intervention i"
+    base += " LEFT JOIN participant p ON p.id = i.participant_id" if joined else ""
     query = fts_query(flt.text)
     if query is None:
         if flt.text.strip():  # only punctuation was typed: nothing can match
@@ -130,17 +151,54 @@ def count_interventions(db: Database, session_id: str, flt: NotesFilter) -> int:
 
 
 def list_interventions(
-    db: Database, session_id: str, flt: NotesFilter, offset: int = 0, limit: int = 200
+    db: Database,
+    session_id: str,
+    flt: NotesFilter,
+    offset: int = 0,
+    limit: int = 200,
+    *,
+    after: Key | None = None,
+    ids: list[str] | None = None,
 ) -> list[InterventionRow]:
-    """One page of the filtered table, newest first, each row with its points."""
-    sql, params = _plan(db, session_id, flt, ICOLS + SPEAKER, driven=False)
+    """One page of the filtered table, newest first, each row with its points.
+
+    `after` is the key of the last row already shown: the page that follows it is read from
+    the index at that place (keyset paging), in the same time at the top and at the end of
+    200,000 rows, where OFFSET would step over every row before. `ids` keeps only those
+    interventions (the rows a save changed)."""
+    extra = ("", {})
+    if ids is not None:
+        marks = ", ".join(f":id{n}" for n in range(len(ids)))
+        extra = (f" AND i.id IN ({marks})", {f"id{n}": v for n, v in enumerate(ids)})
+    if after is None:
+        return _page(db, session_id, flt, extra, limit, offset)
+    started, made, last = after
+    where, params = extra[0], {**extra[1], "kc": made, "ki": last}
+    if started is None:  # undated rows come last, by order of writing
+        after_key = f"{NULLS} AND ({CREATED}, i.id) < (:kc, :ki)"
+        return _page(db, session_id, flt, (where + after_key, params), limit)
+    params["ks"] = started
+    after_key = f" AND (i.started_at, {CREATED}, i.id) < (:ks, :kc, :ki)"
+    rows = _page(db, session_id, flt, (where + after_key, params), limit)
+    if len(rows) < limit:
+        rows += _page(db, session_id, flt, (where + NULLS, extra[1]), limit - len(rows))
+    return rows
+
+
+NULLS = " AND i.started_at IS NULL"
+
+
+def _page(
+    db: Database, session_id: str, flt: NotesFilter, extra: tuple, limit: int, offset: int = 0
+) -> list[InterventionRow]:
+    sql, params = _plan(db, session_id, flt, f"{ICOLS}{SPEAKER}, {CREATED}", False, extra)
     params.update(limit=limit, offset=offset)
     rows = db.conn.execute(sql + ORDER + " LIMIT :limit OFFSET :offset", params).fetchall()
     n = len(columns(m.Intervention))
     result = []
     for row in rows:
         intervention = from_row(m.Intervention, row[:n])
-        name, organisation, group, country = row[n:]
+        name, organisation, group, country, made = row[n:]
         result.append(
             InterventionRow(
                 intervention,
@@ -148,6 +206,7 @@ def list_interventions(
                 organisation,
                 intervention.stakeholder_group or group,
                 intervention.country or country,
+                created=made,
             )
         )
     _attach_points(db, result)

@@ -7,6 +7,8 @@ per field once a row has been edited: a field missing from it carries the row's 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -211,17 +213,7 @@ def get_series(db: Database) -> m.Series | None:
 def session_content(db: Database, session: m.Session) -> m.SessionContent:
     """One session with everything it holds."""
     interventions = find(db, m.Intervention, session_id=session.id)
-    points: list[m.Point] = []
-    if interventions:
-        rows = db.conn.execute(
-            f"SELECT {', '.join('p.' + c for c in columns(m.Point))} FROM point p "
-            "JOIN intervention i ON i.id = p.intervention_id "
-            "WHERE p.deleted = 0 AND i.deleted = 0 AND i.session_id = ? "
-            f"ORDER BY coalesce(i.started_at, ''), {created('intervention', 'i')}, i.id, "
-            f"p.position, {created('point', 'p')}, p.id",
-            (session.id,),
-        ).fetchall()
-        points = [from_row(m.Point, row) for row in rows]
+    points = session_points(db, session.id) if interventions else []
     return m.SessionContent(
         session=session,
         agenda=find(db, m.AgendaItem, session_id=session.id),
@@ -234,16 +226,85 @@ def session_content(db: Database, session: m.Session) -> m.SessionContent:
     )
 
 
-def load_series(db: Database) -> m.SeriesContent | None:
-    """The whole series of the file (None for a file with no series yet)."""
+class LazySessionContent(m.SessionContent):
+    """A session whose interventions and points are read from the file on first use.
+
+    Opening a file with 200,000 interventions must not read them: the window lists sessions
+    and the pages read the pages of rows they show. Code that does need them all (a summary,
+    an export) reads them on first access, on the thread that opened the file."""
+
+    def __init__(self, db: Database, session: m.Session, **parts: Any) -> None:
+        self._db = db
+        super().__init__(session, **parts)
+        self._interventions: list[m.Intervention] | None = None
+        self._points: list[m.Point] | None = None
+
+    @property  # type: ignore[override]
+    def interventions(self) -> list[m.Intervention]:
+        if self._interventions is None:
+            self._interventions = find(self._db, m.Intervention, session_id=self.session.id)
+        return self._interventions
+
+    @interventions.setter
+    def interventions(self, value: list[m.Intervention]) -> None:
+        self._interventions = value
+
+    @property  # type: ignore[override]
+    def points(self) -> list[m.Point]:
+        if self._points is None:
+            self._points = session_points(self._db, self.session.id)
+        return self._points
+
+    @points.setter
+    def points(self, value: list[m.Point]) -> None:
+        self._points = value
+
+    def __deepcopy__(self, memo: dict) -> m.SessionContent:
+        """A copy is a plain SessionContent with everything read (the connection stays)."""
+        whole = m.SessionContent(
+            **{f.name: getattr(self, f.name) for f in dataclasses.fields(m.SessionContent)}
+        )
+        return copy.deepcopy(whole, memo)
+
+
+def session_points(db: Database, session_id: str) -> list[m.Point]:
+    rows = db.conn.execute(
+        f"SELECT {', '.join('p.' + c for c in columns(m.Point))} FROM point p "
+        "JOIN intervention i ON i.id = p.intervention_id "
+        "WHERE p.deleted = 0 AND i.deleted = 0 AND i.session_id = ? "
+        f"ORDER BY coalesce(i.started_at, ''), {created('intervention', 'i')}, i.id, "
+        f"p.position, {created('point', 'p')}, p.id",
+        (session_id,),
+    ).fetchall()
+    return [from_row(m.Point, row) for row in rows]
+
+
+def session_outline(db: Database, session: m.Session) -> m.SessionContent:
+    """One session with its agenda, questions, roles, takeaways and timer log; interventions
+    and points come on first use (see LazySessionContent)."""
+    return LazySessionContent(
+        db,
+        session,
+        agenda=find(db, m.AgendaItem, session_id=session.id),
+        questions=find(db, m.GuidingQuestion, session_id=session.id),
+        roles=find(db, m.SessionRole, session_id=session.id),
+        takeaways=find(db, m.Takeaway, session_id=session.id),
+        timer_log=find(db, m.TimerEvent, session_id=session.id),
+    )
+
+
+def load_series(db: Database, *, lazy: bool = False) -> m.SeriesContent | None:
+    """The whole series of the file (None for a file with no series yet); `lazy` leaves the
+    interventions and points in the file until they are first used."""
     series = get_series(db)
     if series is None:
         return None
+    one = session_outline if lazy else session_content
     return m.SeriesContent(
         series=series,
         topics=find(db, m.Topic, series_id=series.id),
         participants=find(db, m.Participant, series_id=series.id),
-        sessions=[session_content(db, s) for s in find(db, m.Session, series_id=series.id)],
+        sessions=[one(db, s) for s in find(db, m.Session, series_id=series.id)],
     )
 
 

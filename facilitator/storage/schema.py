@@ -301,6 +301,15 @@ ALTER TABLE series ADD COLUMN workstream_url TEXT NOT NULL DEFAULT '';
 -- area merge: a point tombstoned together with its intervention names it here ('' for a point
 -- deleted on its own), so whatever brings the intervention back brings exactly those points.
 ALTER TABLE point ADD COLUMN deleted_with TEXT NOT NULL DEFAULT '';
+-- perf: the live interventions of a session in table order (a count reads this index alone),
+-- and those given the floor and not yet written up (the notes form's lookup after each save).
+CREATE INDEX intervention_live ON intervention (session_id, started_at) WHERE deleted = 0;
+CREATE INDEX intervention_open_floor ON intervention (session_id, started_at)
+    WHERE deleted = 0 AND ended_at IS NULL AND notes = '';
+-- perf: the latest clock stamp of the two tables that grow, read at every open (the clock
+-- starts after it), found in the index instead of a scan of every row.
+CREATE INDEX intervention_hlc ON intervention (hlc);
+CREATE INDEX point_hlc ON point (hlc);
 """
     + """
 -- notes (search): one search document per intervention (notes, points, speaker, organisation,

@@ -107,8 +107,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.session_view.add_page(TimerPage(self.signals, self))
         notes = NotesPage(self.signals)
         self.session_view.add_page(notes)
-        self.session_view.add_page(QuestionsPage(self.signals))
-        self.session_view.add_page(SummaryPage(self.signals))
+        # The Notes page is told at once (its recovery banner speaks for every tab); the two
+        # pages after it when first shown.
+        self.session_view.add_page(QuestionsPage(self.signals), defer=True)
+        self.session_view.add_page(SummaryPage(self.signals), defer=True)
         # Drafts left by a crash are offered on the Notes tab; this bar says so on any tab.
         self.recovery = RecoveryBar()
         tabs = self.session_view.tabs
@@ -275,7 +277,7 @@ class MainWindow(Retranslating, QMainWindow):
         ):
             return
         try:
-            self.series = self.doc.load_series()
+            self.series = self.doc.load_outline()
         except FacilitatorError as error:
             # Not a dialog: this runs on a change seen in the file, not on something clicked.
             self.statusBar().showMessage(str(error))
@@ -329,7 +331,7 @@ class MainWindow(Retranslating, QMainWindow):
                 ),
             )
         try:
-            content = doc.load_series()
+            content = doc.load_outline()
         except FacilitatorError as error:
             doc.close()
             show_error(self, error)
@@ -339,9 +341,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.signals.set_document(doc)
         self.backups.watch(doc)
         self.stack.setCurrentIndex(1 if content else 0)
+        self.sessions.blockSignals(True)
+        self.sessions.clear()  # so the list below starts at the first session, shown once
+        self.sessions.blockSignals(False)
         self.retranslate_ui()
-        if content and content.sessions:
-            self.sessions.setCurrentRow(0)
         self.statusBar().showMessage(isolate(str(path)))
         self.merge_tools.after_open(Path(path))
         settings.remember_recent(path)
@@ -365,9 +368,11 @@ class MainWindow(Retranslating, QMainWindow):
             item = QListWidgetItem(f"{s.title}\n{when}" if when else s.title)
             item.setToolTip(s.title)
             self.sessions.addItem(item)
+        if self.sessions.count():
+            # Still blocked: the row's signal would show the session a second time.
+            self.sessions.setCurrentRow(min(current, self.sessions.count() - 1))
         self.sessions.blockSignals(False)
         if self.sessions.count():
-            self.sessions.setCurrentRow(min(current, self.sessions.count() - 1))
             self._show_session(self.sessions.currentRow())
 
     def _show_session(self, row: int) -> None:

@@ -18,6 +18,7 @@ from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.notes.interventions_model import PAGE
 from facilitator.ui.notes.page import NotesPage
 
 NOW = dt.datetime(2023, 3, 23, 15, 40, tzinfo=dt.UTC)  # after the demo's last intervention
@@ -349,9 +350,9 @@ def test_thousands_of_rows_load_lazily(qtbot, page, demo_db, talk):
     repo.insert_all(demo_db, records)
     page.signals.announce(ChangeSet.of(added=[("intervention", r.id) for r in records]))
     assert page.model.total >= 1500
-    assert page.model.rowCount() == 200  # one page read
+    assert page.model.rowCount() == PAGE  # one page read
     page.table.scrollToBottom()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 200, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE, timeout=2000)
 
 
 def test_speaker_type_ahead_by_organisation_or_country(qtbot, page, demo_db):

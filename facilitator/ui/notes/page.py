@@ -195,7 +195,7 @@ class NotesPage(Retranslating, QWidget):
             if changes.touches(*notes.PEOPLE_KINDS):
                 self._people_changed()  # a speaker typed on the fly, an edited roster
             if changes.touches(*notes.TABLE_KINDS):
-                self._reload_table()
+                self._reload_table(changes)
                 self._adopt_floor()
             if changes.touches("timer_event"):
                 self.form.set_timer_item(self._timer_item())
@@ -238,10 +238,11 @@ class NotesPage(Retranslating, QWidget):
         self.form.set_people(ctx.people)
         self.filters.set_vocabulary(ctx.agenda, ctx.people, ctx.topics, ctx.questions)
 
-    def _reload_table(self) -> None:
+    def _reload_table(self, changes: ChangeSet | None = None) -> None:
         """The rows again, keeping the scroll and the selection; the form is left alone."""
         selected = self._selected_id()
-        self.model.reload()
+        if changes is None or not self.model.apply(changes):
+            self.model.reload()
         self.filters.set_count(self.model.total)
         if selected:
             self.select(selected)
@@ -263,7 +264,11 @@ class NotesPage(Retranslating, QWidget):
         self.form.set_entry(self.base)
 
     def _filter(self) -> None:
-        self.model.set_filter(self.filters.current())
+        try:
+            self.model.set_filter(self.filters.current())
+        except sqlite3.Error:
+            return  # the search's typing delay ended after the file was closed
+        self.table.scrollToTop()  # the first rows found, not the place the old list was at
         self.filters.set_count(self.model.total)
 
     def showEvent(self, event) -> None:  # noqa: N802

@@ -91,27 +91,50 @@ class SessionView(Retranslating, QWidget):
         self.tabs.setObjectName("sessionTabs")
         self.tabs.addTab(scroll, "")
         self.pages: list[QWidget] = []
+        self._doc: Document | None = None
+        self._deferrable: set[QWidget] = set()
+        self._stale: set[QWidget] = set()  # deferred pages not yet told of the session shown
+        self.tabs.currentChanged.connect(self._tab_shown)
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
         outer.addWidget(self.tabs)
         self.retranslate_ui()
 
-    def add_page(self, page: QWidget) -> None:
-        """Add a SessionPage as a tab; it is told of every session shown."""
+    def add_page(self, page: QWidget, *, defer: bool = False) -> None:
+        """Add a SessionPage as a tab; it is told of every session shown.
+
+        A `defer` page is told only once its tab is shown (while the window is on screen):
+        opening a file reads what the first screen shows, not what every tab could show."""
         self.pages.append(page)
         self.tabs.addTab(page, page.page_title())  # type: ignore[attr-defined]
+        if defer:
+            self._deferrable.add(page)
         if hasattr(page, "document_changed"):
-            self.signals.changed.connect(page.document_changed)
+            self.signals.changed.connect(
+                lambda changes, p=page: None if p in self._stale else p.document_changed(changes)
+            )
 
     def show_session(self, content: m.SessionContent | None, doc: Document | None = None) -> None:
-        self.content = content
+        self.content, self._doc = content, doc
+        self._stale.clear()
         for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
             editor.set_session(doc, content)
         self.refresh()
+        on_screen = self.window().isVisible()
         for page in self.pages:
             page.setEnabled(content is not None)
-            if content is not None and doc is not None:
+            if content is None or doc is None:
+                continue
+            if on_screen and page in self._deferrable and self.tabs.currentWidget() is not page:
+                self._stale.add(page)  # told when its tab is shown (_tab_shown)
+            else:
                 page.set_session(doc, content)  # type: ignore[attr-defined]
+
+    def _tab_shown(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if page in self._stale and self.content is not None and self._doc is not None:
+            self._stale.discard(page)
+            page.set_session(self._doc, self.content)  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
         content = self.content

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QTableView
 
 from facilitator.app.timer import LiveTimer
 from facilitator.domain import timer as t
@@ -160,3 +160,29 @@ class TimerAgendaModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 4))
+
+
+def fit_table(table: QTableView) -> None:
+    """Columns wide enough for their texts (a running item's readings need 'h:mm:ss')."""
+    table.resizeColumnsToContents()
+    metrics = table.fontMetrics()
+    widths = {
+        TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
+        TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
+    }
+    for column, width in widths.items():
+        table.setColumnWidth(column, max(table.columnWidth(column), width + 20))
+    table.resizeRowsToContents()
+
+
+def fit_planned(table: QTableView, model: TimerAgendaModel) -> None:
+    """Widen the planned column for the current item's '(+1 live)' (one row, not all)."""
+    row = model.current_row
+    if row is None:
+        return
+    text = model.data(model.index(row, TimerAgendaModel.PLANNED)) or ""
+    bold = QFont(table.font())
+    bold.setBold(True)
+    width = QFontMetrics(bold).horizontalAdvance(text) + 20
+    if width > table.columnWidth(TimerAgendaModel.PLANNED):
+        table.setColumnWidth(TimerAgendaModel.PLANNED, width)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -45,9 +45,10 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
-from facilitator.ui.timer.agenda import TimerAgendaModel
+from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
 from facilitator.ui.timer.clock_jump import ask_clock_jump
 from facilitator.ui.timer.display import Display, display_of, paint_level
+from facilitator.ui.timer.focus import FocusCue, type_ahead
 from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
 from facilitator.ui.timer.text import LiveText
 
@@ -164,24 +165,26 @@ class TimerPage(Retranslating, QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.focus_cue = FocusCue(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.focus_cue)
         layout.addWidget(self.panel)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
 
     def _connect_actions(self) -> None:
         a = self.actions
-        a.toggle.triggered.connect(lambda: self.run(lambda s: s.toggle()))
-        a.previous.triggered.connect(lambda: self.run(lambda s: s.move(-1)))
-        a.next.triggered.connect(lambda: self.run(lambda s: s.move(1)))
-        a.plus.triggered.connect(lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
-        a.minus.triggered.connect(lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
-        a.stop.triggered.connect(lambda: self.run(lambda s: s.stop()))
-        a.floor.triggered.connect(lambda: self.run(lambda s: s.give_floor()))
-        a.end_floor.triggered.connect(lambda: self.run(lambda s: s.end_floor()))
-        a.extend_speaker.triggered.connect(lambda: self.run(lambda s: s.extend_speaker(60)))
-        a.item_up.triggered.connect(lambda: self._move_item(-1))
-        a.item_down.triggered.connect(lambda: self._move_item(1))
+        a.connect(a.toggle, lambda: self.run(lambda s: s.toggle()))
+        a.connect(a.previous, lambda: self.run(lambda s: s.move(-1)))
+        a.connect(a.next, lambda: self.run(lambda s: s.move(1)))
+        a.connect(a.plus, lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
+        a.connect(a.minus, lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
+        a.connect(a.stop, lambda: self.run(lambda s: s.stop()))
+        a.connect(a.floor, lambda: self.run(lambda s: s.give_floor()))
+        a.connect(a.end_floor, lambda: self.run(lambda s: s.end_floor()))
+        a.connect(a.extend_speaker, lambda: self.run(lambda s: s.extend_speaker(60)))
+        a.connect(a.item_up, lambda: self._move_item(-1))
+        a.connect(a.item_down, lambda: self._move_item(1))
 
     # --- the session -------------------------------------------------------------------------
 
@@ -369,28 +372,10 @@ class TimerPage(Retranslating, QWidget):
     # --- agenda edits ------------------------------------------------------------------------
 
     def _fit_table(self) -> None:
-        """Columns wide enough for their texts (a running item's readings need 'h:mm:ss')."""
-        self.table.resizeColumnsToContents()
-        metrics = self.table.fontMetrics()
-        widths = {
-            TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
-            TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
-        }
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, max(self.table.columnWidth(column), width + 20))
-        self.table.resizeRowsToContents()
+        fit_table(self.table)
 
     def _fit_planned(self) -> None:
-        """Widen the planned column for the current item's '(+1 live)' (one row, not all)."""
-        row = self.model.current_row
-        if row is None:
-            return
-        text = self.model.data(self.model.index(row, TimerAgendaModel.PLANNED)) or ""
-        bold = self.table.font()
-        bold.setBold(True)
-        width = QFontMetrics(bold).horizontalAdvance(text) + 20
-        if width > self.table.columnWidth(TimerAgendaModel.PLANNED):
-            self.table.setColumnWidth(TimerAgendaModel.PLANNED, width)
+        fit_planned(self.table, self.model)
 
     def _selected_item(self) -> m.AgendaItem | None:
         rows = self.table.selectionModel().selectedRows() if self.session else []
@@ -422,6 +407,7 @@ class TimerPage(Retranslating, QWidget):
 
         if self.stage is None:
             self.stage = StageWindow()
+            self.stage.attach_keys(self.actions)
             self.displayed.connect(self.stage.show_display)
         if self.display is not None:
             self.stage.show_display(self.display)
@@ -434,7 +420,17 @@ class TimerPage(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self.actions.show_enabled()
         QTimer.singleShot(0, self._claim_focus)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (a hidden page takes no key)
+        super().hideEvent(event)
+        self.actions.show_enabled()
+        self.focus_cue.follow()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (letters start a speaker's name)
+        if not type_ahead(event, self.queue.picker):
+            super().keyPressEvent(event)
 
     def _claim_focus(self) -> None:
         """The shortcuts live on this page: hold the focus when the tab is shown."""
@@ -443,6 +439,7 @@ class TimerPage(Retranslating, QWidget):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate_ui(self) -> None:
+        self.focus_cue.retranslate()
         self.agenda_box.setTitle(_("Agenda"))
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))

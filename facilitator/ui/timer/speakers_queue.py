@@ -223,6 +223,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         entry = self.entry_from_form() if self.session else None
         if entry is None:
             return
+        self.picker.completer().popup().hide()  # no popup left open to swallow the next keys
         if self.run(lambda s: s.enqueue(entry)):
             self.picker.setCurrentIndex(-1)
             self.picker.setEditText("")

@@ -26,6 +26,9 @@ class StageWindow(Retranslating, QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("stageWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        # Opening it never takes the keyboard from the moderator's window (the clicker's Page
+        # Down keeps working); clicked, it becomes active and its own copies of the keys act.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setStyleSheet(
             "#stageWindow { background: #101418; } #stageWindow * { color: #FFFFFF; }"
         )
@@ -83,6 +86,16 @@ class StageWindow(Retranslating, QWidget):
         self.speaker_clock.setAccessibleDescription(
             f"{display.speaker_clock} · {display.speaker_words}"
         )
+
+    def attach_keys(self, actions) -> None:
+        """The timer's keys while this window is the active one (a clicker aimed at it)."""
+        for source in actions.all():
+            proxy = QAction(self)
+            proxy.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            proxy.triggered.connect(lambda _checked=False, a=source: actions.fire(a))
+            source.changed.connect(lambda p=proxy, a=source: p.setShortcuts(a.shortcuts()))
+            proxy.setShortcuts(source.shortcuts())
+            self.addAction(proxy)
 
     # --- screens -----------------------------------------------------------------------------
 
@@ -170,17 +183,18 @@ class _CloseWatcher(QObject):
 
 
 def _mirror(source: QAction, parent: QObject) -> QAction:
-    """A menu entry for a page action: same text, shortcut shown, triggers the page's action.
-
-    The page's own action keeps the shortcut limited to the timer page; the menu entry's
-    shortcut only works while the menu itself is open, so it never takes keys elsewhere."""
+    """A menu entry for a page action: same text, its keys shown after a tab, triggers the
+    page's action. It has no shortcut of its own: a menu entry's shortcut is live whenever the
+    menu bar is (in every tab, and while another menu is open from the keyboard), which let
+    Alt+F then Right move a hidden timer. The page's action alone owns the keys."""
     proxy = QAction(parent)
-    proxy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     proxy.triggered.connect(source.trigger)
 
     def sync() -> None:
-        proxy.setText(source.text())
-        proxy.setShortcuts(source.shortcuts())
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in source.shortcuts()
+        )
+        proxy.setText(f"{source.text()}\t{keys}" if keys else source.text())
         proxy.setEnabled(source.isEnabled())
         proxy.setStatusTip(source.statusTip())
 

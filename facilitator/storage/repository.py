@@ -30,7 +30,7 @@ ORDER: dict[str, str] = {
     "intervention": "coalesce(started_at, ''), rowid",
     "point": "position, rowid",
     "takeaway": "position, rowid",
-    "timer_event": "at, rowid",
+    "timer_event": "hlc, rowid",  # the order appended: a clock set back never reorders it
 }
 
 

@@ -1,4 +1,5 @@
-"""The agenda on the moderator's screen: planned, actual and difference per item, the current
+"""The agenda on the moderator's screen: planned (with minutes added live), actual and the
+difference against that plan, in the whole seconds the big clock shows; the current
 item highlighted; planned minutes are edited in place. A thin model over the LiveTimer: an
 edit goes to the page (`replan`), which runs it through the window's signals."""
 
@@ -72,8 +73,8 @@ class TimerAgendaModel(QAbstractTableModel):
             for changed in (old, row):
                 if changed is not None:
                     self.dataChanged.emit(self.index(changed, 0), self.index(changed, 4))
-        elif row is not None:
-            self.dataChanged.emit(self.index(row, self.ACTUAL), self.index(row, self.DIFFERENCE))
+        elif row is not None:  # the whole row: a minute added live changes Planned too
+            self.dataChanged.emit(self.index(row, self.PLANNED), self.index(row, self.DIFFERENCE))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items())
@@ -139,7 +140,9 @@ class TimerAgendaModel(QAbstractTableModel):
             return ""
         if column == self.ACTUAL:
             return f"{LRE}{format_clock(int(actual))}{PDF}"
-        return signed_clock(actual - item.planned_minutes * 60)
+        # Against the plan with the minutes added or taken off live, in the whole seconds the
+        # big clock shows: the clock's '+00:11' is the table's '+00:11', at every second.
+        return signed_clock(-t.shown_seconds(timer.budget(item.id) - actual))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != self.PLANNED or not self.session:

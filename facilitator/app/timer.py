@@ -148,6 +148,14 @@ class LiveTimer:
     def stop(self) -> Operation:
         return self._operation(lambda s: s.stop())
 
+    def reset(self) -> Operation:
+        """A new run: the timer as before the start; the earlier run stays in the file."""
+        return self._operation(lambda s: s.reset())
+
+    def restart(self) -> Operation:
+        """'Start again' after the end: a reset and a start, in one commit."""
+        return self._operation(lambda s: (s.reset(), s.start()))
+
     def give_floor(self) -> Operation:
         return self._operation(lambda s: s.give_floor())
 

@@ -203,6 +203,13 @@ class TimerSession:
             now = self.clock()
             self._append([Step("stop", now, self.timer.current_id)], self._close_floor(now))
 
+    def reset(self) -> None:
+        """A new run from nothing; the earlier events stay in the log (and the file) as history.
+        A turn still open is closed first, as at the end of the session."""
+        if self.timer.phase != t.IDLE:
+            now = self.clock()
+            self._append([Step("reset", now)], self._close_floor(now))
+
     # --- the floor ---------------------------------------------------------------------------
 
     def _close_floor(self, now: float) -> Callable[[], None]:

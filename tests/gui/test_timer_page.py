@@ -326,6 +326,7 @@ def test_after_the_session_the_table_is_planned_versus_actual(window, qtbot, clo
     clock.advance(360)
     key(qtbot, page, Qt.Key.Key_PageDown)
     clock.advance(600)
+    page.confirm = lambda title, question: True  # "End the session?" answered Yes
     page.actions.stop.trigger()
     model = page.model
     rows = [[model.data(model.index(r, c)) or "" for c in range(5)] for r in range(2)]

@@ -52,6 +52,7 @@ class TimerActions:
         self.plus = self._make("timerPlus", Key.Key_Plus, Key.Key_Equal)
         self.minus = self._make("timerMinus", Key.Key_Minus)
         self.stop = self._make("timerStop")
+        self.reset = self._make("timerReset")
         self.floor = self._make("timerFloor", Key.Key_F8)
         self.end_floor = self._make(
             "timerEndFloor", QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Key.Key_F8)
@@ -108,6 +109,7 @@ class TimerActions:
             self.minus,
             self.plus,
             self.stop,
+            self.reset,
             self.floor,
             self.end_floor,
             self.extend_speaker,
@@ -138,6 +140,11 @@ class TimerActions:
                 _("Take one minute off the current item"),
             ),
             (self.stop, _("End the session"), _("Stop the timer: the session is over")),
+            (
+                self.reset,
+                _("Reset the timer"),
+                _("Start over from nothing; the earlier run stays in the file as history"),
+            ),
             (self.floor, _("Give the floor"), _("Give the floor to the next speaker in the queue")),
             (self.end_floor, _("End the turn"), _("The current speaker has finished")),
             (
@@ -168,6 +175,7 @@ class TimerActions:
             self.plus: writable and live,
             self.minus: writable and live,
             self.stop: writable and live,
+            self.reset: writable and state.phase != t.IDLE,
             self.floor: writable and queued > 0 and state.phase != t.STOPPED,
             self.end_floor: writable and state.floor is not None,
             self.extend_speaker: writable and state.floor is not None,

@@ -46,7 +46,7 @@ from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
-from facilitator.ui.timer.clock_jump import ask_clock_jump
+from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
 from facilitator.ui.timer.focus import FocusCue, type_ahead
 from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
@@ -79,6 +79,7 @@ class TimerPage(Retranslating, QWidget):
         self.display: Display | None = None
         self.stage = None
         self.ask_clock_jump: Callable[[t.ClockJump], str] = lambda j: ask_clock_jump(self, j)
+        self.confirm: Callable[[str, str], bool] = lambda title, text: confirm(self, title, text)
         self._asking = False
         self._phase = ""
         self.actions = TimerActions(self)
@@ -174,12 +175,13 @@ class TimerPage(Retranslating, QWidget):
 
     def _connect_actions(self) -> None:
         a = self.actions
-        a.connect(a.toggle, lambda: self.run(lambda s: s.toggle()))
+        a.connect(a.toggle, self._toggle)
         a.connect(a.previous, lambda: self.run(lambda s: s.move(-1)))
         a.connect(a.next, lambda: self.run(lambda s: s.move(1)))
         a.connect(a.plus, lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
         a.connect(a.minus, lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
-        a.connect(a.stop, lambda: self.run(lambda s: s.stop()))
+        a.connect(a.stop, self._stop)
+        a.connect(a.reset, self._reset)
         a.connect(a.floor, lambda: self.run(lambda s: s.give_floor()))
         a.connect(a.end_floor, lambda: self.run(lambda s: s.end_floor()))
         a.connect(a.extend_speaker, lambda: self.run(lambda s: s.extend_speaker(60)))
@@ -368,6 +370,32 @@ class TimerPage(Retranslating, QWidget):
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
+
+    # --- the run: start again, end, reset (each asked first) ------------------------------
+
+    def _toggle(self) -> None:
+        if self.session is not None and self.session.timer.phase == t.STOPPED:
+            question = _(
+                "Start the timer again from the first item? The earlier run stays in the file "
+                "as history and is left out of the report."
+            )
+            if self.confirm(_("Start again"), question):
+                self.run(lambda s: s.restart())
+            return
+        self.run(lambda s: s.toggle())
+
+    def _stop(self) -> None:
+        question = _("End the session now? The timer stops; the report keeps the times so far.")
+        if self.confirm(_("End the session"), question):
+            self.run(lambda s: s.stop())
+
+    def _reset(self) -> None:
+        question = _(
+            "Reset the timer to before the start? The run so far stays in the file as history "
+            "and is left out of the report."
+        )
+        if self.confirm(_("Reset the timer"), question):
+            self.run(lambda s: s.reset())
 
     # --- agenda edits ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ the queue are local to this file (the `meta` table), never merged into other fil
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -60,6 +61,14 @@ def write_meta(db: Database, key: str, value: str) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def rehearsal_database(db: Database) -> Database:
+    """A copy of the open file in memory, for a rehearsal: whatever the moderator presses is
+    written there and lost on leaving; the file and its log are never touched."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    db.conn.backup(conn)
+    return Database(db.path, conn, db.clock, readonly=False)
 
 
 def read_heartbeat(db: Database, session_id: str) -> float | None:

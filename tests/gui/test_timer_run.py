@@ -87,3 +87,26 @@ def test_reset_is_asked_and_leaves_the_timer_as_before_the_start(page, qtbot, cl
     page.actions.reset.trigger()
     assert page.session.timer.phase == t.IDLE and logged(page) == ["start", "reset"]
     assert not page.actions.reset.isEnabled()
+
+
+def test_a_rehearsal_never_touches_the_real_log(page, qtbot, clock):
+    page.confirm = lambda title, question: True
+    qtbot.keyClick(page, K.Key_Space)
+    clock.advance(30)
+    qtbot.keyClick(page, K.Key_Space)  # the real timer, paused at 04:30
+    before = logged(page)
+    page.rehearsal.setChecked(True)
+    page.setFocus()
+    assert page.session.rehearsal and page.session.timer.phase == t.IDLE
+    assert "Rehearsal" in page.findChild(QWidget, "timerWords").text()
+    for k in (K.Key_Space, K.Key_PageDown, K.Key_Plus, K.Key_Minus, K.Key_PageUp):
+        qtbot.keyClick(page, k)
+        clock.advance(20)
+    page.actions.stop.trigger()
+    page.actions.reset.trigger()
+    clock.advance(400)
+    page.refresh()
+    assert logged(page) == before
+    page.rehearsal.setChecked(False)
+    assert not page.session.rehearsal and page.session.timer.phase == t.PAUSED
+    assert page.session.state().item_spent == 30

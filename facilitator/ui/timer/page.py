@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -130,6 +131,10 @@ class TimerPage(Retranslating, QWidget):
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
         controls.addWidget(action_button(self.stage_action))
+        self.rehearsal = QCheckBox()
+        self.rehearsal.setObjectName("timerRehearsal")
+        self.rehearsal.toggled.connect(self.set_rehearsal)
+        controls.addWidget(self.rehearsal)
 
         self.model = TimerAgendaModel(
             lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
@@ -220,11 +225,20 @@ class TimerPage(Retranslating, QWidget):
                 return
         if cached is self.session:
             return
+        self._show_session(cached)
+
+    def _show_session(self, cached: LiveTimer) -> None:
+        """Show this session's timer (the real one or a rehearsal of it)."""
+        if self.rehearsal.isChecked() and not cached.rehearsal:
+            self.rehearsal.blockSignals(True)  # another session: its real timer, not a rehearsal
+            self.rehearsal.setChecked(False)
+            self.rehearsal.blockSignals(False)
         self.session = cached
         self.model.set_session(cached, self.now())
         self._fit_table()
         self.queue.set_session(cached)
-        self.warning.setValue(round(content.session.warning_seconds / 60))
+        self.warning.setValue(round(cached.session.warning_seconds / 60))
+        self._phase = ""
         self._show(cached.state(self.now()))
         self.tick_timer.start(0)  # the clock-jump question comes once the window is up
 
@@ -339,6 +353,8 @@ class TimerPage(Retranslating, QWidget):
         try:
             for session in self.sessions.values():
                 session.beat(now)
+            if self.session is not None and self.session.rehearsal:
+                self.session.beat(now)  # in its copy
         except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
             self.session, self.sessions, self.doc = None, {}, None
             self.tick_timer.stop()
@@ -354,7 +370,10 @@ class TimerPage(Retranslating, QWidget):
             self._phase = state.phase
             self.actions.retranslate(state.phase)
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
-        self.item_words.setText(display.item_words)
+        words = display.item_words
+        if session.rehearsal:  # said on screen, never only by the tick box
+            words = " · ".join(w for w in (_("Rehearsal: nothing is written"), words) if w)
+        self.item_words.setText(words)
         self.item_clock.setText(display.item_clock)
         self.item_clock.setAccessibleName(_("Time left on the current item"))
         self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
@@ -370,6 +389,22 @@ class TimerPage(Retranslating, QWidget):
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
+
+    def set_rehearsal(self, on: bool) -> None:
+        """A rehearsal: the same screen and keys on a copy of the file in memory, from nothing;
+        leaving it shows the real timer as the file holds it, untouched."""
+        if self.session is None or self.doc is None:
+            return
+        real = self.sessions.get(self.session.session.id)
+        if on:
+            try:
+                self._show_session(LiveTimer(self.doc, self.session.content, self.now, True))
+            except sqlite3.Error as error:
+                self.show_failure(error)
+        elif real is not None:
+            self._show_session(real)
+        self.panel.setProperty("rehearsal", on)
+        self.retranslate_ui()
 
     # --- the run: start again, end, reset (each asked first) ------------------------------
 
@@ -472,6 +507,10 @@ class TimerPage(Retranslating, QWidget):
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))
         self.warning.setToolTip(_("The big clock turns amber when this much of an item is left"))
+        self.rehearsal.setText(_("Rehearsal"))
+        self.rehearsal.setToolTip(
+            _("Try the timer without writing anything to the file; untick to leave")
+        )
         self.stage_action.setText(_("Stage view"))
         self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
         self.table.setAccessibleName(_("Agenda: planned and actual time"))

@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QFrame,
     QGroupBox,
@@ -46,17 +45,20 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
-from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
+from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
-from facilitator.ui.timer.focus import FocusCue, type_ahead
+from facilitator.ui.timer.focus import FocusCue
+from facilitator.ui.timer.page_agenda import AgendaEdits
+from facilitator.ui.timer.page_run import RunControls
+from facilitator.ui.timer.page_stage import StageLink
 from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
 from facilitator.ui.timer.text import LiveText
 
 MARGIN_MS = 3  # wake just after the second changes, never just before
 
 
-class TimerPage(Retranslating, QWidget):
+class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     """A SessionPage: set_session(doc, content), document_changed(changes) and page_title()."""
 
     displayed = Signal(object)  # the Display of every refresh (the stage view follows it)
@@ -389,117 +391,6 @@ class TimerPage(Retranslating, QWidget):
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
-
-    def set_rehearsal(self, on: bool) -> None:
-        """A rehearsal: the same screen and keys on a copy of the file in memory, from nothing;
-        leaving it shows the real timer as the file holds it, untouched."""
-        if self.session is None or self.doc is None:
-            return
-        real = self.sessions.get(self.session.session.id)
-        if on:
-            try:
-                self._show_session(LiveTimer(self.doc, self.session.content, self.now, True))
-            except sqlite3.Error as error:
-                self.show_failure(error)
-        elif real is not None:
-            self._show_session(real)
-        self.panel.setProperty("rehearsal", on)
-        self.retranslate_ui()
-
-    # --- the run: start again, end, reset (each asked first) ------------------------------
-
-    def _toggle(self) -> None:
-        if self.session is not None and self.session.timer.phase == t.STOPPED:
-            question = _(
-                "Start the timer again from the first item? The earlier run stays in the file "
-                "as history and is left out of the report."
-            )
-            if self.confirm(_("Start again"), question):
-                self.run(lambda s: s.restart())
-            return
-        self.run(lambda s: s.toggle())
-
-    def _stop(self) -> None:
-        question = _("End the session now? The timer stops; the report keeps the times so far.")
-        if self.confirm(_("End the session"), question):
-            self.run(lambda s: s.stop())
-
-    def _reset(self) -> None:
-        question = _(
-            "Reset the timer to before the start? The run so far stays in the file as history "
-            "and is left out of the report."
-        )
-        if self.confirm(_("Reset the timer"), question):
-            self.run(lambda s: s.reset())
-
-    # --- agenda edits ------------------------------------------------------------------------
-
-    def _fit_table(self) -> None:
-        fit_table(self.table)
-
-    def _fit_planned(self) -> None:
-        fit_planned(self.table, self.model)
-
-    def _selected_item(self) -> m.AgendaItem | None:
-        rows = self.table.selectionModel().selectedRows() if self.session else []
-        return self.session.content.agenda[rows[0].row()] if rows else None
-
-    def _move_item(self, step: int) -> None:
-        item = self._selected_item()
-        if item is None or not self.run(lambda s: s.move_item(item.id, step)):
-            return
-        self.model.set_session(self.session, self.now())
-        self._fit_table()
-        ids = [i.id for i in self.session.content.agenda]
-        self.table.selectRow(ids.index(item.id))
-
-    def _goto_row(self, index) -> None:
-        if index.column() != TimerAgendaModel.PLANNED and self.session is not None:
-            item_id = self.session.content.agenda[index.row()].id
-            self.run(lambda s: s.goto(item_id))
-
-    def _set_warning(self) -> None:
-        seconds = self.warning.value() * 60
-        if self.session and seconds != self.session.session.warning_seconds:
-            self.run(lambda s: s.set_warning_seconds(seconds))
-
-    # --- the stage view and focus ------------------------------------------------------------
-
-    def open_stage(self) -> None:
-        from facilitator.ui.timer.stage_window import StageWindow
-
-        if self.stage is None:
-            self.stage = StageWindow()
-            self.stage.attach_keys(self.actions)
-            self.displayed.connect(self.stage.show_display)
-        if self.display is not None:
-            self.stage.show_display(self.display)
-        self.stage.show()
-        self.stage.raise_()
-
-    def close_stage(self) -> None:
-        if self.stage is not None:
-            self.stage.close()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.actions.show_enabled()
-        QTimer.singleShot(0, self._claim_focus)
-
-    def hideEvent(self, event) -> None:  # noqa: N802 (a hidden page takes no key)
-        super().hideEvent(event)
-        self.actions.show_enabled()
-        self.focus_cue.follow()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (letters start a speaker's name)
-        if not type_ahead(event, self.queue.picker):
-            super().keyPressEvent(event)
-
-    def _claim_focus(self) -> None:
-        """The shortcuts live on this page: hold the focus when the tab is shown."""
-        focused = QApplication.focusWidget()
-        if self.isVisible() and (focused is None or not self.isAncestorOf(focused)):
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate_ui(self) -> None:
         self.focus_cue.retranslate()

@@ -84,9 +84,10 @@ class TimerActions:
         self.handlers[action] = handler
         action.triggered.connect(lambda: self.fire(action))
 
-    def fire(self, action: QAction) -> None:
-        """Carry out an action pressed on the page, its buttons or the stage view."""
-        if self.possible.get(action, True) and self.allowed():
+    def fire(self, action: QAction, on_stage: bool = False) -> None:
+        """Carry out an action pressed on the page, its buttons or the stage view (whose
+        session may not be the one shown: the operation itself refuses what cannot be)."""
+        if (on_stage or self.possible.get(action, True)) and self.allowed():
             self.handlers[action]()
 
     def on_stage(self) -> bool:

@@ -53,6 +53,7 @@ from facilitator.ui.timer.page_agenda import AgendaEdits
 from facilitator.ui.timer.page_run import RunControls
 from facilitator.ui.timer.page_stage import StageLink
 from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
+from facilitator.ui.timer.stage_window import StageOptions
 from facilitator.ui.timer.text import LiveText
 
 MARGIN_MS = 3  # wake just after the second changes, never just before
@@ -61,7 +62,8 @@ MARGIN_MS = 3  # wake just after the second changes, never just before
 class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     """A SessionPage: set_session(doc, content), document_changed(changes) and page_title()."""
 
-    displayed = Signal(object)  # the Display of every refresh (the stage view follows it)
+    displayed = Signal(object)  # the Display of every refresh
+    staged = Signal(object)  # the StageDisplay of every refresh (the stage view shows it)
 
     def __init__(
         self,
@@ -81,6 +83,8 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self._running = False  # one of our own operations is being announced
         self.display: Display | None = None
         self.stage = None
+        self.stage_options = StageOptions(self)
+        self.acting_on: LiveTimer | None = None  # a key pressed on the stage view: its session
         self.ask_clock_jump: Callable[[t.ClockJump], str] = lambda j: ask_clock_jump(self, j)
         self.confirm: Callable[[str, str], bool] = lambda title, text: confirm(self, title, text)
         self._asking = False
@@ -178,6 +182,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         layout.addWidget(self.focus_cue)
         layout.addWidget(self.panel)
         layout.addLayout(controls)
+        layout.addLayout(self._stage_row())
         layout.addWidget(splitter, 1)
 
     def _connect_actions(self) -> None:
@@ -294,15 +299,16 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     def run(self, action: Callable[[LiveTimer], Any]) -> bool:
         """Carry out one moderator action: `action` makes the operation (or the operation and
         its undo step) from the session's timer; committed to the file, then shown."""
-        if self.session is None or not self.writable():
+        target = self.acting_on or self.session
+        if target is None or not self.writable():
             return False
-        made = action(self.session)
+        made = action(target)
         operation, undo = made if isinstance(made, tuple) else (made, None)
         self._running = True
         try:
             self.signals.run(operation, undo=undo)
         except (sqlite3.Error, FacilitatorError) as error:
-            self.session.reload()  # what the file holds: the failed action left nothing
+            target.reload()  # what the file holds: the failed action left nothing
             self.show_failure(error)
             return False
         finally:
@@ -391,9 +397,12 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
+        if self.stage is not None and self.stage.isVisible():
+            self.staged.emit(self.stage_display(state, display))
 
     def retranslate_ui(self) -> None:
         self.focus_cue.retranslate()
+        self.retranslate_stage_row()
         self.agenda_box.setTitle(_("Agenda"))
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))

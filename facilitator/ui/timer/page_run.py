@@ -34,7 +34,8 @@ class RunControls:
     # --- the run: start again, end, reset (each asked first) ------------------------------
 
     def _toggle(self) -> None:
-        if self.session is not None and self.session.timer.phase == t.STOPPED:
+        target = self.acting_on or self.session
+        if target is not None and target.timer.phase == t.STOPPED:
             question = _(
                 "Start the timer again from the first item? The earlier run stays in the file "
                 "as history and is left out of the report."

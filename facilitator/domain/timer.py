@@ -107,6 +107,7 @@ class TimerState:
     projected_end: float
     planned_seconds: float  # the whole agenda as planned
     floor: Floor | None = None
+    warning_seconds: float = 120  # the current item's amber threshold (its own or the session's)
 
     @property
     def speaker_remaining(self) -> float | None:
@@ -308,6 +309,7 @@ class Timer:
             projected_end=end,
             planned_seconds=sum(i.planned_minutes * 60 for i in self.agenda),
             floor=floor,
+            warning_seconds=self.warning_of(current) if current else self.warning_seconds,
         )
 
     def readings(self, now: float) -> list[ItemReading]:

@@ -179,7 +179,7 @@ def test_the_speakers_queue_gives_and_ends_the_floor(window, qtbot, clock):
     page.queue.add_speaker()
     queue = page.findChild(QListWidget, "speakersQueue")
     assert [queue.item(n).text().split(" · ")[0] for n in range(2)] == [
-        "1. \u2068Amina Diallo\u2069",
+        "1. \u2068Amina Diallo (Member State, Mali)\u2069",
         "2. \u2068Civil society, Kenya\u2069",
     ]
     page.setFocus()

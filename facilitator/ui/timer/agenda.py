@@ -85,7 +85,9 @@ class TimerAgendaModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         return [_("No."), _("Agenda item"), _("Planned"), _("Actual"), _("Difference")][section]
 
@@ -166,15 +168,19 @@ class TimerAgendaModel(QAbstractTableModel):
 
 
 def fit_table(table: QTableView) -> None:
-    """Columns wide enough for their texts (a running item's readings need 'h:mm:ss')."""
-    table.resizeColumnsToContents()
+    """Columns wide enough for their texts (a running item's readings need 'h:mm:ss'), not for
+    their headers: "Плановое время" would leave the titles "Openi…"; a header elides, with its
+    whole text in the tooltip. The title column stretches over the rest."""
     metrics = table.fontMetrics()
     widths = {
+        TimerAgendaModel.NUMBER: metrics.horizontalAdvance("▶ 00"),
+        TimerAgendaModel.PLANNED: 0,
         TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
         TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
     }
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
     for column, width in widths.items():
-        table.setColumnWidth(column, max(table.columnWidth(column), width + 20))
+        table.setColumnWidth(column, max(table.sizeHintForColumn(column), width + 20))
     table.resizeRowsToContents()
 
 

@@ -48,7 +48,7 @@ class FocusCue(QLabel):
         self.setStyleSheet(CUE_STYLE)
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the clock does not jump when it comes and goes
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         self.setSizePolicy(policy)
         self.hide()
         QApplication.instance().focusChanged.connect(self.follow)
@@ -70,8 +70,11 @@ class FocusCue(QLabel):
             pass
 
     def retranslate(self) -> None:
-        self.setText(
-            _("Timer keys active: Space start or pause · Page Down next · Page Up back · + −")
+        self.setText(_("Timer keys active"))
+        self.setToolTip(
+            _(
+                "Space: start or pause · Page Down: next item · Page Up: previous · + and −: a minute"
+            )
         )
 
 

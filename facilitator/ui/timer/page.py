@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -110,7 +111,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     def _build(self) -> None:
         self.panel = QFrame()
         self.panel.setObjectName("clockPanel")
-        self.item_title = self._label("currentItem", "font-size: 15pt; font-weight: bold;")
+        # One line, elided (the whole title in its tooltip): a long title never pushes the
+        # buttons and the speakers form off a 720-pixel screen.
+        self.item_title = LiveText("currentItem", 15, bold=True)
         self.item_words = LiveText("timerWords", 12)
         self.item_clock = LiveText("itemClock", 40, bold=True)
         self.totals = LiveText("timerTotals")
@@ -173,13 +176,18 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.queue = SpeakersQueue(a, self.run)
         splitter = QSplitter()
         splitter.addWidget(self.agenda_box)
-        splitter.addWidget(self.queue)
+        # The queue scrolls rather than making the window taller than a laptop's screen.
+        queue_scroll = QScrollArea()
+        queue_scroll.setObjectName("speakersScroll")
+        queue_scroll.setWidgetResizable(True)
+        queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setWidget(self.queue)
+        splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
         self.focus_cue = FocusCue(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.focus_cue)
         layout.addWidget(self.panel)
         layout.addLayout(controls)
         layout.addLayout(self._stage_row())
@@ -416,5 +424,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.table.setAccessibleName(_("Agenda: planned and actual time"))
         self.actions.retranslate(self._phase or t.IDLE)
         self.model.retranslate()
+        if self.session is not None:
+            self._fit_table()  # headers of another language are wider or narrower
         if self.session is not None:
             self._show(self.session.state(self.now()))

@@ -53,6 +53,7 @@ class StageLink:
         row.addWidget(self.message_show)
         row.addWidget(self.message_clear)
         row.addWidget(self.stage_menu_button)
+        row.addWidget(self.focus_cue)  # in this row: no line of its own to take height
         return row
 
     def show_message(self) -> None:

@@ -77,7 +77,7 @@ class StageLink:
         from facilitator.ui.timer.stage_window import StageWindow
 
         if self.stage is None:
-            self.stage = StageWindow(self.stage_options)
+            self.stage = StageWindow(options=self.stage_options)
             self.stage.attach_keys(self.actions, self.fire_on_stage)
             self.staged.connect(self.stage.show_display)
         self.stage.show()

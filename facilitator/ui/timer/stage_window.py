@@ -65,7 +65,7 @@ TITLE, BANNER, WORDS, SPEAKER, FOOTER = 0.085, 0.085, 0.05, 0.17, 0.05
 
 
 class StageWindow(Retranslating, QWidget):
-    def __init__(self, options: StageOptions | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, options: StageOptions | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("stageWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)

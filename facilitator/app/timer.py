@@ -27,7 +27,7 @@ from facilitator.domain.speakers import QueueEntry
 from facilitator.i18n import _
 from facilitator.storage import Database
 from facilitator.storage import repository as repo
-from facilitator.storage.timer_store import TimerSession, read_heartbeat
+from facilitator.storage.timer_store import TimerSession, read_heartbeat, rehearsal_database
 
 __all__ = ["LiveTimer", "SettingStep", "load_content", "read_heartbeat_of", "wall_clock"]
 
@@ -58,10 +58,18 @@ class LiveTimer:
         doc: Document,
         content: m.SessionContent,
         clock: Callable[[], float] | None = None,
+        rehearsal: bool = False,
     ) -> None:
         self.doc = doc
         self.clock = clock or wall_clock(doc)
-        self._store = TimerSession(doc.db, content, self.clock)
+        # A rehearsal presses the same keys on a copy of the file in memory, from a timer reset
+        # to nothing: the real log is never read again nor written (see `_operation`).
+        self.rehearsal = rehearsal
+        self._db = rehearsal_database(doc.db) if rehearsal else doc.db
+        self._store = TimerSession(self._db, content, self.clock)
+        if rehearsal:
+            self._store.reset()
+            self._store.take_changes()
 
     # --- reading (memory only: cheap enough for every second) --------------------------------
 
@@ -104,12 +112,17 @@ class LiveTimer:
     def reload(self, content: m.SessionContent | None = None) -> None:
         """Read the log, the queue and the roster again: written by another program (or a
         write of ours that failed to commit, so memory is as the file is)."""
-        self._store = TimerSession(self.doc.db, content or self.content, self.clock)
+        if self.rehearsal:  # the copy is the rehearsal's file; the real one is not ours here
+            self._store.content = content or self.content
+            return
+        self._store = TimerSession(self._db, content or self.content, self.clock)
 
     def reload_roster(self) -> None:
         """The participants a speaker is picked from, as the file holds them now."""
         series_id = self.session.series_id
         people = repo.find(self.doc.db, m.Participant, series_id=series_id)
+        if self.rehearsal:
+            repo.insert_all(self._db, [p for p in people if p.id not in self.participants])
         self._store.participants = {p.id: p for p in people}
 
     def beat(self, now: float | None = None, force: bool = False) -> bool:
@@ -123,7 +136,9 @@ class LiveTimer:
         def operation(db: Database) -> ChangeSet:
             self._store.take_changes()  # anything left by an action that failed
             action(self._store)
-            return self._store.take_changes()
+            changes = self._store.take_changes()
+            # A rehearsal wrote to its copy: nothing of the file changed for the other pages.
+            return ChangeSet() if self.rehearsal else changes
 
         return operation
 
@@ -147,6 +162,14 @@ class LiveTimer:
 
     def stop(self) -> Operation:
         return self._operation(lambda s: s.stop())
+
+    def reset(self) -> Operation:
+        """A new run: the timer as before the start; the earlier run stays in the file."""
+        return self._operation(lambda s: s.reset())
+
+    def restart(self) -> Operation:
+        """'Start again' after the end: a reset and a start, in one commit."""
+        return self._operation(lambda s: (s.reset(), s.start()))
 
     def give_floor(self) -> Operation:
         return self._operation(lambda s: s.give_floor())
@@ -175,20 +198,23 @@ class LiveTimer:
 
     # --- edits, with their undo steps --------------------------------------------------------
 
-    def set_planned(self, item_id: str, minutes: int) -> tuple[Operation, SettingStep]:
+    def set_planned(self, item_id: str, minutes: int) -> tuple[Operation, SettingStep | None]:
         old = next(i.planned_minutes for i in self.content.agenda if i.id == item_id)
         step = SettingStep(
             self.doc, m.AgendaItem, item_id, "planned_minutes", old, minutes, _planned_label
         )
-        return self._operation(lambda s: s.set_planned(item_id, minutes)), step
+        return self._operation(lambda s: s.set_planned(item_id, minutes)), self._step(step)
 
-    def set_warning_seconds(self, seconds: int) -> tuple[Operation, SettingStep]:
+    def set_warning_seconds(self, seconds: int) -> tuple[Operation, SettingStep | None]:
         step = self._session_step("warning_seconds", seconds, _warning_label)
-        return self._operation(lambda s: s.set_warning_seconds(seconds)), step
+        return self._operation(lambda s: s.set_warning_seconds(seconds)), self._step(step)
 
-    def set_speaking_seconds(self, seconds: int) -> tuple[Operation, SettingStep]:
+    def set_speaking_seconds(self, seconds: int) -> tuple[Operation, SettingStep | None]:
         step = self._session_step("speaking_seconds", seconds, _speaking_label)
-        return self._operation(lambda s: s.set_speaking_seconds(seconds)), step
+        return self._operation(lambda s: s.set_speaking_seconds(seconds)), self._step(step)
+
+    def _step(self, step: SettingStep) -> SettingStep | None:
+        return None if self.rehearsal else step  # a rehearsal's edits end with it
 
     def _session_step(self, field: str, value: int, label: Callable[[], str]) -> SettingStep:
         old = getattr(self.session, field)

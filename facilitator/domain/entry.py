@@ -135,11 +135,12 @@ class Entry:
 def current_agenda_item(log: list[m.TimerEvent]) -> str | None:
     """The agenda item the moderator is on, from the timer log (None before the start).
 
-    A stop-gap until facilitator.domain.timer (the moderator's timer) provides the derived
-    state: the item of the latest start/next/back/goto event.
+    The item of the latest start/next/back/goto event in the order the log was appended (as
+    the timer replays it), not by time: after the clock was set back, a later move has an
+    earlier time.
     """
     latest: m.TimerEvent | None = None
     for event in log:
-        if event.action in MOVES and (latest is None or event.at >= latest.at):
+        if event.action in MOVES:
             latest = event
     return latest.agenda_item_id if latest else None

@@ -5,8 +5,11 @@ participants' stakeholder group and gender) by `participation.compute_figures`; 
 has no registration list (only its speakers, or nobody), the figures reported by the organisers
 (registered, attended, Member States, CSO) are used instead, as the seed report gives them.
 
-Planned versus actual minutes per agenda item come from the timer's state machine
-(domain/timer.py) replaying the timer log.
+Planned versus actual minutes per agenda item and the speaking time of every turn the
+moderator gave come from the timer's state machine (domain/timer.py) replaying the timer log
+in the order it was appended, exactly as the live timer does: after the clock was set back (and
+the moderator answered the question), times are not in order and only the replay knows which
+spans counted. Turns typed by note-takers alone keep their start and end times.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from facilitator.domain import model as m
 from facilitator.domain import timer
 from facilitator.domain.participation import compute_figures
 from facilitator.domain.summary import speaker_group
-from facilitator.domain.timer import parse_at
 from facilitator.domain.vocab import FIGURE_FIELDS
 
 
@@ -79,14 +81,30 @@ def intervention_seconds(intervention: m.Intervention) -> float:
     return (end - start).total_seconds()
 
 
+def replay(content: m.SessionContent) -> timer.Timer:
+    """The session's timer as the moderator's screen derived it (the log in appended order)."""
+    agenda = sorted(content.agenda, key=lambda a: a.position)
+    return timer.Timer(
+        agenda, content.timer_log, content.session.warning_seconds, content.session.speaking_seconds
+    )
+
+
+def floor_seconds(content: m.SessionContent) -> dict[str, float]:
+    """Time on the floor of each intervention opened by the moderator, by the replay."""
+    return {f.intervention_id: f.spoken for f in replay(content).floors if f.intervention_id}
+
+
 def speaking_time_by_group(
     content: m.SessionContent, participants: list[m.Participant]
 ) -> dict[str, float]:
     """Seconds spoken per stakeholder group, largest first."""
     people = {p.id: p for p in participants}
+    timed = floor_seconds(content)
     totals: dict[str, float] = {}
     for intervention in content.interventions:
-        seconds = intervention_seconds(intervention)
+        seconds = timed.get(intervention.id)
+        if seconds is None:
+            seconds = intervention_seconds(intervention)
         if seconds:
             group = speaker_group(intervention, people)
             totals[group] = totals.get(group, 0.0) + seconds
@@ -109,12 +127,12 @@ def planned_vs_actual(content: m.SessionContent) -> list[ItemTime]:
     """Per agenda item: planned minutes and the running (not paused) time the timer spent on it.
 
     The timer's own replay of the log (domain/timer.py) decides; a report reads it as of the
-    last event logged, never the wall clock, so the same file always gives the same figures.
+    last event replayed (the time the timer stood at then, not the latest time written), never
+    the wall clock, so the same file always gives the same figures.
     """
     agenda = sorted(content.agenda, key=lambda a: a.position)
-    log = sorted(content.timer_log, key=lambda e: e.at)
-    last = max((parse_at(e.at) for e in log), default=0.0)
-    readings = timer.planned_vs_actual(agenda, log, last)
+    replayed = replay(content)
+    readings = replayed.readings(replayed.cursor or 0.0)
     return [
         ItemTime(
             item,

@@ -107,6 +107,7 @@ class TimerState:
     projected_end: float
     planned_seconds: float  # the whole agenda as planned
     floor: Floor | None = None
+    warning_seconds: float = 120  # the current item's amber threshold (its own or the session's)
 
     @property
     def speaker_remaining(self) -> float | None:
@@ -152,9 +153,17 @@ class Timer:
         self.warning_seconds = warning_seconds
         self.speaking_seconds = speaking_seconds
         self.set_agenda(agenda)
+        self.cursor: float | None = None  # the time of the latest event applied
+        self._begin_run()
+        for event in log:
+            self.apply(event)
+
+    def _begin_run(self) -> None:
+        """Nothing counted yet: a new timer, or a 'reset' (a rehearsal, a session run again a
+        year later). What came before a reset stays in the log and is replayed over, so it
+        reaches neither the screen nor the report."""
         self.phase = IDLE
         self.current_id: str | None = None
-        self.cursor: float | None = None  # the time of the latest event applied
         self.spent: dict[str, float] = {}
         self.adjusted: dict[str, float] = {}
         self.entered: dict[str, float] = {}
@@ -163,8 +172,6 @@ class Timer:
         self.session_time = 0.0
         self.floor: Floor | None = None
         self.floors: list[Floor] = []
-        for event in log:
-            self.apply(event)
 
     # --- the agenda --------------------------------------------------------------------------
 
@@ -257,6 +264,8 @@ class Timer:
             self._end_floor(at)
         elif action == "extend_speaker" and self.floor is not None:
             self.floor.extra += event.seconds
+        elif action == "reset":
+            self._begin_run()
 
     # --- readings ----------------------------------------------------------------------------
 
@@ -306,6 +315,7 @@ class Timer:
             projected_end=end,
             planned_seconds=sum(i.planned_minutes * 60 for i in self.agenda),
             floor=floor,
+            warning_seconds=self.warning_of(current) if current else self.warning_seconds,
         )
 
     def readings(self, now: float) -> list[ItemReading]:

@@ -114,6 +114,7 @@ TIMER_ACTIONS: tuple[str, ...] = (
     "floor",
     "end_floor",
     "extend_speaker",  # seconds added to (or taken from) the current speaker's limit
+    "reset",  # a new run from nothing; the events before it stay in the log as history
 )
 
 # ISO 639-1 codes offered first in language lists; any ISO 639 code is accepted

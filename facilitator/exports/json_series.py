@@ -125,6 +125,11 @@ def personal_data(data: Any) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
+# Whole numbers that may be negative: a timer event's seconds ("adjust" -60 shortened an item,
+# "extend_speaker" may take time off a speaker). Every other count is zero or more.
+SIGNED = frozenset({"seconds"})
+
+
 def _check_value(path: str, name: str, hint: Any, value: Any) -> Any:
     is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
     optional = is_union and type(None) in typing.get_args(hint)
@@ -150,7 +155,7 @@ def _check_value(path: str, name: str, hint: Any, value: Any) -> Any:
     if base is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise _fail(path, _("expected a whole number"))
-        if value < 0:
+        if value < 0 and name not in SIGNED:
             raise _fail(path, _("expected a number of zero or more"))
         return value
     if not isinstance(value, str):

@@ -60,7 +60,7 @@ ORDER: dict[str, str] = {
     "intervention": f"coalesce(started_at, ''), {created('intervention')}, id",
     "point": f"position, {created('point')}, id",
     "takeaway": f"position, {created('takeaway')}, id",
-    "timer_event": f"at, {created('timer_event')}, id",
+    "timer_event": "hlc, id",  # the order appended: a clock set back never reorders it
 }
 
 

@@ -8,6 +8,7 @@ the queue are local to this file (the `meta` table), never merged into other fil
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -60,6 +61,14 @@ def write_meta(db: Database, key: str, value: str) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+
+def rehearsal_database(db: Database) -> Database:
+    """A copy of the open file in memory, for a rehearsal: whatever the moderator presses is
+    written there and lost on leaving; the file and its log are never touched."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    db.conn.backup(conn)
+    return Database(db.path, conn, db.clock, readonly=False)
 
 
 def read_heartbeat(db: Database, session_id: str) -> float | None:
@@ -202,6 +211,13 @@ class TimerSession:
         if self.timer.phase in (t.RUNNING, t.PAUSED):
             now = self.clock()
             self._append([Step("stop", now, self.timer.current_id)], self._close_floor(now))
+
+    def reset(self) -> None:
+        """A new run from nothing; the earlier events stay in the log (and the file) as history.
+        A turn still open is closed first, as at the end of the session."""
+        if self.timer.phase != t.IDLE:
+            now = self.clock()
+            self._append([Step("reset", now)], self._close_floor(now))
 
     # --- the floor ---------------------------------------------------------------------------
 

@@ -100,7 +100,7 @@ def test_the_stage_follows_the_language_and_keeps_readings_left_to_right(page, c
     stage = page.stage
     assert stage.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert stage.item_clock.text() == "\u202a05:00\u202c"  # Latin digits, kept left to right
-    assert stage.speaker_caption.text() == gettext_in("ar", "Speaking time")
+    assert gettext_in("ar", "Running") in stage.words.text()
     assert stage.item_clock.accessibleName() == gettext_in("ar", "Time left on the current item")
     apply_language("ru")
     page.refresh()
@@ -117,9 +117,11 @@ def test_view_menu_opens_the_stage_and_lists_the_timer_shortcuts(qtbot, page):
         for a in win.view_menu.actions()
         if a.menu() and a.menu().objectName() == "timerMenu"
     )
-    entries = {a.text(): a.shortcut().toString() for a in timer_menu.actions()}
-    assert entries["Start"] == "Space" and entries["Next item"] == "PgDown"
+    # the keys are shown after a tab; the page's actions alone take them (see test_timer_keys)
+    entries = dict((a.text() + "\t").split("\t")[:2] for a in timer_menu.actions())
+    assert entries["Start"] == "Space" and entries["Next item"].startswith("PgDown")
     assert entries["Give the floor"] == "F8"
+    assert not any(a.shortcuts() for a in timer_menu.actions())
     win.close()
     assert not page.stage.isVisible()
 

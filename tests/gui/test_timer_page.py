@@ -179,7 +179,7 @@ def test_the_speakers_queue_gives_and_ends_the_floor(window, qtbot, clock):
     page.queue.add_speaker()
     queue = page.findChild(QListWidget, "speakersQueue")
     assert [queue.item(n).text().split(" · ")[0] for n in range(2)] == [
-        "1. \u2068Amina Diallo\u2069",
+        "1. \u2068Amina Diallo (Member State, Mali)\u2069",
         "2. \u2068Civil society, Kenya\u2069",
     ]
     page.setFocus()
@@ -326,6 +326,7 @@ def test_after_the_session_the_table_is_planned_versus_actual(window, qtbot, clo
     clock.advance(360)
     key(qtbot, page, Qt.Key.Key_PageDown)
     clock.advance(600)
+    page.confirm = lambda title, question: True  # "End the session?" answered Yes
     page.actions.stop.trigger()
     model = page.model
     rows = [[model.data(model.index(r, c)) or "" for c in range(5)] for r in range(2)]

@@ -9,17 +9,23 @@
   speaker. Function keys are the same on Arabic, Cyrillic and Latin keyboards and never type.
 - Alt+Up / Alt+Down: move the selected agenda item.
 
-Every shortcut is limited to the timer page (Qt.WidgetWithChildrenShortcut): in other tabs
-Space and the arrows stay with the text fields, and inside the page a focused text field still
-gets them first (Qt offers the key to it with ShortcutOverride, which line edits and spin
-boxes claim for what they type or move through).
+The shortcuts work anywhere in the main window while the timer page is shown
+(Qt.WindowShortcut), so Space works right after a click in the list of sessions; they are
+disabled while the page is hidden, so in other tabs Space and the arrows stay with the text
+fields. A focused text field still gets them first (Qt offers the key to it with
+ShortcutOverride, which line edits and spin boxes claim for what they type or move through).
+Qt never matches a window's shortcut while a menu, a popup or a dialog is the active window,
+and `allowed` checks that again when an action fires. The stage view carries its own copies
+(`stage_keys`), for a clicker aimed at the room's screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.domain import timer as t
 from facilitator.i18n import _, is_rtl
@@ -38,12 +44,15 @@ class TimerActions:
 
     def __init__(self, page: QWidget) -> None:
         self.page = page
+        self.handlers: dict[QAction, Callable[[], object]] = {}
+        self.possible: dict[QAction, bool] = {}  # by the timer's state, wherever the keys are
         self.toggle = self._make("timerToggle")
         self.previous = self._make("timerPrevious")
         self.next = self._make("timerNext")
         self.plus = self._make("timerPlus", Key.Key_Plus, Key.Key_Equal)
         self.minus = self._make("timerMinus", Key.Key_Minus)
         self.stop = self._make("timerStop")
+        self.reset = self._make("timerReset")
         self.floor = self._make("timerFloor", Key.Key_F8)
         self.end_floor = self._make(
             "timerEndFloor", QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Key.Key_F8)
@@ -59,9 +68,31 @@ class TimerActions:
         action = QAction(self.page)
         action.setObjectName(name)
         action.setShortcuts(keys(*combos))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.page.addAction(action)
         return action
+
+    def allowed(self) -> bool:
+        """Keys may act: no menu, popup or dialog open, and the timer page on screen."""
+        if QApplication.activePopupWidget() is not None:
+            return False
+        if QApplication.activeModalWidget() is not None:
+            return False
+        return self.page.isVisible() or self.on_stage()
+
+    def connect(self, action: QAction, handler: Callable[[], object]) -> None:
+        self.handlers[action] = handler
+        action.triggered.connect(lambda: self.fire(action))
+
+    def fire(self, action: QAction, on_stage: bool = False) -> None:
+        """Carry out an action pressed on the page, its buttons or the stage view (whose
+        session may not be the one shown: the operation itself refuses what cannot be)."""
+        if (on_stage or self.possible.get(action, True)) and self.allowed():
+            self.handlers[action]()
+
+    def on_stage(self) -> bool:
+        stage = getattr(self.page, "stage", None)
+        return stage is not None and stage.isVisible()
 
     def set_direction(self) -> None:
         """Arrow keys follow the reading direction of the interface language."""
@@ -79,6 +110,7 @@ class TimerActions:
             self.minus,
             self.plus,
             self.stop,
+            self.reset,
             self.floor,
             self.end_floor,
             self.extend_speaker,
@@ -109,6 +141,11 @@ class TimerActions:
                 _("Take one minute off the current item"),
             ),
             (self.stop, _("End the session"), _("Stop the timer: the session is over")),
+            (
+                self.reset,
+                _("Reset the timer"),
+                _("Start over from nothing; the earlier run stays in the file as history"),
+            ),
             (self.floor, _("Give the floor"), _("Give the floor to the next speaker in the queue")),
             (self.end_floor, _("End the turn"), _("The current speaker has finished")),
             (
@@ -132,11 +169,24 @@ class TimerActions:
 
     def enable(self, state: t.TimerState, queued: int, has_agenda: bool, writable: bool) -> None:
         live = state.phase in (t.RUNNING, t.PAUSED)
-        self.toggle.setEnabled(writable and has_agenda)
-        for action in (self.previous, self.next):
-            action.setEnabled(writable and state.phase != t.STOPPED)
-        for action in (self.plus, self.minus, self.stop):
-            action.setEnabled(writable and live)
-        self.floor.setEnabled(writable and queued > 0 and state.phase != t.STOPPED)
-        self.end_floor.setEnabled(writable and state.floor is not None)
-        self.extend_speaker.setEnabled(writable and state.floor is not None)
+        possible = {
+            self.toggle: writable and has_agenda,
+            self.previous: writable and state.phase != t.STOPPED,
+            self.next: writable and state.phase != t.STOPPED,
+            self.plus: writable and live,
+            self.minus: writable and live,
+            self.stop: writable and live,
+            self.reset: writable and state.phase != t.IDLE,
+            self.floor: writable and queued > 0 and state.phase != t.STOPPED,
+            self.end_floor: writable and state.floor is not None,
+            self.extend_speaker: writable and state.floor is not None,
+        }
+        self.possible.update(possible)
+        self.show_enabled()
+
+    def show_enabled(self) -> None:
+        """A hidden page takes no key (its shortcuts are window-wide): enabled only when shown.
+        The stage view's copies go by `possible` alone."""
+        shown = self.page.isVisible()
+        for action, possible in self.possible.items():
+            action.setEnabled(possible and shown)

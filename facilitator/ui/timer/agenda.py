@@ -1,4 +1,5 @@
-"""The agenda on the moderator's screen: planned, actual and difference per item, the current
+"""The agenda on the moderator's screen: planned (with minutes added live), actual and the
+difference against that plan, in the whole seconds the big clock shows; the current
 item highlighted; planned minutes are edited in place. A thin model over the LiveTimer: an
 edit goes to the page (`replan`), which runs it through the window's signals."""
 
@@ -8,8 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QTableView
 
 from facilitator.app.timer import LiveTimer
 from facilitator.domain import timer as t
@@ -72,8 +73,8 @@ class TimerAgendaModel(QAbstractTableModel):
             for changed in (old, row):
                 if changed is not None:
                     self.dataChanged.emit(self.index(changed, 0), self.index(changed, 4))
-        elif row is not None:
-            self.dataChanged.emit(self.index(row, self.ACTUAL), self.index(row, self.DIFFERENCE))
+        elif row is not None:  # the whole row: a minute added live changes Planned too
+            self.dataChanged.emit(self.index(row, self.PLANNED), self.index(row, self.DIFFERENCE))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items())
@@ -84,7 +85,9 @@ class TimerAgendaModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         return [_("No."), _("Agenda item"), _("Planned"), _("Actual"), _("Difference")][section]
 
@@ -139,7 +142,9 @@ class TimerAgendaModel(QAbstractTableModel):
             return ""
         if column == self.ACTUAL:
             return f"{LRE}{format_clock(int(actual))}{PDF}"
-        return signed_clock(actual - item.planned_minutes * 60)
+        # Against the plan with the minutes added or taken off live, in the whole seconds the
+        # big clock shows: the clock's '+00:11' is the table's '+00:11', at every second.
+        return signed_clock(-t.shown_seconds(timer.budget(item.id) - actual))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or index.column() != self.PLANNED or not self.session:
@@ -160,3 +165,33 @@ class TimerAgendaModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 4))
+
+
+def fit_table(table: QTableView) -> None:
+    """Columns wide enough for their texts (a running item's readings need 'h:mm:ss'), not for
+    their headers: "Плановое время" would leave the titles "Openi…"; a header elides, with its
+    whole text in the tooltip. The title column stretches over the rest."""
+    metrics = table.fontMetrics()
+    widths = {
+        TimerAgendaModel.NUMBER: metrics.horizontalAdvance("▶ 00"),
+        TimerAgendaModel.PLANNED: 0,
+        TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
+        TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
+    }
+    table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+    for column, width in widths.items():
+        table.setColumnWidth(column, max(table.sizeHintForColumn(column), width + 20))
+    table.resizeRowsToContents()
+
+
+def fit_planned(table: QTableView, model: TimerAgendaModel) -> None:
+    """Widen the planned column for the current item's '(+1 live)' (one row, not all)."""
+    row = model.current_row
+    if row is None:
+        return
+    text = model.data(model.index(row, TimerAgendaModel.PLANNED)) or ""
+    bold = QFont(table.font())
+    bold.setBold(True)
+    width = QFontMetrics(bold).horizontalAdvance(text) + 20
+    if width > table.columnWidth(TimerAgendaModel.PLANNED):
+        table.setColumnWidth(TimerAgendaModel.PLANNED, width)

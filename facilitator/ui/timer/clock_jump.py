@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain import timer as t
 from facilitator.i18n import _, format_date, format_time, ngettext
@@ -96,3 +96,16 @@ def ask_clock_jump(parent: QWidget | None, jump: t.ClockJump) -> str:
     dialog = ClockJumpDialog(jump, parent)
     dialog.exec()
     return dialog.choice
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """Yes or no before a step the moderator cannot take back; No is the default, so a stray
+    Space or Enter from a clicker changes nothing."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box.setObjectName("timerConfirm")
+    yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

@@ -124,7 +124,7 @@ def display_of(
     live = state.phase in (t.RUNNING, t.PAUSED)
     words = [phase_words(state.phase)]
     if live:
-        words.append(warning_words(state.level, state.item_remaining, session.warning_seconds))
+        words.append(warning_words(state.level, state.item_remaining, state.warning_seconds))
     floor = state.floor
     speaker_clock = speaker_words = speaker = ""
     speaker_level = t.NORMAL

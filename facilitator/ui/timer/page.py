@@ -17,14 +17,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
+    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -46,18 +47,24 @@ from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.agenda import TimerAgendaModel
-from facilitator.ui.timer.clock_jump import ask_clock_jump
+from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
+from facilitator.ui.timer.focus import FocusCue
+from facilitator.ui.timer.page_agenda import AgendaEdits
+from facilitator.ui.timer.page_run import RunControls
+from facilitator.ui.timer.page_stage import StageLink
 from facilitator.ui.timer.speakers_queue import SpeakersQueue, action_button
+from facilitator.ui.timer.stage_window import StageOptions
 from facilitator.ui.timer.text import LiveText
 
 MARGIN_MS = 3  # wake just after the second changes, never just before
 
 
-class TimerPage(Retranslating, QWidget):
+class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     """A SessionPage: set_session(doc, content), document_changed(changes) and page_title()."""
 
-    displayed = Signal(object)  # the Display of every refresh (the stage view follows it)
+    displayed = Signal(object)  # the Display of every refresh
+    staged = Signal(object)  # the StageDisplay of every refresh (the stage view shows it)
 
     def __init__(
         self,
@@ -77,7 +84,10 @@ class TimerPage(Retranslating, QWidget):
         self._running = False  # one of our own operations is being announced
         self.display: Display | None = None
         self.stage = None
+        self.stage_options = StageOptions(self)
+        self.acting_on: LiveTimer | None = None  # a key pressed on the stage view: its session
         self.ask_clock_jump: Callable[[t.ClockJump], str] = lambda j: ask_clock_jump(self, j)
+        self.confirm: Callable[[str, str], bool] = lambda title, text: confirm(self, title, text)
         self._asking = False
         self._phase = ""
         self.actions = TimerActions(self)
@@ -101,7 +111,9 @@ class TimerPage(Retranslating, QWidget):
     def _build(self) -> None:
         self.panel = QFrame()
         self.panel.setObjectName("clockPanel")
-        self.item_title = self._label("currentItem", "font-size: 15pt; font-weight: bold;")
+        # One line, elided (the whole title in its tooltip): a long title never pushes the
+        # buttons and the speakers form off a 720-pixel screen.
+        self.item_title = LiveText("currentItem", 15, bold=True)
         self.item_words = LiveText("timerWords", 12)
         self.item_clock = LiveText("itemClock", 40, bold=True)
         self.totals = LiveText("timerTotals")
@@ -128,6 +140,10 @@ class TimerPage(Retranslating, QWidget):
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
         controls.addWidget(action_button(self.stage_action))
+        self.rehearsal = QCheckBox()
+        self.rehearsal.setObjectName("timerRehearsal")
+        self.rehearsal.toggled.connect(self.set_rehearsal)
+        controls.addWidget(self.rehearsal)
 
         self.model = TimerAgendaModel(
             lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
@@ -160,28 +176,37 @@ class TimerPage(Retranslating, QWidget):
         self.queue = SpeakersQueue(a, self.run)
         splitter = QSplitter()
         splitter.addWidget(self.agenda_box)
-        splitter.addWidget(self.queue)
+        # The queue scrolls rather than making the window taller than a laptop's screen.
+        queue_scroll = QScrollArea()
+        queue_scroll.setObjectName("speakersScroll")
+        queue_scroll.setWidgetResizable(True)
+        queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setWidget(self.queue)
+        splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        self.focus_cue = FocusCue(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addLayout(controls)
+        layout.addLayout(self._stage_row())
         layout.addWidget(splitter, 1)
 
     def _connect_actions(self) -> None:
         a = self.actions
-        a.toggle.triggered.connect(lambda: self.run(lambda s: s.toggle()))
-        a.previous.triggered.connect(lambda: self.run(lambda s: s.move(-1)))
-        a.next.triggered.connect(lambda: self.run(lambda s: s.move(1)))
-        a.plus.triggered.connect(lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
-        a.minus.triggered.connect(lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
-        a.stop.triggered.connect(lambda: self.run(lambda s: s.stop()))
-        a.floor.triggered.connect(lambda: self.run(lambda s: s.give_floor()))
-        a.end_floor.triggered.connect(lambda: self.run(lambda s: s.end_floor()))
-        a.extend_speaker.triggered.connect(lambda: self.run(lambda s: s.extend_speaker(60)))
-        a.item_up.triggered.connect(lambda: self._move_item(-1))
-        a.item_down.triggered.connect(lambda: self._move_item(1))
+        a.connect(a.toggle, self._toggle)
+        a.connect(a.previous, lambda: self.run(lambda s: s.move(-1)))
+        a.connect(a.next, lambda: self.run(lambda s: s.move(1)))
+        a.connect(a.plus, lambda: self.run(lambda s: s.adjust(60)) and self._fit_planned())
+        a.connect(a.minus, lambda: self.run(lambda s: s.adjust(-60)) and self._fit_planned())
+        a.connect(a.stop, self._stop)
+        a.connect(a.reset, self._reset)
+        a.connect(a.floor, lambda: self.run(lambda s: s.give_floor()))
+        a.connect(a.end_floor, lambda: self.run(lambda s: s.end_floor()))
+        a.connect(a.extend_speaker, lambda: self.run(lambda s: s.extend_speaker(60)))
+        a.connect(a.item_up, lambda: self._move_item(-1))
+        a.connect(a.item_down, lambda: self._move_item(1))
 
     # --- the session -------------------------------------------------------------------------
 
@@ -215,11 +240,20 @@ class TimerPage(Retranslating, QWidget):
                 return
         if cached is self.session:
             return
+        self._show_session(cached)
+
+    def _show_session(self, cached: LiveTimer) -> None:
+        """Show this session's timer (the real one or a rehearsal of it)."""
+        if self.rehearsal.isChecked() and not cached.rehearsal:
+            self.rehearsal.blockSignals(True)  # another session: its real timer, not a rehearsal
+            self.rehearsal.setChecked(False)
+            self.rehearsal.blockSignals(False)
         self.session = cached
         self.model.set_session(cached, self.now())
         self._fit_table()
         self.queue.set_session(cached)
-        self.warning.setValue(round(content.session.warning_seconds / 60))
+        self.warning.setValue(round(cached.session.warning_seconds / 60))
+        self._phase = ""
         self._show(cached.state(self.now()))
         self.tick_timer.start(0)  # the clock-jump question comes once the window is up
 
@@ -273,15 +307,16 @@ class TimerPage(Retranslating, QWidget):
     def run(self, action: Callable[[LiveTimer], Any]) -> bool:
         """Carry out one moderator action: `action` makes the operation (or the operation and
         its undo step) from the session's timer; committed to the file, then shown."""
-        if self.session is None or not self.writable():
+        target = self.acting_on or self.session
+        if target is None or not self.writable():
             return False
-        made = action(self.session)
+        made = action(target)
         operation, undo = made if isinstance(made, tuple) else (made, None)
         self._running = True
         try:
             self.signals.run(operation, undo=undo)
         except (sqlite3.Error, FacilitatorError) as error:
-            self.session.reload()  # what the file holds: the failed action left nothing
+            target.reload()  # what the file holds: the failed action left nothing
             self.show_failure(error)
             return False
         finally:
@@ -334,6 +369,8 @@ class TimerPage(Retranslating, QWidget):
         try:
             for session in self.sessions.values():
                 session.beat(now)
+            if self.session is not None and self.session.rehearsal:
+                self.session.beat(now)  # in its copy
         except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
             self.session, self.sessions, self.doc = None, {}, None
             self.tick_timer.stop()
@@ -349,7 +386,10 @@ class TimerPage(Retranslating, QWidget):
             self._phase = state.phase
             self.actions.retranslate(state.phase)
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
-        self.item_words.setText(display.item_words)
+        words = display.item_words
+        if session.rehearsal:  # said on screen, never only by the tick box
+            words = " · ".join(w for w in (_("Rehearsal: nothing is written"), words) if w)
+        self.item_words.setText(words)
         self.item_clock.setText(display.item_clock)
         self.item_clock.setAccessibleName(_("Time left on the current item"))
         self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
@@ -365,92 +405,26 @@ class TimerPage(Retranslating, QWidget):
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
-
-    # --- agenda edits ------------------------------------------------------------------------
-
-    def _fit_table(self) -> None:
-        """Columns wide enough for their texts (a running item's readings need 'h:mm:ss')."""
-        self.table.resizeColumnsToContents()
-        metrics = self.table.fontMetrics()
-        widths = {
-            TimerAgendaModel.ACTUAL: metrics.horizontalAdvance("0:00:00"),
-            TimerAgendaModel.DIFFERENCE: metrics.horizontalAdvance("+0:00:00"),
-        }
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, max(self.table.columnWidth(column), width + 20))
-        self.table.resizeRowsToContents()
-
-    def _fit_planned(self) -> None:
-        """Widen the planned column for the current item's '(+1 live)' (one row, not all)."""
-        row = self.model.current_row
-        if row is None:
-            return
-        text = self.model.data(self.model.index(row, TimerAgendaModel.PLANNED)) or ""
-        bold = self.table.font()
-        bold.setBold(True)
-        width = QFontMetrics(bold).horizontalAdvance(text) + 20
-        if width > self.table.columnWidth(TimerAgendaModel.PLANNED):
-            self.table.setColumnWidth(TimerAgendaModel.PLANNED, width)
-
-    def _selected_item(self) -> m.AgendaItem | None:
-        rows = self.table.selectionModel().selectedRows() if self.session else []
-        return self.session.content.agenda[rows[0].row()] if rows else None
-
-    def _move_item(self, step: int) -> None:
-        item = self._selected_item()
-        if item is None or not self.run(lambda s: s.move_item(item.id, step)):
-            return
-        self.model.set_session(self.session, self.now())
-        self._fit_table()
-        ids = [i.id for i in self.session.content.agenda]
-        self.table.selectRow(ids.index(item.id))
-
-    def _goto_row(self, index) -> None:
-        if index.column() != TimerAgendaModel.PLANNED and self.session is not None:
-            item_id = self.session.content.agenda[index.row()].id
-            self.run(lambda s: s.goto(item_id))
-
-    def _set_warning(self) -> None:
-        seconds = self.warning.value() * 60
-        if self.session and seconds != self.session.session.warning_seconds:
-            self.run(lambda s: s.set_warning_seconds(seconds))
-
-    # --- the stage view and focus ------------------------------------------------------------
-
-    def open_stage(self) -> None:
-        from facilitator.ui.timer.stage_window import StageWindow
-
-        if self.stage is None:
-            self.stage = StageWindow()
-            self.displayed.connect(self.stage.show_display)
-        if self.display is not None:
-            self.stage.show_display(self.display)
-        self.stage.show()
-        self.stage.raise_()
-
-    def close_stage(self) -> None:
-        if self.stage is not None:
-            self.stage.close()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        QTimer.singleShot(0, self._claim_focus)
-
-    def _claim_focus(self) -> None:
-        """The shortcuts live on this page: hold the focus when the tab is shown."""
-        focused = QApplication.focusWidget()
-        if self.isVisible() and (focused is None or not self.isAncestorOf(focused)):
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.stage is not None and self.stage.isVisible():
+            self.staged.emit(self.stage_display(state, display))
 
     def retranslate_ui(self) -> None:
+        self.focus_cue.retranslate()
+        self.retranslate_stage_row()
         self.agenda_box.setTitle(_("Agenda"))
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))
         self.warning.setToolTip(_("The big clock turns amber when this much of an item is left"))
+        self.rehearsal.setText(_("Rehearsal"))
+        self.rehearsal.setToolTip(
+            _("Try the timer without writing anything to the file; untick to leave")
+        )
         self.stage_action.setText(_("Stage view"))
         self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
         self.table.setAccessibleName(_("Agenda: planned and actual time"))
         self.actions.retranslate(self._phase or t.IDLE)
         self.model.retranslate()
+        if self.session is not None:
+            self._fit_table()  # headers of another language are wider or narrower
         if self.session is not None:
             self._show(self.session.state(self.now()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -85,6 +85,8 @@ class SpeakersQueue(Retranslating, QGroupBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.picker.lineEdit().returnPressed.connect(self.add_speaker)
+        self._suggested: str | None = None  # the suggestion Enter took in the popup
+        completer.popup().installEventFilter(self)
         self.country = QLineEdit()
         self.country.setObjectName("speakerCountry")
         self.country.returnPressed.connect(self.add_speaker)
@@ -180,9 +182,17 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.list.clear()
         people = self.session.participants if self.session else {}
         for n, entry in enumerate(self.session.queue if self.session else [], start=1):
+            name = speaker_label(entry, people)
+            person = people.get(entry.participant_id or "")
+            if person is not None:  # who they speak for: group and country
+                group = person.stakeholder_group
+                extra = [label(STAKEHOLDER_GROUPS, group) if group else "", person.country]
+                extra = [e for e in extra if e]
+                if extra:
+                    name = _("{name} ({details})").format(name=name, details=", ".join(extra))
             text = _("{number}. {name} · {time}").format(
                 number=format_number(n),
-                name=isolate(speaker_label(entry, people)),
+                name=isolate(name),
                 time=duration_text(entry.limit),
             )
             self.list.addItem(text)
@@ -205,8 +215,24 @@ class SpeakersQueue(Retranslating, QGroupBox):
 
     # --- editing the queue -------------------------------------------------------------------
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Enter in the suggestions takes the highlighted one (else the first): typing 'Laur'
+        then Enter queues Laurel Townhead, not a new speaker 'Laur'. Escape closes the list
+        to type a new name. Seen before the completer's own filter, which hides the list."""
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.type() == QEvent.Type.KeyPress and event.key() in keys:
+            popup = self.picker.completer().popup()
+            index = popup.currentIndex()
+            if not index.isValid() and popup.model() is not None and popup.model().rowCount():
+                index = popup.model().index(0, 0)
+            self._suggested = index.data() if index.isValid() else None
+        return False
+
     def entry_from_form(self) -> QueueEntry | None:
         text = self.picker.currentText().strip()
+        suggested, self._suggested = self._suggested, None
+        if suggested and self.picker.findText(text, Qt.MatchFlag.MatchFixedString) < 0:
+            text = suggested
         if not text:
             return None
         index = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
@@ -223,6 +249,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         entry = self.entry_from_form() if self.session else None
         if entry is None:
             return
+        self.picker.completer().popup().hide()  # no popup left open to swallow the next keys
         if self.run(lambda s: s.enqueue(entry)):
             self.picker.setCurrentIndex(-1)
             self.picker.setEditText("")

@@ -1,0 +1,70 @@
+"""The timer page and the stage controls fit a laptop: 1100x720 and 1366x768 in every
+language, the window never taller than the screen, no button or reading cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from timer_fixtures import series
+
+from facilitator.app import file_ops
+from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.timer.page import TimerPage
+
+SHOTS = Path("/work/shots/timer")
+TITLES = ["Opening remarks", "Setting the scene", "Panel of key discussants", "Discussion"]
+
+
+@pytest.fixture
+def page(qtbot, tmp_path, clock):
+    content = series()
+    for item, title in zip(content.sessions[0].agenda, TITLES, strict=False):
+        item.title = title
+    path = tmp_path / "fits.facilitator"
+    file_ops.write_new_file(path, content)
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(path)
+    win.show()
+    page = win.findChild(TimerPage)
+    win.session_view.tabs.setCurrentWidget(page)
+    page.run(lambda s: s.start())  # running: the projected end and "behind plan" are shown
+    yield page
+    apply_language("en")
+
+
+@pytest.mark.parametrize("size", [(1100, 720), (1366, 768)])
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "ru"])
+def test_the_timer_page_fits_a_laptop(page, qtbot, lang, size):
+    apply_language(lang)
+    win = page.window()
+    win.resize(*size)
+    qtbot.wait(20)
+    page.refresh()
+    qtbot.wait(20)
+    assert win.minimumSizeHint().height() <= size[1] and win.height() <= size[1]
+    cut = [
+        b.text()
+        for b in page.findChildren(QAbstractButton)
+        if b.isVisible() and b.width() < b.sizeHint().width()
+    ]
+    assert cut == []
+    for name in ("projectedEnd", "timerTotals", "itemClock"):
+        reading = page.findChild(QWidget, name)
+        assert reading.fontMetrics().horizontalAdvance(reading.text()) <= reading.width(), name
+    # Cells wrap at spaces, so a title is elided ("Opening ...") only if a word is too wide,
+    # and each row is as tall as its wrapped title.
+    metrics = page.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(w) for t in TITLES for w in t.split())
+    assert page.table.columnWidth(1) >= widest + 12
+    for row, title in enumerate(TITLES):
+        lines = 1 if metrics.horizontalAdvance(title) + 12 <= page.table.columnWidth(1) else 2
+        assert page.table.rowHeight(row) >= lines * metrics.height(), title
+    assert page.queue.picker.isVisible() and page.queue.picker.height() > 10
+    if SHOTS.is_dir():
+        win.grab().save(str(SHOTS / f"page-{lang}-{size[0]}x{size[1]}.png"))
+    QApplication.processEvents()

@@ -305,7 +305,7 @@ class AgendaEditor(ListEditor):
         self.up_button.setText(_("Move &up"))
         self.down_button.setText(_("Move &down"))
         self.paste_button.setText(_("Paste an a&genda…"))
-        self.template_button.setText(_("&Insert a template's items…"))
+        self.template_button.setText(_("Insert a te&mplate's items…"))
         texts = (
             _("Agenda item"),
             _("Planned minutes"),

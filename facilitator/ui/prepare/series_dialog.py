@@ -136,10 +136,10 @@ class SeriesDialog(QDialog):
         self.title_caption.setText(_("&Title"))
         self.description_caption.setText(_("&Description"))
         captions = {
-            "workstream": _("&Workstream"),
+            "workstream": _("Wo&rkstream"),
             "workstream_url": _("Workstream &page"),
-            "acknowledgements": _("&Acknowledgements"),
-            "disclaimer": _("Dis&claimer"),
+            "acknowledgements": _("Ac&knowledgements"),
+            "disclaimer": _("Disclai&mer"),
         }
         for name, text in captions.items():
             self.report_captions[name].setText(text)

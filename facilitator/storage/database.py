@@ -47,14 +47,6 @@ class Database:
         self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
 
     @property
-    def db(self):
-        """The connection as a sqlite_utils Database, for tools; imported on first use (it
-        costs 0.25 s at start-up and the app itself does not use it)."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
-
-    @property
     def device(self) -> str:
         return self.clock.device
 

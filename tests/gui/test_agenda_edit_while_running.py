@@ -8,12 +8,10 @@ from prepare_helpers import agenda_editor, type_line
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox, QWidget
 from timer_fixtures import make_file
+from timer_window import window_on_timer
 
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
-from facilitator.ui.application import make_app
-from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer.page import TimerPage
 
 
 def plain(value: str) -> str:
@@ -23,13 +21,7 @@ def plain(value: str) -> str:
 def test_minutes_title_and_order_edited_on_the_overview_reach_the_running_timer(
     qtbot, tmp_path, clock
 ):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(make_file(tmp_path))
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, make_file(tmp_path))
     win.activateWindow()
     qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()) or page.hasFocus())
     qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Space)  # start item 1

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from timer_fixtures import make_file, series
+from timer_window import window_on_timer
 
 from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
 from facilitator.domain.speakers import QueueEntry
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.application import apply_language
 from facilitator.ui.timer.page import TimerPage
 
 SHOTS = Path("/work/shots/timer")
@@ -31,13 +31,7 @@ def plain(value: str) -> str:
 
 
 def open_page(qtbot, path) -> TimerPage:
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, path)
     page.open_stage()
     qtbot.addWidget(page.stage)
     return page

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from timer_fixtures import make_file
+from timer_window import window_on_timer
 
 from facilitator.domain import timer as t
 from facilitator.domain.speakers import QueueEntry
 from facilitator.i18n import gettext_in
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.application import apply_language
 from facilitator.ui.timer.page import TimerPage
 
 
@@ -21,13 +21,7 @@ def plain(value: str) -> str:
 
 @pytest.fixture
 def page(qtbot, tmp_path, clock):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(make_file(tmp_path))
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, make_file(tmp_path))
     page.open_stage()
     qtbot.addWidget(page.stage)
     yield page

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from timer_fixtures import make_file
+from timer_window import window_on_timer
 
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
@@ -15,21 +16,13 @@ from facilitator.domain.changes import ChangeSet
 from facilitator.storage import open_file, prepare_agenda
 from facilitator.storage import repository as repo
 from facilitator.storage import timer_store as ts
-from facilitator.ui.application import make_app
-from facilitator.ui.main_window import MainWindow
 from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.page import TimerPage
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, clock):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(make_file(tmp_path))
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, make_file(tmp_path))
     win.activateWindow()
     heard: list[ChangeSet] = []
     win.signals.changed.connect(heard.append)

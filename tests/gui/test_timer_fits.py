@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from timer_fixtures import series
+from timer_window import window_on_timer
 
 from facilitator.app import file_ops
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer.page import TimerPage
+from facilitator.ui.application import apply_language
 
 SHOTS = Path("/work/shots/timer")
 TITLES = ["Opening remarks", "Setting the scene", "Panel of key discussants", "Discussion"]
@@ -25,13 +24,7 @@ def page(qtbot, tmp_path, clock):
         item.title = title
     path = tmp_path / "fits.facilitator"
     file_ops.write_new_file(path, content)
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, path)
     page.run(lambda s: s.start())  # running: the projected end and "behind plan" are shown
     yield page
     apply_language("en")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 from timer_fixtures import series
+from timer_window import window_on_timer
 
 from facilitator.app import file_ops
 from facilitator.domain import timer as t
-from facilitator.ui.application import make_app
-from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer.page import TimerPage
 
 
 @pytest.fixture
@@ -19,13 +17,7 @@ def page(qtbot, tmp_path, clock):
     content.sessions[0].agenda[0].warning_seconds = 60  # item 1: amber at one minute left
     path = tmp_path / "amber.facilitator"
     file_ops.write_new_file(path, content)
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, path)
     return page
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QListWidget, QWidget
 from timer_fixtures import make_file
+from timer_window import window_on_timer
 
 from facilitator.domain import model as m
 from facilitator.domain import timer as t
@@ -44,13 +45,7 @@ def has_focus(page: QWidget) -> bool:
 
 
 def open_window(qtbot, path) -> tuple[MainWindow, TimerPage]:
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, path)
     win.activateWindow()
     qtbot.waitUntil(lambda: has_focus(page))
     return win, page

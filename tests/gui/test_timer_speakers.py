@@ -7,21 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from timer_fixtures import make_file
+from timer_window import window_on_timer
 
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
-from facilitator.ui.timer.page import TimerPage
+from facilitator.ui.application import apply_language
 
 
 @pytest.fixture
 def page(qtbot, tmp_path, clock):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(make_file(tmp_path))
-    win.show()
-    page = win.findChild(TimerPage)
-    win.session_view.tabs.setCurrentWidget(page)
+    win, page = window_on_timer(qtbot, make_file(tmp_path))
     win.activateWindow()
     yield page
     apply_language("en")

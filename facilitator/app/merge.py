@@ -18,7 +18,7 @@ from typing import Any
 from facilitator import settings
 from facilitator.app.document import Document, Operation
 from facilitator.domain.changes import NOTHING, ChangeSet
-from facilitator.i18n import _, format_number, ngettext
+from facilitator.i18n import _, format_span
 from facilitator.storage import Database, open_file
 from facilitator.storage import conflicts as _conflicts
 from facilitator.storage import share as _share
@@ -93,14 +93,10 @@ def clock_warning(doc: Document | None) -> str:
     edits would then lose merges to older ones), else ""."""
     if doc is None or doc.db.clock_behind_ms <= SKEW_MS:
         return ""
-    minutes = round(doc.db.clock_behind_ms / 60_000)
-    return ngettext(
-        "This computer's clock is {count} minute behind the newest change in this file (or a "
-        "colleague's clock ran ahead); correct the date and time so your edits win merges.",
-        "This computer's clock is {count} minutes behind the newest change in this file (or a "
-        "colleague's clock ran ahead); correct the date and time so your edits win merges.",
-        minutes,
-    ).format(count=format_number(minutes))
+    return _(
+        "This computer's clock is {amount} behind the newest change in this file (or a "
+        "colleague's clock ran ahead); correct the date and time so your edits win merges."
+    ).format(amount=format_span(doc.db.clock_behind_ms / 1000))
 
 
 # --- conflicts -------------------------------------------------------------------------------

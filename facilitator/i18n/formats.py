@@ -36,6 +36,16 @@ def format_number(value: int | float, lang: str | None = None) -> str:
     return babel_numbers.format_decimal(value, locale=_locale(lang))
 
 
+def format_span(seconds: float, lang: str | None = None) -> str:
+    """'3 minutes', '5 hours', '1,034 days': a span in the largest unit it fills, as the
+    language writes it (Babel's CLDR units)."""
+    return pseudo_mark(
+        babel_dates.format_timedelta(
+            dt.timedelta(seconds=seconds), threshold=1, locale=_locale(lang)
+        )
+    )
+
+
 def format_clock(seconds: float, lang: str | None = None, signed: bool = False) -> str:
     """A timer reading 'mm:ss' (or 'h:mm:ss'), '+mm:ss' on overrun, in the locale's digits.
 

@@ -22,12 +22,11 @@ def test_a_file_from_a_clock_an_hour_ahead_is_named_at_open(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.open_path(path)
     message = window.statusBar().currentMessage()
-    assert "minutes behind the newest change" in message and "60 minutes" in message
-    window.resize(1100, 720)
-    window.grab().save("/work/shots/merge/clock-behind-en.png")
+    assert "clock is 60 minutes behind the newest change" in message  # (a few ms under the hour)
     apply_language("ar")
     window.merge_tools.after_open(path)
-    window.grab().save("/work/shots/merge/clock-behind-ar.png")
+    arabic = window.statusBar().currentMessage()
+    assert "دقيقة" in arabic and "minutes" not in arabic  # the span in the interface language
     apply_language("en")
     window.close()
 

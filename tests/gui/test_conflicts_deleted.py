@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from merge_fixtures import T0, Wall, base_file, laptop, saved
 from PySide6.QtCore import Qt
+from shots import shots_dir
 
 from facilitator.domain import model as m
 from facilitator.storage import notes_store as store
@@ -15,7 +16,7 @@ from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.merge.conflicts_view import ConflictsDialog
 
-SHOTS = "/work/shots/merge"
+SHOTS = str(shots_dir("merge"))
 
 
 def plain(text: str) -> str:

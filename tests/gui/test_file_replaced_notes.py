@@ -9,6 +9,7 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shots import shots_dir
 
 from facilitator.app import bundled, file_ops
 from facilitator.app.document import Document
@@ -46,8 +47,8 @@ def test_a_file_renamed_over_keeps_the_text_and_says_where_the_work_is(qtbot, tm
     status = page.form.status.text()
     assert "was replaced by another file" in status and ".kept-" in status
     assert page.form.notes.toPlainText() == "Words typed after the replacement"
-    page.grab().save("/work/shots/merge/file-replaced-en.png")
+    page.grab().save(str(shots_dir("merge") / "file-replaced-en.png"))
     apply_language("ar")
-    page.grab().save("/work/shots/merge/file-replaced-ar.png")
+    page.grab().save(str(shots_dir("merge") / "file-replaced-ar.png"))
     apply_language("en")
     db.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shots import shots_dir
 
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
@@ -18,7 +19,7 @@ CTRL, ALT, SHIFT = (
     Qt.KeyboardModifier.AltModifier,
     Qt.KeyboardModifier.ShiftModifier,
 )
-SHOTS = "/work/shots/notes"
+SHOTS = str(shots_dir("notes"))
 
 
 def open_window(qtbot, path) -> MainWindow:

@@ -1,14 +1,13 @@
 """Where people write what the report says beyond its lists: a topic's narrative and a
 take-away's attribution in the Summary tab, the series' closing texts in Series details, and
-the template chosen in File > Export. Screenshots in English and Arabic go to /work/shots."""
+the template chosen in File > Export. Screenshots in English and Arabic go to $FACILITATOR_SHOTS when set."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton
+from shots import shots_dir
 
 from facilitator.app.document import Document
 from facilitator.domain import model as m
@@ -20,7 +19,7 @@ from facilitator.ui.files.export_dialog import ExportDialog
 from facilitator.ui.prepare.series_dialog import SeriesDialog
 from facilitator.ui.summary.page import SummaryPage
 
-SHOTS = Path("/work/shots/report")
+SHOTS = shots_dir("report")
 
 
 def shoot(widget, name: str) -> None:

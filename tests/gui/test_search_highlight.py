@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+from shots import shots_dir
 
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint
@@ -16,7 +17,7 @@ from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.highlight import HIGHLIGHT_ROLE, HighlightDelegate
 from facilitator.ui.notes.page import NotesPage
 
-SHOTS = "/work/shots/notes"
+SHOTS = str(shots_dir("notes"))
 
 
 @pytest.fixture

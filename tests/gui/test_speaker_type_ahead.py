@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+from shots import shots_dir
 
 from facilitator.domain import model as m
 from facilitator.i18n import LANGUAGES
@@ -15,7 +16,7 @@ from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.page import NotesPage
 
-SHOTS = "/work/shots/notes"
+SHOTS = str(shots_dir("notes"))
 
 
 @pytest.fixture

@@ -1,14 +1,13 @@
 """The stage view for the room: before the start, paused, over time, after the end; it follows
 the running session; options, the moderator's message, the speaker; big digits at any
-aspect ratio; screenshots in English and Arabic (saved under /work/shots/timer when it exists)."""
+aspect ratio; screenshots in English and Arabic (saved under $FACILITATOR_SHOTS/timer when set)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shots import shots_dir
 from timer_fixtures import make_file, series
 from timer_window import window_on_timer
 
@@ -19,7 +18,7 @@ from facilitator.domain.speakers import QueueEntry
 from facilitator.ui.application import apply_language
 from facilitator.ui.timer.page import TimerPage
 
-SHOTS = Path("/work/shots/timer")
+SHOTS = shots_dir("timer")
 LONG = (
     "Setting the scene: missing migrants, humanitarian assistance and the cross-cutting "
     "questions of the regional review, with the key discussants of the three sub-regions"

@@ -3,17 +3,16 @@ language, the window never taller than the screen, no button or reading cut."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from shots import shots_dir
 from timer_fixtures import series
 from timer_window import window_on_timer
 
 from facilitator.app import file_ops
 from facilitator.ui.application import apply_language
 
-SHOTS = Path("/work/shots/timer")
+SHOTS = shots_dir("timer")
 TITLES = ["Opening remarks", "Setting the scene", "Panel of key discussants", "Discussion"]
 
 

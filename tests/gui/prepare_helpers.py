@@ -52,11 +52,13 @@ def type_line(qtbot, widget: QWidget, text: str, *, leave: bool = True) -> None:
 # --- preparing the 23 March 2023 GCM Talk (seeds 000 and 002), shared by the prepare tests ---
 
 SEEDS = Path("/work/shared/seeds")
-TITLE = "Introductory GCM Talk"
-SUBTITLE = (
+# The published title is seed 003's heading; the short label is what its sentences call the
+# session ("The 90-minute introductory GCM Talk was held…").
+TITLE = (
     "Actionable recommendations on missing migrants and providing humanitarian "
     "assistance to migrants in distress"
 )
+SHORT_LABEL = "introductory GCM Talk"
 VENUE = "IOM Headquarters, Geneva"
 ORGANISERS = "UNNM Secretariat, ICRC, IFRC, IOM and UNHCR"
 OBJECTIVES = [3, 7, 8, 12, 13, 15, 21, 23]
@@ -113,7 +115,7 @@ def paste_into_dialog(qtbot, text: str, check: Callable[[QWidget], None]) -> Non
 def enter_details(qtbot, win: MainWindow) -> None:
     """Title to GCM objectives, typed into the Overview's fields (seed 000's concept note)."""
     type_line(qtbot, field(win, "title"), TITLE)
-    type_line(qtbot, field(win, "subtitle"), SUBTITLE)
+    type_line(qtbot, field(win, "short_label"), SHORT_LABEL)
     date = field(win, "date", QDateEdit)
     focus(qtbot, date)
     date.setDate(QDate(2023, 3, 23))  # what the calendar popup does

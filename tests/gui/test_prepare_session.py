@@ -67,8 +67,8 @@ def test_prepare_the_march_2023_talk_from_an_empty_file(window, qtbot):
     enter_details(qtbot, win)
 
     s = session(win)
-    assert s.title == "Introductory GCM Talk"
-    assert s.subtitle.startswith("Actionable recommendations")
+    assert s.title.startswith("Actionable recommendations on missing migrants")
+    assert s.short_label == "introductory GCM Talk"
     assert (s.date, s.start_time, s.timezone) == ("2023-03-23", "15:00", "Europe/Zurich")
     assert s.format == "hybrid"
     assert (s.venue, s.platform) == ("IOM Headquarters, Geneva", "Zoom")

@@ -9,7 +9,7 @@ import pytest
 from babel.lists import format_list
 from prepare_helpers import (
     ORGANISERS,
-    TITLE,
+    SHORT_LABEL,
     VENUE,
     enter_details,
     paste_questions,
@@ -188,8 +188,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
 
     people = [", ".join(x for x in person[:3] if x) for person in PEOPLE]
     in_both = [
-        TITLE,
-        "Actionable recommendations on missing migrants",
+        "Actionable recommendations on missing migrants",  # the heading, as seed 003
         *(say(h) for h in ("Summary report", "Organization", "Objective", "Participants")),
         say("The session in figures"),
         say("Planned and actual minutes per agenda item"),
@@ -226,7 +225,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         say(
             "The {minutes}-minute {name} was held {how}.",
             minutes=format_number(90, lang),
-            name=gettext_in(lang, "session"),
+            name=SHORT_LABEL,
             how=gettext_in(lang, "{how} ({place})").format(
                 how=gettext_in(lang, "online and in person"), place=f"{VENUE}; Zoom"
             ),
@@ -234,7 +233,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         say("Simultaneous interpretation was provided in {languages}.", languages=LANGS[lang]),
         say(
             "This {name} was organized by {organizers}.",
-            name=gettext_in(lang, "session"),
+            name=SHORT_LABEL,
             organizers=ORGANISERS,
         ),
         say("The moderator was {person}.", person=people[-1]),
@@ -252,8 +251,8 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
 
 
 # The report's words today. Seed 003 differs where what this test types differs from the
-# seed (the Overview's short label is left empty, so "session" stands where the seed says
-# "introductory GCM Talk"; the organisers are typed as seed 002 lists them) and in two
+# seed (the organisers are typed as seed 002 lists them; "This introductory GCM Talk" where
+# the seed shortens to "This GCM Talk") and in two
 # choices of the report: the date line gives the time and zone (seed 002: "15:00 CET"; seed
 # 003 only the date), and CLDR's English list puts a serial comma in "English, French, and
 # Spanish" where the seed has none.

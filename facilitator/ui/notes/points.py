@@ -34,6 +34,7 @@ from facilitator.domain.vocab import POINT_KINDS, label
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key, key_text
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 
 KIND_KEYS = list(POINT_KINDS)  # Ctrl+1 challenge ... Ctrl+5 question
@@ -75,10 +76,6 @@ def digit_keys(modifier: str, n: int) -> list[QKeySequence]:
         key(f"{modifier}+Shift+{n}"),
         QKeySequence(QKeyCombination(mod[modifier], AZERTY_DIGITS[n - 1])),
     ]
-
-
-def comma_join(items) -> str:
-    return _(", ").join(items)
 
 
 def parse_objectives(text: str) -> list[int]:

@@ -26,6 +26,7 @@ from facilitator.domain.session_rules import field_label
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date, pgettext
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 
 SHORTCUT = "Ctrl+Shift+L"
@@ -83,7 +84,7 @@ class CalendarModel(QAbstractTableModel):
             TIME: " ".join(isolate(t) for t in (row.time_text, row.zone) if t),
             TITLE: row.title,
             FORMAT: row.format,
-            LANGUAGES: ", ".join(row.interpretation),
+            LANGUAGES: comma_join(row.interpretation),
             AUDIENCE: row.audience,
             REGISTRATION: row.registration_url,
             RECORDING: row.recording_url,

@@ -39,6 +39,7 @@ from facilitator.domain.session_rules import MAX_LENGTH, field_label
 from facilitator.domain.vocab import AUDIENCES, FIGURE_FIELDS, FIGURE_QUALIFIERS, FORMATS, label
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, get_language, language_name
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.fields import (
     EMPTY_DATE,
@@ -206,7 +207,7 @@ class SessionDetailsEditor(QGroupBox):
 
         def show(s: m.Session) -> None:
             edit.setText(", ".join(s.interpretation))
-            names.setText(", ".join(language_name(c, get_language()) for c in s.interpretation))
+            names.setText(comma_join(language_name(c, get_language()) for c in s.interpretation))
 
         field = Field(
             [edit, names], lambda: {"interpretation": re.findall(r"[^\s,;]+", edit.text())}, show
@@ -409,5 +410,5 @@ class SessionDetailsEditor(QGroupBox):
         self.objectives_list.blockSignals(False)
         if self.session is not None and "interpretation" in self.fields:
             self.fields["interpretation"].widgets[1].setText(
-                ", ".join(language_name(c, lang) for c in self.session.interpretation)
+                comma_join(language_name(c, lang) for c in self.session.interpretation)
             )

@@ -30,6 +30,7 @@ from facilitator.domain.speakers import QueueEntry, speaker_label
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.display import Display, duration_text, paint_level
@@ -189,7 +190,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
                 extra = [label(STAKEHOLDER_GROUPS, group) if group else "", person.country]
                 extra = [e for e in extra if e]
                 if extra:
-                    name = _("{name} ({details})").format(name=name, details=", ".join(extra))
+                    name = _("{name} ({details})").format(name=name, details=comma_join(extra))
             text = _("{number}. {name} · {time}").format(
                 number=format_number(n),
                 name=isolate(name),

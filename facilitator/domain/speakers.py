@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from facilitator.domain import model as m
-from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
+from facilitator.domain.vocab import SPEECH_TYPES, STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _
 
 
@@ -25,7 +25,17 @@ class QueueEntry:
     group: str = ""  # vocab.STAKEHOLDER_GROUPS, when only the group speaks
     country: str = ""  # with a group: "Member State" of Mali
     limit: float = 180.0  # seconds
+    speech: str = "statement"  # vocab.SPEECH_TYPES
     id: str = field(default_factory=m.new_id)
+
+
+def queued(queue: list[QueueEntry], entry: QueueEntry) -> list[QueueEntry]:
+    """The queue with `entry` added: at the end, or, for a point of order, before everyone
+    but the points of order already waiting (they are heard in the order raised)."""
+    if entry.speech != "point_of_order":
+        return [*queue, entry]
+    at = next((n for n, e in enumerate(queue) if e.speech != "point_of_order"), len(queue))
+    return [*queue[:at], entry, *queue[at:]]
 
 
 def queue_to_json(entries: list[QueueEntry]) -> str:
@@ -50,6 +60,7 @@ def queue_from_json(text: str | None) -> list[QueueEntry]:
                 group=str(item.get("group") or ""),
                 country=str(item.get("country") or ""),
                 limit=float(limit) if isinstance(limit, int | float) and limit > 0 else 180.0,
+                speech=item.get("speech") if item.get("speech") in SPEECH_TYPES else "statement",
                 id=str(item.get("id") or m.new_id()),
             )
         )

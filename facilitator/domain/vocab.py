@@ -102,6 +102,14 @@ GENDERS: dict[str, str] = {
     "other": N_("Other or not stated"),
 }
 
+# What a queued speaker asks the floor for; a point of order goes before everyone else.
+SPEECH_TYPES: dict[str, str] = {
+    "statement": N_("Statement"),
+    "point_of_order": N_("Point of order"),
+    "right_of_reply": N_("Right of reply"),
+    "question": N_("Question"),
+}
+
 TIMER_ACTIONS: tuple[str, ...] = (
     "start",
     "pause",

@@ -22,6 +22,7 @@ from facilitator.domain.speakers import (
     floor_payload,
     queue_from_json,
     queue_to_json,
+    queued,
 )
 
 from . import repository as repo
@@ -294,7 +295,7 @@ class TimerSession:
         self.queue = queue
 
     def enqueue(self, entry: QueueEntry) -> None:
-        self._save_queue([*self.queue, entry])
+        self._save_queue(queued(self.queue, entry))
 
     def move_queued(self, index: int, step: int) -> bool:
         target = index + step

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app.timer import LiveTimer
 from facilitator.domain.speakers import QueueEntry, speaker_label
-from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
+from facilitator.domain.vocab import SPEECH_TYPES, STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.lists import comma_join
@@ -92,14 +92,20 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.country.setObjectName("speakerCountry")
         self.country.returnPressed.connect(self.add_speaker)
         self.limit = self._minutes_box("speakerLimit")
+        self.speech = QComboBox()
+        self.speech.setObjectName("speechType")
+        for code in SPEECH_TYPES:
+            self.speech.addItem("", code)
         self.add_button = QPushButton()
         self.add_button.setObjectName("addSpeaker")
         self.add_button.clicked.connect(self.add_speaker)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.picker_label, self.country_label, self.limit_label = QLabel(), QLabel(), QLabel()
+        self.speech_label = QLabel()
         self.form.addRow(self.picker_label, self.picker)
         self.form.addRow(self.country_label, self.country)
+        self.form.addRow(self.speech_label, self.speech)
         limit_row = QHBoxLayout()
         limit_row.addWidget(self.limit)
         limit_row.addWidget(self.add_button)
@@ -191,6 +197,10 @@ class SpeakersQueue(Retranslating, QGroupBox):
                 extra = [e for e in extra if e]
                 if extra:
                     name = _("{name} ({details})").format(name=name, details=comma_join(extra))
+            if entry.speech != "statement":
+                name = _("{speech}: {name}").format(
+                    speech=label(SPEECH_TYPES, entry.speech), name=name
+                )
             text = _("{number}. {name} · {time}").format(
                 number=format_number(n),
                 name=isolate(name),
@@ -239,12 +249,14 @@ class SpeakersQueue(Retranslating, QGroupBox):
         index = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
         data = self.picker.itemData(index) if index >= 0 else None
         limit = round(self.limit.value() * 60)
+        speech = self.speech.currentData() or "statement"
         if data and data[0] == "participant":
             person = self.session.participants[data[1]]
-            return QueueEntry(person.name, person.id, limit=limit)
+            return QueueEntry(person.name, person.id, limit=limit, speech=speech)
         if data and data[0] == "group":
-            return QueueEntry(group=data[1], country=self.country.text().strip(), limit=limit)
-        return QueueEntry(text, limit=limit)
+            country = self.country.text().strip()
+            return QueueEntry(group=data[1], country=country, limit=limit, speech=speech)
+        return QueueEntry(text, limit=limit, speech=speech)
 
     def add_speaker(self) -> None:
         entry = self.entry_from_form() if self.session else None
@@ -256,7 +268,9 @@ class SpeakersQueue(Retranslating, QGroupBox):
             self.picker.setEditText("")
             self.country.clear()
             self.limit.setValue(self.session.session.speaking_seconds / 60)
-            self.list.setCurrentRow(self.list.count() - 1)
+            self.speech.setCurrentIndex(0)  # each request says its own kind
+            rows = [e.id for e in self.session.queue]
+            self.list.setCurrentRow(rows.index(entry.id) if entry.id in rows else len(rows) - 1)
 
     def _move(self, step: int) -> None:
         row = self.list.currentRow()
@@ -290,6 +304,10 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.picker_label.setText(_("Speaker:"))
         self.country_label.setText(_("Country:"))
         self.limit_label.setText(_("Time limit:"))
+        self.speech_label.setText(_("Asks for:"))
+        self.speech.setAccessibleName(_("Kind of speech"))
+        for n in range(self.speech.count()):
+            self.speech.setItemText(n, label(SPEECH_TYPES, self.speech.itemData(n)))
         self.default_label.setText(_("Default speaking time:"))
         self.list.setAccessibleName(_("Speakers queue"))
         if self.session is not None:

@@ -10,12 +10,14 @@ connection committed; pages then reload what they show.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from facilitator.app.document import Document, Operation, UndoStep
 from facilitator.domain.changes import NOTHING, ChangeSet
+from facilitator.errors import FacilitatorError
 
 
 class DocumentSignals(QObject):
@@ -26,6 +28,9 @@ class DocumentSignals(QObject):
     # so every page can say in its status line what happened.
     undone = Signal(str)
     redone = Signal(str)
+    # One line, when a file-system event shows that the path no longer names the open file
+    # (replaced, deleted, its -wal removed): the document has kept a copy and writes no more.
+    file_lost = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +56,19 @@ class DocumentSignals(QObject):
 
     def _file_changed(self, _path: str) -> None:
         self._watch()  # a file replaced by rename is dropped from the watch list: watch it again
-        if self.doc is not None and self.doc.changed_elsewhere():
+        if self.doc is None:
+            return
+        if self.doc.stopped is None:
+            try:
+                # Checked now, not only before the next save: the copy of everything saved is
+                # made while this connection still reads the file it opened.
+                self.doc.check_still_the_file()
+            except FacilitatorError as lost:
+                self.file_lost.emit(str(lost))
+                return
+            except (sqlite3.Error, OSError):  # a connection closed under the event: not ours
+                return
+        if self.doc.changed_elsewhere():
             self.changed.emit(ChangeSet.all())
 
     # --- writes ------------------------------------------------------------------------------

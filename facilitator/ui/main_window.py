@@ -58,6 +58,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.doc: Document | None = None
         self.signals = DocumentSignals(self)
+        self.signals.file_lost.connect(lambda line: self.statusBar().showMessage(line))
         self.signals.changed.connect(self._document_changed)
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.

@@ -17,3 +17,22 @@ def clock(monkeypatch) -> Clock:
         lambda path, **kwargs: open_file(path, wall=clock, **kwargs),
     )
     return clock
+
+
+@pytest.fixture
+def template_window(qtbot, tmp_path):
+    """A shown main window on a new file made from the gcm-talk template, as `facilitator new
+    talk.facilitator --template gcm-talk` makes it: where preparing a session starts."""
+    from facilitator.app import file_ops
+    from facilitator.ui.application import make_app
+    from facilitator.ui.main_window import MainWindow
+
+    make_app()
+    path = tmp_path / "talk.facilitator"
+    file_ops.new_from_template(path, "gcm-talk")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(path)
+    return win

@@ -31,24 +31,15 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from facilitator.app import file_ops
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
-from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.application import apply_language
 from facilitator.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    make_app()
-    path = tmp_path / "talk.facilitator"
-    file_ops.new_from_template(path, "gcm-talk")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(path)
-    yield win
+def window(template_window):
+    yield template_window
     apply_language("en")
 
 

@@ -14,22 +14,13 @@ from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.storage import participants_store, prepare_agenda
 from facilitator.storage import repository as repo
-from facilitator.ui.application import make_app
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.prepare.series_dialog import SeriesDialog
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    make_app()
-    path = tmp_path / "talk.facilitator"
-    file_ops.new_from_template(path, "gcm-talk")
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(path)
-    yield win
+def window(template_window):
+    yield template_window
 
 
 def undo(qtbot, win: MainWindow) -> None:

@@ -7,11 +7,12 @@ with a progress dialog that can be cancelled; the import itself is one transacti
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from babel.lists import format_list
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,17 +61,29 @@ class Cancelled(Exception):
     """The person pressed Cancel while a large list was being read."""
 
 
-class ReadWorker(QThread):
-    """Runs one reading step off the GUI thread: `job(report)` where `report(done, total)`
-    raises Cancelled once `stop` is set; then `succeeded(result)` or `failed(error)`."""
+class ReadWorker(QObject):
+    """Runs one reading step on a Python thread: `job(report)` where `report(done, total)`
+    raises Cancelled once `stop` is set; then `succeeded(result)` or `failed(error)`, then
+    `finished`. The signals reach the dialog queued on the GUI thread. A Python thread, not a
+    QThread: a QThread object destroyed while its thread still runs aborts the whole app,
+    and the dialog (with its worker) may be closed at any moment."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)
+    finished = Signal()
 
     def __init__(self, job: Callable) -> None:
         super().__init__()
         self.job, self.stop = job, False
+        self._thread = threading.Thread(target=self.run, name="roster-read", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
 
     def report(self, done: int, total: int) -> None:
         if self.stop:
@@ -86,6 +99,8 @@ class ReadWorker(QThread):
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
 
 
 class RosterImportDialog(Retranslating, QDialog):

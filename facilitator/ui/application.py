@@ -14,6 +14,7 @@ from facilitator import __version__, settings
 from facilitator.i18n import get_language, is_rtl, set_language
 from facilitator.i18n.catalog import PSEUDO, PSEUDO_CLOSE, PSEUDO_OPEN
 from facilitator.i18n.fonts import font_path, resource
+from facilitator.ui.common import gui_gc
 from facilitator.ui.common.errors import install_exception_hook
 
 FONTS = (
@@ -122,6 +123,7 @@ def make_app() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("facilitator")  # matches packaging/linux/facilitator.desktop
     app.setWindowIcon(app_icon())
+    gui_gc.install(app)  # before any worker thread can start
     load_fonts()
     apply_language(get_language())
     return app

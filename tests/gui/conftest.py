@@ -8,6 +8,15 @@ from timer_fixtures import Clock
 from facilitator.storage import open_file
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp):
+    """As in the app (make_app): the cycle collector never runs on a worker thread, where it
+    would destroy the Qt objects of windows closed by earlier tests on the wrong thread."""
+    from facilitator.ui.common import gui_gc
+
+    gui_gc.install(qapp)
+
+
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
     """Every file the window opens reads this clock, which the test advances by hand."""

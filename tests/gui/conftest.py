@@ -45,3 +45,24 @@ def template_window(qtbot, tmp_path):
     qtbot.waitExposed(win)
     assert win.open_path(path)
     return win
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_path):
+    """A real main window on the demo file, 1400x900, shown and active (so its shortcuts take
+    key events); the language is English again afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.application import apply_language, make_app
+    from facilitator.ui.main_window import MainWindow
+
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.open_path(demo_path)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    yield win
+    apply_language("en")

@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.application import apply_language
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.prepare import calendar_view as cv
 
@@ -18,17 +17,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, demo_path):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.open_path(demo_path)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
-    yield win
-    apply_language("en")
+def window(demo_window):
+    return demo_window
 
 
 def open_calendar(qtbot, win) -> cv.CalendarDialog:

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.page import NotesPage
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def page(qtbot, demo_path):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.open_path(demo_path)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
-    notes = win.findChild(NotesPage)
-    win.session_view.tabs.setCurrentWidget(notes)
-    yield notes
-    apply_language("en")
+def page(demo_window):
+    notes = demo_window.findChild(NotesPage)
+    demo_window.session_view.tabs.setCurrentWidget(notes)
+    return notes
 
 
 def point(qtbot, page, text, *keys):

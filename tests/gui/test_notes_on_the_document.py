@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store as store
 from facilitator.storage import open_file
 from facilitator.storage import repository as repo
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.application import apply_language
 from facilitator.ui.notes.page import NotesPage
 from facilitator.ui.questions.page import QuestionsPage
 
@@ -22,17 +20,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, demo_path):
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.open_path(demo_path)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
-    yield win
-    apply_language("en")
+def window(demo_window):
+    return demo_window
 
 
 def notes_tab(window) -> NotesPage:

@@ -17,7 +17,6 @@ from facilitator.storage import notes_store as store
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.document_signals import DocumentSignals
-from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.interventions_model import PAGE
 from facilitator.ui.notes.page import NotesPage
 
@@ -58,19 +57,10 @@ def page(qtbot, demo_db, talk):
 
 
 @pytest.fixture
-def window(qtbot, demo_path):
+def window(demo_window):
     """A real main window on the demo, its Notes tab shown: Ctrl+Z is Edit > Undo there."""
-    make_app()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.open_path(demo_path)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
-    win.session_view.tabs.setCurrentWidget(win.findChild(NotesPage))
-    yield win
-    apply_language("en")
+    demo_window.session_view.tabs.setCurrentWidget(demo_window.findChild(NotesPage))
+    return demo_window
 
 
 def type_text(qtbot, widget, text):

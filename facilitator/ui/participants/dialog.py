@@ -395,7 +395,7 @@ class ParticipantsMenu(QObject):
     def retranslate_ui(self) -> None:
         self.menu.setTitle(_("Parti&cipants"))
         self.manage.setText(_("Participants and &attendance…"))
-        self.roster.setText(_("&Import a registration list (CSV)…"))
+        self.roster.setText(_("&Import a registration list (CSV, Excel)…"))
 
 
 def install_participants_menu(window) -> ParticipantsMenu:

@@ -43,6 +43,7 @@ from facilitator.i18n import (
     get_language,
     language_name,
     ngettext,
+    pgettext,
     text_direction,
 )
 from facilitator.ui.common.bidi import isolate
@@ -62,6 +63,18 @@ def _one_line(text: str, size: int = 90) -> str:
 def _direction(lang: str) -> Qt.LayoutDirection:
     rtl = text_direction(lang) == "rtl"
     return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+
+
+def _set_direction(edit: QPlainTextEdit, lang: str) -> None:
+    """The editor writes in the language's direction, whatever the interface's."""
+    edit.setLayoutDirection(_direction(lang))
+    option = edit.document().defaultTextOption()
+    option.setTextDirection(_direction(lang))
+    side = (
+        Qt.AlignmentFlag.AlignRight if text_direction(lang) == "rtl" else Qt.AlignmentFlag.AlignLeft
+    )
+    option.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side)
+    edit.document().setDefaultTextOption(option)
 
 
 class TranslationsDialog(Retranslating, QDialog):
@@ -196,7 +209,7 @@ class TranslationsDialog(Retranslating, QDialog):
             for code in sheet.targets
         ]
         self.counts.setText(
-            _("Texts without a version, per language: {counts}").format(counts=", ".join(parts))
+            _("Texts without a version, per language: {counts}").format(counts=_(", ").join(parts))
         )
 
     def _fill_table(self) -> None:
@@ -211,12 +224,12 @@ class TranslationsDialog(Retranslating, QDialog):
                 app.kind_label(entry),
                 isolate(_one_line(entry.original)),
                 isolate(_one_line(version)) if version else _("— missing —"),
-                ", ".join(missing) if missing else _("none"),
+                ", ".join(missing) if missing else pgettext("missing in no language", "none"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == MISSING and missing:
-                    item.setToolTip(", ".join(self._name(c) for c in missing))
+                    item.setToolTip(_(", ").join(self._name(c) for c in missing))
                 self.table.setItem(n, column, item)
         self.table.blockSignals(False)
         if sheet.entries:
@@ -246,8 +259,8 @@ class TranslationsDialog(Retranslating, QDialog):
         if not (same and self.version.toPlainText() == stored):  # keeps the cursor where it is
             self.version.setPlainText(stored)
         self.version.document().setModified(False)
-        self.version.setLayoutDirection(_direction(self.language()))
-        self.original.setLayoutDirection(_direction(self.sheet.content_language))
+        _set_direction(self.version, self.language())
+        _set_direction(self.original, self.sheet.content_language)
 
     def _entry(self) -> app.Entry | None:
         if self.sheet is None or not 0 <= self.row < len(self.sheet.entries):

@@ -64,9 +64,13 @@ def missing_versions(
     return translations.missing(content, lang, chosen, skip)
 
 
-def describe_missing(entries: list[translations.Entry], lang: str, refused: bool = False) -> str:
+def describe_missing(
+    entries: list[translations.Entry], lang: str, refused: bool = False, isolate=lambda t: t
+) -> str:
     """The missing list in the interface language."""
-    return translations.describe_missing(entries, lang, get_language(), refused=refused)
+    return translations.describe_missing(
+        entries, lang, get_language(), refused=refused, isolate=isolate
+    )
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:

@@ -7,13 +7,14 @@ the page runs `step.operation` through `signals.run(step.operation, undo=step)`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from facilitator.app.document import Document
 from facilitator.app.record_undo import RecordStep
 from facilitator.domain import model as m
 from facilitator.domain import translations as tr
-from facilitator.i18n import LANGUAGES, _, gettext_in, language_name, ngettext_in
+from facilitator.i18n import LANGUAGES, _, format_number, gettext_in, language_name, ngettext_in
 from facilitator.storage import Database, translation_store
 from facilitator.storage import repository as repo
 
@@ -119,11 +120,17 @@ def kind_label(entry: Entry, lang: str | None = None) -> str:
 
 
 def describe_missing(
-    entries: list[Entry], lang: str, ui_lang: str, limit: int = 12, refused: bool = False
+    entries: list[Entry],
+    lang: str,
+    ui_lang: str,
+    limit: int = 12,
+    refused: bool = False,
+    isolate: Callable[[str], str] = lambda text: text,
 ) -> str:
     """The missing list in words, in the interface language `ui_lang`: a sentence, then one
     line per text ("Take-away: Improve data…"), at most `limit` lines and a count of the rest.
-    `refused`: the export was not written because of them."""
+    `refused`: the export was not written because of them; `isolate` wraps people's words
+    (the window isolates them in their own direction)."""
     count = len(entries)
     language = language_name(lang, ui_lang)
     if refused:
@@ -140,13 +147,17 @@ def describe_missing(
             "{count} texts have no version in {language}; the export prints them in the original:",
             count,
         )
-    head = head.format(count=count, language=language)
+    head = head.format(count=format_number(count, ui_lang), language=language)
     lines = [head]
     for entry in entries[:limit]:
         words = " ".join(entry.original.split())
         short = words if len(words) <= 70 else words[:69] + "…"
-        lines.append(f"- {kind_label(entry, ui_lang)}: {short}")
+        lines.append(f"- {kind_label(entry, ui_lang)}: {isolate(short)}")
     if count > limit:
         rest = count - limit
-        lines.append(ngettext_in(ui_lang, "… and {n} more", "… and {n} more", rest).format(n=rest))
+        lines.append(
+            ngettext_in(ui_lang, "… and {n} more", "… and {n} more", rest).format(
+                n=format_number(rest, ui_lang)
+            )
+        )
     return "\n".join(lines)

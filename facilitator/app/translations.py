@@ -132,7 +132,7 @@ def describe_missing(
     `refused`: the export was not written because of them; `isolate` wraps people's words
     (the window isolates them in their own direction)."""
     count = len(entries)
-    language = language_name(lang, ui_lang)
+    language = language_name(lang, ui_lang, inside=True)
     if refused:
         head = ngettext_in(
             ui_lang,
@@ -152,7 +152,10 @@ def describe_missing(
     for entry in entries[:limit]:
         words = " ".join(entry.original.split())
         short = words if len(words) <= 70 else words[:69] + "…"
-        lines.append(f"- {kind_label(entry, ui_lang)}: {isolate(short)}")
+        line = gettext_in(ui_lang, "{kind}: {text}").format(
+            kind=kind_label(entry, ui_lang), text=isolate(short)
+        )
+        lines.append(f"- {line}")
     if count > limit:
         rest = count - limit
         lines.append(

@@ -349,7 +349,8 @@ class TranslationsDialog(Retranslating, QDialog):
         self.table.setAccessibleName(_("Texts of the session and their versions"))
         self.original_label.setText(_("Original"))
         self.original.setAccessibleName(_("Original"))
-        lang = self._name(self.language()) if self.language() else ""
+        code = self.language()
+        lang = language_name(code, get_language(), inside=True) if code else ""
         self.version_label.setText(_("&Text in {language}").format(language=lang))
         self.version.setAccessibleName(_("Text in {language}").format(language=lang))
         self.save_button.setText(_("&Save version"))

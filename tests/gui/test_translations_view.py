@@ -183,3 +183,16 @@ def test_switching_the_interface_language_retranslates_the_open_view(qtbot, wind
     assert dialog.save_button.text() not in ("&Save version", "")
     assert "Français" not in dialog.lang_box.itemText(0) or dialog.language() == "fr"
     dialog.close()
+
+
+def test_choosing_the_language_of_the_originals_changes_the_languages_offered(qtbot, window):
+    dialog = open_view(qtbot, window)
+    dialog.source_box.setFocus()
+    qtbot.keyClick(dialog.source_box, Qt.Key.Key_Down)  # English -> French
+    assert repo.get_series(window.db).content_language == "fr"
+    offered = [dialog.lang_box.itemData(n) for n in range(dialog.lang_box.count())]
+    assert offered == ["en", "es", "ar", "ru"]
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)  # one undo step
+    assert repo.get_series(window.db).content_language == "en"
+    assert dialog.source_box.currentData() == "en"
+    dialog.close()

@@ -270,3 +270,44 @@ def test_under_the_chatham_house_rule_a_translated_take_away_is_redacted_like_it
     kept = json.loads(shared.read_text(encoding="utf-8"))["series"]["sessions"][0]
     versions = [t["translations"]["fr"]["text"] for t in kept["takeaways"]]
     assert len(versions) == 4 and all("Maya" not in v and "Org A" not in v for v in versions)
+
+
+def test_a_colleagues_file_of_an_older_format_merges_and_the_versions_stay(tmp_path):
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "format2.facilitator"
+    ours, theirs = tmp_path / "ours.facilitator", tmp_path / "theirs.facilitator"
+    shutil.copyfile(fixture, ours)
+    shutil.copyfile(fixture, theirs)  # no translation table, no content_language
+    db = open_file(ours, device="ours", wall=lambda: 1_900_000_000.0)
+    try:
+        topic = repo.find(db, m.Topic)[0]
+        translation_store.set_version(db, "topic", topic.id, "name", "ar", "المهاجرون المفقودون")
+        translation_store.set_content_language(db, repo.get_series(db).id, "fr")
+        merge(db, theirs, now=1_900_000_000.0)
+        assert [t.text for t in repo.find(db, m.Translation)] == ["المهاجرون المفقودون"]
+        assert repo.get_series(db).content_language == "fr"  # the older file had no say
+    finally:
+        db.close()
+
+
+def test_word_in_french_prints_the_version(demo, tmp_path):
+    import docx
+
+    translate_some(demo)
+    content = _load(demo)
+    out = tmp_path / "fr.docx"
+    registry.export("docx", content, out, "fr", [content.sessions[0].session.id])
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert FR_TAKEAWAY in text and FR_TOPIC in text
+
+
+def test_with_french_originals_an_export_in_french_lacks_nothing_and_english_does(demo):
+    db = open_file(demo, device="rapporteur")
+    try:
+        translation_store.set_content_language(db, repo.get_series(db).id, "fr")
+        content = repo.load_series(db)
+    finally:
+        db.close()
+    assert tr.missing(content, "fr") == []
+    assert tr.missing(content, "en")  # English is now a language of versions

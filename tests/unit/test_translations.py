@@ -311,3 +311,18 @@ def test_with_french_originals_an_export_in_french_lacks_nothing_and_english_doe
         db.close()
     assert tr.missing(content, "fr") == []
     assert tr.missing(content, "en")  # English is now a language of versions
+
+
+def test_the_privacy_check_names_the_version_where_a_hidden_name_was_replaced():
+    from privacy_data import series
+
+    from facilitator.app import privacy
+
+    content = series(chatham=False)
+    takeaway = content.sessions[0].takeaways[0]
+    text = "Selon Olga Kuznetsova, il faut agir"
+    content.translations.append(m.Translation("takeaway", takeaway.id, "text", "fr", text))
+    found = privacy.check(content, "pdf", None).changes
+    version = [c for c in found if c.where.field == "text:fr"]
+    assert len(version) == 1 and version[0].after == "Selon […], il faut agir"
+    assert privacy.place_text(version[0], content).endswith("take-away 1, version in French")

@@ -196,3 +196,13 @@ def test_choosing_the_language_of_the_originals_changes_the_languages_offered(qt
     assert repo.get_series(window.db).content_language == "en"
     assert dialog.source_box.currentData() == "en"
     dialog.close()
+
+
+def test_opening_another_file_closes_the_view_of_the_first(qtbot, window, demo_path, tmp_path):
+    import shutil
+
+    other = tmp_path / "other.facilitator"
+    shutil.copyfile(demo_path, other)
+    dialog = open_view(qtbot, window)
+    window.open_path(other)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)

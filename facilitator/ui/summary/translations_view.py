@@ -141,6 +141,7 @@ class TranslationsDialog(Retranslating, QDialog):
         layout.addLayout(pane, 2)
         layout.addWidget(self.buttons)
         signals.changed.connect(self.document_changed)
+        signals.opened.connect(self._document_opened)
         # Edit > Undo and Redo of the window work here too (Ctrl+Z outside a text box).
         window = parent.window()
         self.addActions(
@@ -175,8 +176,14 @@ class TranslationsDialog(Retranslating, QDialog):
         self._fill_languages()
         self._fill_table()
 
+    def _document_opened(self, doc) -> None:
+        """Another file (or none) is open: this view's file is gone from the window."""
+        if doc is not self.doc:
+            self.doc = None
+            self.close()
+
     def document_changed(self, changes: ChangeSet) -> None:
-        if changes.touches(*app.SHOWN_KINDS):
+        if self.doc is not None and changes.touches(*app.SHOWN_KINDS):
             self.reload()
 
     def _fill_languages(self) -> None:
@@ -283,7 +290,8 @@ class TranslationsDialog(Retranslating, QDialog):
     def save(self) -> None:
         """Save the version typed for the text shown (nothing when unchanged)."""
         entry = self._entry()
-        if entry is None or self.sheet is None or not self.version.document().isModified():
+        modified = self.version.document().isModified()
+        if self.doc is None or entry is None or self.sheet is None or not modified:
             return
         text = self.version.toPlainText()
         if text.strip() == self.sheet.version(entry, self.language()).strip():
@@ -303,7 +311,12 @@ class TranslationsDialog(Retranslating, QDialog):
     def save_typed_for(self, lang: str) -> None:
         """The version typed belongs to the language it was typed for."""
         entry = self._entry()
-        if not lang or entry is None or not self.version.document().isModified():
+        if (
+            not lang
+            or entry is None
+            or self.doc is None
+            or not self.version.document().isModified()
+        ):
             return
         self.version.document().setModified(False)
         text = self.version.toPlainText()

@@ -17,9 +17,11 @@ from facilitator.app.document import Document, Operation
 from facilitator.domain import model as m
 from facilitator.exports import registry
 from facilitator.exports.progress import ExportCancelled, Progress
-from facilitator.i18n import N_
+from facilitator.i18n import N_, get_language
 from facilitator.storage import prepare_sessions as session_store
 from facilitator.storage.database import Database
+
+from . import translations
 
 __all__ = [
     "FORMATS",
@@ -27,6 +29,7 @@ __all__ = [
     "ExportCancelled",
     "Progress",
     "export",
+    "missing_versions",
     "privacy",
     "read_series",
     "record_report",
@@ -38,6 +41,36 @@ REPORT_FORMATS = registry.REPORT_FORMATS
 # What a report holds: the published summary (no internal timing), or the organisers' record
 # (planned and actual time, speaking time, attendance).
 TEMPLATES = {"public": N_("Public summary"), "internal": N_("Internal record")}
+
+
+# The formats that print texts in the export language: the reports, and the tables (topic
+# names, agenda titles). The JSON archives carry every version as it is.
+TRANSLATED_FORMATS = (*REPORT_FORMATS, "csv", "xlsx")
+
+
+def missing_versions(
+    fmt: str,
+    content: m.SeriesContent,
+    lang: str,
+    sessions: Sequence[str] | None,
+    template: str = "internal",
+) -> list[translations.Entry]:
+    """What an export as `fmt` in `lang` would print in the original (no version in `lang`);
+    the public summary prints no agenda titles (the internal record's timing charts do)."""
+    if fmt not in TRANSLATED_FORMATS:
+        return []
+    skip = ("agenda_item",) if fmt in REPORT_FORMATS and template == "public" else ()
+    chosen = list(sessions) if sessions is not None else None
+    return translations.missing(content, lang, chosen, skip)
+
+
+def describe_missing(
+    entries: list[translations.Entry], lang: str, refused: bool = False, isolate=lambda t: t
+) -> str:
+    """The missing list in the interface language."""
+    return translations.describe_missing(
+        entries, lang, get_language(), refused=refused, isolate=isolate
+    )
 
 
 def read_series(doc: Document) -> m.SeriesContent | None:

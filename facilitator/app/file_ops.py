@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from facilitator.storage import repository as repo
 from facilitator.storage.database import describe_read_error
 from facilitator.storage.instance_lock import InstanceLock
 
-from .exports import record_report
+from .exports import describe_missing, missing_versions, record_report
 
 log = logging.getLogger(__name__)
 
@@ -182,12 +182,28 @@ def export_path(
     session: str | None = None,
     progress: Progress = NO_PROGRESS,
     template: str = "internal",
+    require_translations: bool = False,
+    on_missing: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Read a Facilitator file and export it (the command line's `export`)."""
+    """Read a Facilitator file and export it (the command line's `export`). Texts with no
+    version in `lang` are printed in the original, and `on_missing` is told which; with
+    `require_translations` the export is refused instead, naming them."""
     refuse_open_output(output)
     db, content = load_for_export(path)
     db.close()
     chosen = registry.choose_sessions(content, session)
+    missing = missing_versions(fmt, content, lang, chosen, template)
+    if missing and require_translations:
+        raise FacilitatorError(
+            describe_missing(missing, lang, refused=True)
+            + "\n"
+            + _(
+                "Write them in the Summary tab (Translations…), or export without "
+                "--require-translations to print the originals."
+            )
+        )
+    if missing and on_missing is not None:
+        on_missing(describe_missing(missing, lang))
     written = registry.export(fmt, content, output, lang, chosen, progress, template)
     _record_report(path, fmt, content, chosen)
     return written

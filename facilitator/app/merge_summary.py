@@ -22,6 +22,7 @@ KIND_LABELS: dict[str, str] = {
     "point": N_("Points"),
     "takeaway": N_("Take-aways"),
     "timer_event": N_("Timer log entries"),
+    "translation": N_("Translations"),
 }
 
 # One record of each kind, as the conflicts name it.
@@ -37,6 +38,7 @@ RECORD_LABELS: dict[str, str] = {
     "point": N_("Point"),
     "takeaway": N_("Take-away"),
     "timer_event": N_("Timer log entry"),
+    "translation": N_("Translation"),
 }
 
 # Field names people recognise; any other field shows its stored name.

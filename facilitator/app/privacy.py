@@ -13,7 +13,7 @@ from facilitator.domain import model as m
 from facilitator.domain.names import NameMatcher
 from facilitator.domain.privacy import Change
 from facilitator.exports.privacy import privacy_check
-from facilitator.i18n import N_, _, format_number
+from facilitator.i18n import N_, _, format_number, get_language, language_name
 
 ARCHIVE_FORMATS = ("json",)  # formats that keep personal data by design
 CANNOT_KNOW = N_(
@@ -76,9 +76,11 @@ def file_stem(content: m.SeriesContent | None, stem: str) -> str:
 def place_text(change: Change, content: m.SeriesContent) -> str:
     """Where a replacement is, in words: “Session “Asia”: agenda item 2, title”."""
     where = change.where
-    what = _(WHAT.get((where.record, where.field), where.field)).format(
-        number=format_number(where.number or 0)
-    )
+    name, _colon, lang = where.field.partition(":")  # "text:fr": the French version
+    what = _(WHAT.get((where.record, name), name)).format(number=format_number(where.number or 0))
+    if lang:
+        name = language_name(lang, get_language(), inside=True)
+        what = _("{what}, version in {language}").format(what=what, language=name)
     session = next((s.session for s in content.sessions if s.session.id == where.session_id), None)
     if session is None:
         return what

@@ -117,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    exp.add_argument(
+        "--require-translations",
+        action="store_true",
+        help=_(
+            "refuse to write when a text has no version in the export language (by default "
+            "the original is printed and the texts are listed)"
+        ),
+    )
+
     chk = sub.add_parser(
         "check", parents=[lang], help=_("check that a file is a healthy Facilitator file")
     )
@@ -172,7 +181,14 @@ def run(args: argparse.Namespace) -> int:
 
         lang = args.export_lang or get_language()
         written = file_ops.export_path(
-            args.file, args.format, args.output, lang, args.session, template=args.template
+            args.file,
+            args.format,
+            args.output,
+            lang,
+            args.session,
+            template=args.template,
+            require_translations=args.require_translations,
+            on_missing=lambda text: print(text, file=sys.stderr),
         )
         print(_("Wrote {path}.").format(path=", ".join(str(p) for p in written)))
     elif args.command == "check":

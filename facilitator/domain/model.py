@@ -23,6 +23,9 @@ class Series:
     acknowledgements: str = ""  # Markdown subset, printed before the disclaimer
     workstream: str = ""  # who prepared the summaries: "workstream on missing migrants..."
     workstream_url: str = ""  # the workstream's page, linked from the disclaimer
+    # The language people write the series in: its texts are the originals, versions in the
+    # other export languages are Translation records (domain/translations.py).
+    content_language: str = "en"
     id: str = field(default_factory=new_id)
 
 
@@ -177,6 +180,34 @@ class TimerEvent:
 
 
 @dataclass
+class Translation:
+    """One text of a record in one export language: a take-away's text, a topic's name, an
+    agenda item's title, a session's background or objective (domain/translations.py). The id
+    follows from (owner, field, language), so two laptops writing the French version of the
+    same take-away write the same record, and a merge keeps the later wording."""
+
+    owner_table: str  # translations.TRANSLATABLE
+    owner_id: str
+    owner_field: str
+    language: str  # i18n.LANGUAGES
+    text: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = translation_id(
+                self.owner_table, self.owner_id, self.owner_field, self.language
+            )
+
+
+TRANSLATION_NS = uuid.UUID("0b7e4a52-3c51-4d8e-9f0a-6c2b1d7e9a35")
+
+
+def translation_id(owner_table: str, owner_id: str, owner_field: str, language: str) -> str:
+    return str(uuid.uuid5(TRANSLATION_NS, f"{owner_table}|{owner_id}|{owner_field}|{language}"))
+
+
+@dataclass
 class SessionContent:
     """Everything of one session, as the main window and the exports read it."""
 
@@ -198,3 +229,4 @@ class SeriesContent:
     topics: list[Topic] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     sessions: list[SessionContent] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)

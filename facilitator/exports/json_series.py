@@ -21,7 +21,8 @@ from facilitator.domain import model as m
 from facilitator.domain import safe_json, vocab
 from facilitator.domain import session_rules as rules
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _
+from facilitator.exports import json_versions
+from facilitator.i18n import LANGUAGES, _
 
 FORMAT_ID = "facilitator.series"
 # 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
@@ -31,7 +32,9 @@ FORMAT_ID = "facilitator.series"
 # duration_minutes; the top-level "personal_data" ("full": an archive; "redacted": a shareable
 # copy) and "redaction"; Takeaway.attribution and kind "narrative", Series.disclaimer,
 # acknowledgements, workstream, workstream_url.
-FORMAT_VERSION = 3
+# 4 (area content): "translations" on topics, sessions, agenda items and take-aways, {language:
+# {field: text}} (model.Translation); Series.content_language, the language of the originals.
+FORMAT_VERSION = 4
 PERSONAL_DATA = ("full", "redacted")
 # How a shareable copy was redacted (exports.redact.redact_for_export), for people and tools.
 REDACTION = {
@@ -55,6 +58,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "action": vocab.TIMER_ACTIONS,
     **{f"{name}_qualifier": tuple(vocab.FIGURE_QUALIFIERS) for name in vocab.FIGURE_FIELDS},
     "attribution": tuple(vocab.ATTRIBUTIONS),
+    "content_language": LANGUAGES,
 }
 KIND_VOCABULARY = {
     m.AgendaItem: tuple(vocab.AGENDA_KINDS),
@@ -85,24 +89,32 @@ def _record(record: Any) -> dict[str, Any]:
 def series_to_json(content: m.SeriesContent, redacted: bool = False) -> dict[str, Any]:
     """The document; `redacted` says the content went through the redaction (a shareable
     copy), so that nobody keeps it as the archive and takes "#1" for a name."""
+    versions = json_versions.by_record(content)
+
+    def rec(table: str, record: Any) -> dict[str, Any]:
+        out = _record(record)
+        if (table, record.id) in versions:
+            out["translations"] = versions[(table, record.id)]
+        return out
+
     sessions = []
     for sc in content.sessions:
         points_by_intervention: dict[str, list[m.Point]] = {}
         for point in sc.points:
             points_by_intervention.setdefault(point.intervention_id, []).append(point)
-        session = _record(sc.session)
-        session["agenda"] = [_record(a) for a in sc.agenda]
+        session = rec("session", sc.session)
+        session["agenda"] = [rec("agenda_item", a) for a in sc.agenda]
         session["guiding_questions"] = [_record(q) for q in sc.questions]
         session["roles"] = [_record(r) for r in sc.roles]
         session["interventions"] = [
             {**_record(i), "points": [_record(p) for p in points_by_intervention.get(i.id, [])]}
             for i in sc.interventions
         ]
-        session["takeaways"] = [_record(t) for t in sc.takeaways]
+        session["takeaways"] = [rec("takeaway", t) for t in sc.takeaways]
         session["timer_log"] = [_record(e) for e in sc.timer_log]
         sessions.append(session)
     series = _record(content.series)
-    series["topics"] = [_record(t) for t in content.topics]
+    series["topics"] = [rec("topic", t) for t in content.topics]
     series["participants"] = [_record(p) for p in content.participants]
     series["sessions"] = sessions
     head: dict[str, Any] = {"format": FORMAT_ID, "version": FORMAT_VERSION}
@@ -289,27 +301,32 @@ def series_from_json(data: Any) -> m.SeriesContent:
     content = m.SeriesContent(series=series)
     up = {"series_id": series.id}
     for n, item in enumerate(_list(raw, "topics", "series")):
-        content.topics.append(
-            _parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})
-        )
+        topic = _parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})
+        content.topics.append(topic)
+        content.translations += json_versions.parse("topic", topic, item, f"series.topics[{n}]")
     for n, item in enumerate(_list(raw, "participants", "series")):
         content.participants.append(
             _parse_record(m.Participant, item, f"series.participants[{n}]", up)
         )
     for n, item in enumerate(_list(raw, "sessions", "series")):
-        content.sessions.append(_parse_session(item, f"series.sessions[{n}]", series.id, n))
+        content.sessions.append(
+            _parse_session(item, f"series.sessions[{n}]", series.id, n, content.translations)
+        )
     _check_references(content)
     return content
 
 
-def _parse_session(raw: Any, path: str, series_id: str, position: int) -> m.SessionContent:
+def _parse_session(
+    raw: Any, path: str, series_id: str, position: int, versions: list[m.Translation]
+) -> m.SessionContent:
     session = _parse_record(m.Session, raw, path, {"series_id": series_id, "position": position})
+    versions += json_versions.parse("session", session, raw, path)
     up = {"session_id": session.id}
     sc = m.SessionContent(session=session)
     for n, item in enumerate(_list(raw, "agenda", path)):
-        sc.agenda.append(
-            _parse_record(m.AgendaItem, item, f"{path}.agenda[{n}]", {**up, "position": n})
-        )
+        where = f"{path}.agenda[{n}]"
+        sc.agenda.append(_parse_record(m.AgendaItem, item, where, {**up, "position": n}))
+        versions += json_versions.parse("agenda_item", sc.agenda[-1], item, where)
     for n, item in enumerate(_list(raw, "guiding_questions", path)):
         sc.questions.append(
             _parse_record(
@@ -332,9 +349,9 @@ def _parse_session(raw: Any, path: str, series_id: str, position: int) -> m.Sess
                 )
             )
     for n, item in enumerate(_list(raw, "takeaways", path)):
-        sc.takeaways.append(
-            _parse_record(m.Takeaway, item, f"{path}.takeaways[{n}]", {**up, "position": n})
-        )
+        where = f"{path}.takeaways[{n}]"
+        sc.takeaways.append(_parse_record(m.Takeaway, item, where, {**up, "position": n}))
+        versions += json_versions.parse("takeaway", sc.takeaways[-1], item, where)
     for n, item in enumerate(_list(raw, "timer_log", path)):
         sc.timer_log.append(_parse_record(m.TimerEvent, item, f"{path}.timer_log[{n}]", up))
     return sc

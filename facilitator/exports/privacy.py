@@ -14,6 +14,7 @@ import datetime as dt
 
 from facilitator.domain import model as m
 from facilitator.domain.privacy import Change
+from facilitator.domain.translations import localize
 from facilitator.exports.doc_properties import now_meta
 from facilitator.exports.redact import Scrubber, redact_for_export, scrubber_for
 from facilitator.exports.report_model import Report, build_report
@@ -40,7 +41,7 @@ def private_tables(
     """The interventions and points tables (built from the redacted series), every text cell
     and header once more through the hidden names: the same last pass as the report's."""
     scrub = scrubber_for(content)
-    built = build_tables(content, lang, session_ids)
+    built = build_tables(localize(content, lang), lang, session_ids)
     for table in built:
         table.name, table.headers = scrub(table.name), [scrub(h) for h in table.headers]
         table.rows = [[scrub(v) if isinstance(v, str) else v for v in row] for row in table.rows]
@@ -56,7 +57,10 @@ def private_report(
 ) -> Report:
     """The report of the chosen sessions with nothing in it that must stay hidden, and its
     document properties (redacted title, export time, this application)."""
-    report = build_report(redact_for_export(content, session_ids), lang, None, template)
+    # The texts in the export language's versions (the originals where there are none), then
+    # the same redaction as ever: a translated take-away is scrubbed as its original would be.
+    localized = localize(content, lang)
+    report = build_report(redact_for_export(localized, session_ids), lang, None, template)
     redact_report(report, scrubber_for(content))
     report.meta = now_meta(report.title, gettext_in(lang, "Summary report"), lang, now)
     return report

@@ -162,6 +162,9 @@ def redact_for_export(
     scrub, scrub_all = scrubber_for(out), scrubber_for(out, everyone=True)
     people = {p.id: p for p in out.participants}
     numbers = {p.id: f"#{n}" for n, p in enumerate(out.participants, start=1) if not p.may_be_named}
+    scrubbers: dict[tuple[str, str], tuple[Scrubber, str | None, int | None]] = {
+        ("topic", t.id): (scrub, None, None) for t in out.topics
+    }
     for sc in out.sessions:
         # The JSON format keeps order by list position: lists go out in the order people set.
         sc.takeaways.sort(key=lambda t: t.position)
@@ -173,6 +176,12 @@ def redact_for_export(
         )
         statements.changes = scrub_all.changes = scrub.changes = changes
         _scrub_session(sc, scrub_all if chatham else scrub, statements)
+        for t in sc.takeaways:
+            scrubbers[("takeaway", t.id)] = (statements, sc.session.id, t.position + 1)
+        texts = scrub_all if chatham else scrub
+        scrubbers[("session", sc.session.id)] = (texts, sc.session.id, None)
+        for a in sc.agenda:
+            scrubbers[("agenda_item", a.id)] = (texts, sc.session.id, a.position + 1)
         _redact_payloads(sc, chatham, numbers, scrub_all if chatham else scrub)
         if chatham:
             _detach_speakers(sc, people)
@@ -188,7 +197,28 @@ def redact_for_export(
     for topic in out.topics:
         topic.name = scrub(topic.name, Place(None, "topic", topic.id, "name"))
         topic.description = scrub(topic.description)
+    _scrub_versions(out, scrubbers)
     return out
+
+
+def _scrub_versions(
+    out: m.SeriesContent,
+    scrubbers: dict[tuple[str, str], tuple[Scrubber, str | None, int | None]],
+) -> None:
+    """Each version in another language through its original's scrubber (under the Chatham
+    House Rule a translated take-away loses names and affiliations as its original does);
+    versions of texts not in the chosen sessions are left out."""
+    kept = []
+    for t in out.translations:
+        found = scrubbers.get((t.owner_table, t.owner_id))
+        if found is not None:
+            scrub, sid, number = found
+            record = "agenda" if t.owner_table == "agenda_item" else t.owner_table
+            # The field says which version: "text:fr" (app.privacy.place_text reads it).
+            where = Place(sid, record, t.owner_id, f"{t.owner_field}:{t.language}", number)
+            t.text = scrub(t.text, where)
+            kept.append(t)
+    out.translations = kept
 
 
 def redact_for_sharing(content: m.SeriesContent) -> m.SeriesContent:

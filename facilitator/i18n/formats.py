@@ -78,10 +78,13 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
     )
 
 
-def language_name(code: str, in_lang: str | None = None) -> str:
-    """The name of language `code` in `in_lang`; in its own language when in_lang is None."""
+def language_name(code: str, in_lang: str | None = None, *, inside: bool = False) -> str:
+    """The name of language `code` in `in_lang`; in its own language when in_lang is None.
+    Capitalised as a label; `inside` a sentence as the language writes it ("en arabe")."""
     name = Locale.parse(code).get_display_name(_locale(in_lang or code)) or code
-    return pseudo_mark(name[:1].upper() + name[1:]) if in_lang else name[:1].upper() + name[1:]
+    if not inside:
+        name = name[:1].upper() + name[1:]
+    return pseudo_mark(name) if in_lang else name
 
 
 def text_direction(lang: str | None = None) -> str:

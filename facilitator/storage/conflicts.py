@@ -35,6 +35,7 @@ LABEL_COLUMN = {
     "point": "text",
     "takeaway": "text",
     "timer_event": "action",
+    "translation": "text",
 }
 # Fields that hold the id of another record: shown by that record's label.
 REFERENCES = {

@@ -27,6 +27,7 @@ TABLE_OF: dict[type, str] = {
     m.Point: "point",
     m.Takeaway: "takeaway",
     m.TimerEvent: "timer_event",
+    m.Translation: "translation",
 }
 CLASS_OF: dict[str, type] = {table: cls for cls, table in TABLE_OF.items()}
 

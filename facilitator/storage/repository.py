@@ -48,6 +48,7 @@ PARENT_FIELD: dict[str, str] = {
     "point": "intervention_id",
     "takeaway": "session_id",
     "timer_event": "session_id",
+    "translation": "owner_id",
 }
 ORDER: dict[str, str] = {
     "series": "hlc, id",
@@ -61,6 +62,7 @@ ORDER: dict[str, str] = {
     "point": f"position, {created('point')}, id",
     "takeaway": f"position, {created('takeaway')}, id",
     "timer_event": "hlc, id",  # the order appended: a clock set back never reorders it
+    "translation": f"{created('translation')}, id",
 }
 
 
@@ -305,6 +307,7 @@ def load_series(db: Database, *, lazy: bool = False) -> m.SeriesContent | None:
         topics=find(db, m.Topic, series_id=series.id),
         participants=find(db, m.Participant, series_id=series.id),
         sessions=[one(db, s) for s in find(db, m.Session, series_id=series.id)],
+        translations=find(db, m.Translation),
     )
 
 
@@ -314,6 +317,7 @@ def save_series(db: Database, content: m.SeriesContent) -> None:
     for sc in content.sessions:
         records += [sc.session, *sc.agenda, *sc.questions, *sc.roles]
         records += [*sc.interventions, *sc.points, *sc.takeaways, *sc.timer_log]
+    records += content.translations
     with db.transaction():
         insert_all(db, records)
 

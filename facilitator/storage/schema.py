@@ -23,6 +23,7 @@ RECORD_TABLES: tuple[str, ...] = (
     "point",
     "takeaway",
     "timer_event",
+    "translation",
 )
 
 V1 = """
@@ -356,7 +357,28 @@ INSERT INTO search_stale SELECT id FROM intervention;
 """
 )
 
+# Version 5 (area content): versions of people's texts in the export languages (model.
+# Translation, domain/translations.py), a record table merged like the others; its id follows
+# from (owner_table, owner_id, owner_field, language). Series.content_language: the language
+# of the originals.
+V5 = """
+CREATE TABLE translation (
+    id TEXT PRIMARY KEY,
+    owner_table TEXT NOT NULL DEFAULT '',
+    owner_id TEXT NOT NULL DEFAULT '',
+    owner_field TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    stamps TEXT NOT NULL DEFAULT '{}',
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX translation_owner ON translation (owner_id);
+ALTER TABLE series ADD COLUMN content_language TEXT NOT NULL DEFAULT 'en';
+"""
+
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain import safe_json, vocab
+from facilitator.domain.translations import TRANSLATABLE
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _, format_date
+from facilitator.i18n import LANGUAGES, _, format_date
 
 from .cascade import CASCADED
 from .database import (
@@ -67,6 +68,10 @@ VOCABULARY: dict[tuple[str, str], typing.Collection[str]] = {
     ("takeaway", "kind"): (*vocab.POINT_KINDS, vocab.NARRATIVE),
     ("takeaway", "attribution"): vocab.ATTRIBUTIONS,
     ("timer_event", "action"): vocab.TIMER_ACTIONS,
+    ("translation", "owner_table"): tuple(TRANSLATABLE),
+    ("translation", "owner_field"): tuple({f for fs in TRANSLATABLE.values() for f in fs}),
+    ("translation", "language"): LANGUAGES,
+    ("series", "content_language"): LANGUAGES,
     **{("session", f"{n}_qualifier"): vocab.FIGURE_QUALIFIERS for n in vocab.FIGURE_FIELDS},
 }
 COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
@@ -79,6 +84,7 @@ REFERENCE_COLUMNS = {
     "agenda_item_id",
     "topic_id",
     "question_id",
+    "owner_id",
 }
 
 
@@ -214,6 +220,9 @@ def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str
     stamps: list[str] = []
     for table in RECORD_TABLES:
         present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not present:  # a table newer than the file's format (translation before 5)
+            source.rows[table] = []
+            continue
         names = [n for n in record_columns(table) if n in present]
         missing = _defaults(table, present)
         check = _row_checker(table)

@@ -25,7 +25,7 @@ def test_demo_round_trips_through_json(demo_doc):
 def test_document_is_versioned(demo_doc):
     assert (
         demo_doc["format"] == "facilitator.series"
-        and demo_doc["version"] == json_series.FORMAT_VERSION == 3
+        and demo_doc["version"] == json_series.FORMAT_VERSION == 4
     )
 
 

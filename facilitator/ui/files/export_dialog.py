@@ -38,6 +38,7 @@ from facilitator.app.exports import FORMATS, ExportCancelled, Progress
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
+from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.files.privacy_dialog import PrivacyDialog
@@ -83,6 +84,7 @@ class ExportDialog(Retranslating, QDialog):
         self.doc, self.session_id = doc, session_id
         self.worker: ExportWorker | None = None
         self.privacy: PrivacyDialog | None = None
+        self.missing_box: QMessageBox | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")
         for name in FORMATS:
@@ -166,6 +168,33 @@ class ExportDialog(Retranslating, QDialog):
         content = exports.read_series(self.doc)
         sessions = [self.session_id] if self.this_session.isChecked() and self.session_id else None
         lang = self.language_box.currentData()
+        missing = exports.missing_versions(
+            self.fmt(), content, lang, sessions, self.template_box.currentData()
+        )
+        if missing:  # texts with no version in the export language: say which, then ask
+            described = exports.describe_missing(missing, lang, isolate=isolate)
+            self.missing_box = self._missing_box(described)
+            self.missing_box.accepted.connect(
+                lambda: self._check_privacy(content, Path(text), lang, sessions)
+            )
+            self.missing_box.open()
+            return
+        self._check_privacy(content, Path(text), lang, sessions)
+
+    def _missing_box(self, described: str) -> QMessageBox:
+        head, _newline, rest = described.partition("\n")
+        box = QMessageBox(self, objectName="missingVersions")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Texts without a version"))
+        box.setText(head)
+        box.setInformativeText(rest)
+        fallback = box.addButton(_("Export with the originals"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
+        box.setDefaultButton(fallback)
+        return box
+
+    def _check_privacy(self, content: m.SeriesContent, output: Path, lang: str, sessions):
+        text = str(output)
         # The rapporteur sees what the export replaces (or keeps) before anything is written.
         found = exports.privacy.check(content, self.fmt(), sessions)
         if found.needed():

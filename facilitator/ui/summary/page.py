@@ -147,10 +147,13 @@ class SummaryPage(Retranslating, QWidget):
         self.propose_button.clicked.connect(self.propose)
         self.export_button = QPushButton(objectName="summaryExportButton")
         self.export_button.clicked.connect(self.export)
+        self.translations_button = QPushButton(objectName="summaryTranslationsButton")
+        self.translations_button.clicked.connect(self.open_translations)
         top = QHBoxLayout()
         top.addWidget(self.topic_label)
         top.addWidget(self.topic_box, 1)
         top.addWidget(self.propose_button)
+        top.addWidget(self.translations_button)
         top.addWidget(self.export_button)
 
         self.lists: dict[str, KindList] = {}
@@ -426,8 +429,23 @@ class SummaryPage(Retranslating, QWidget):
         if self.doc is not None and self.content is not None:
             ExportDialog(self.window(), self.doc, self.content.session.id).open()
 
+    def open_translations(self):
+        """The side-by-side view of the session's texts and their versions in other languages."""
+        from facilitator.ui.summary.translations_view import TranslationsDialog
+
+        if self.doc is None or self.content is None:
+            return None
+        dialog = TranslationsDialog(self.window(), self.signals, self.doc, self.content.session.id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: the Summary tab stays usable beside it
+        return dialog
+
     def retranslate_ui(self) -> None:
         self.topic_label.setText(_("Topic:"))
+        self.translations_button.setText(_("Translations…"))
+        self.translations_button.setToolTip(
+            _("Each text of the summary beside its version in another export language")
+        )
         self.propose_button.setText(_("Propose from the points"))
         self.propose_button.setToolTip(
             _("A draft of take-aways from the classified points, similar points gathered")

@@ -172,3 +172,15 @@ def test_the_new_fields_travel_in_the_series_json_and_bad_codes_are_refused():
         text = dumps(content).replace(bad, bad.split(":")[0] + ': "javascript:x"', 1)
         with pytest.raises(JsonFormatError):
             loads(text)
+
+
+def test_a_topic_heading_lowers_only_a_common_first_word():
+    from facilitator.exports.report_text import topic_heading
+
+    texts = ["Support families of missing migrants", "IOM and Mexico shared practices"]
+    assert topic_heading("en", "Missing migrants", texts) == "On missing migrants"
+    assert topic_heading("en", "Mexico and the region", texts) == "On Mexico and the region"
+    assert topic_heading("en", "IOM practices", texts) == "On IOM practices"
+    assert topic_heading("en", "Missing-person search", texts) == "On missing-person search"
+    # Where the language heads a topic with a colon, the name stays as written.
+    assert topic_heading("fr", "Missing migrants", texts).endswith("Missing migrants")

@@ -1,0 +1,115 @@
+"""The Word report's links and footnotes are Word's own: a w:hyperlink with an external
+relationship in the Hyperlink style, and a footnotes part (its relationship and content type)
+whose notes the text refers to with w:footnoteReference. Read back from the .docx itself."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from facilitator.app import bundled
+from facilitator.exports import registry
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DECLARATION = "https://www.un.org/en/migration2022/progress-declaration"
+
+
+@pytest.fixture(scope="module")
+def demo_docx(tmp_path_factory):
+    content = bundled.demo_series()
+    out = tmp_path_factory.mktemp("docx") / "report.docx"
+    registry.export("docx", content, out, "en", [content.sessions[0].session.id], template="public")
+    return out
+
+
+def _xml(part):
+    """A part's XML: python-docx reads a footnotes part as bytes only."""
+    return part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+
+
+def _links(part) -> list[tuple[str, str]]:
+    """(text, address) of every w:hyperlink of a part, its runs in the Hyperlink style."""
+    found = []
+    for link in _xml(part).iter(qn("w:hyperlink")):
+        rel = part.rels[link.get(qn("r:id"))]
+        assert rel.is_external and rel.reltype == RT.HYPERLINK
+        runs = link.findall(qn("w:r"))
+        styles = {r.find(f"{W}rPr/{W}rStyle").get(qn("w:val")) for r in runs}
+        assert styles == {"Hyperlink"}
+        found.append(("".join(t.text for t in link.iter(qn("w:t"))), rel.target_ref))
+    return found
+
+
+def test_the_background_footnote_is_a_word_footnote_at_its_reference(demo_docx):
+    doc = docx.Document(str(demo_docx))
+    parts = [rel.target_part for rel in doc.part.rels.values() if rel.reltype == RT.FOOTNOTES]
+    assert len(parts) == 1
+    notes = parts[0]
+    assert notes.content_type.endswith("wordprocessingml.footnotes+xml")
+    with zipfile.ZipFile(demo_docx) as z:
+        assert 'PartName="/word/footnotes.xml"' in z.read("[Content_Types].xml").decode()
+    real = [n for n in _xml(notes).iter(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0]
+    assert len(real) == 1 and real[0].get(qn("w:id")) == "1"
+    assert real[0].find(f".//{W}footnoteRef") is not None  # Word draws the number itself
+    assert "".join(t.text for t in real[0].iter(qn("w:t"))).strip() == (
+        "Paragraph 76, International Migration Review Forum Progress Declaration"
+    )
+    assert _links(notes) == [
+        ("International Migration Review Forum Progress Declaration", DECLARATION)
+    ]
+    # The reference sits at the end of the background's first paragraph, numbered by Word.
+    body = [p for p in doc.paragraphs if p._p.find(f".//{W}footnoteReference") is not None]
+    assert len(body) == 1 and body[0].text.endswith("preventing loss of life in transit.")
+    ref = body[0]._p.find(f".//{W}footnoteReference")
+    assert ref.get(qn("w:id")) == "1"
+    assert ref.getparent().find(f"{W}rPr/{W}rStyle").get(qn("w:val")) == "footnotereference"
+    # Not printed a second time as a paragraph of the body.
+    assert not any(p.text.startswith(("¹", "1 Paragraph 76")) for p in doc.paragraphs)
+    superscript = doc.styles["footnote reference"].font.superscript
+    assert superscript is True
+
+
+def test_the_disclaimer_link_is_a_word_hyperlink(demo_docx):
+    doc = docx.Document(str(demo_docx))
+    links = _links(doc.part)
+    assert (
+        "workstream on missing migrants and humanitarian assistance to migrants in distress",
+        "https://migrationnetwork.un.org/",
+    ) in links
+    closing = next(p for p in doc.paragraphs if p.text.startswith("This summary of the GCM"))
+    assert "(https://" not in closing.text  # the address is the link's, not printed
+
+
+def test_a_note_nobody_refers_to_stays_in_the_text_and_links_work_in_arabic(tmp_path):
+    content = bundled.demo_series()
+    session = content.sessions[0].session
+    session.background = (
+        "خلفية الجلسة[^a] مع [رابط](https://example.org/ar)\n\n"
+        "[^a]: ملاحظة أولى\n[^b]: Kept although nothing refers to it"
+    )
+    out = tmp_path / "ar.docx"
+    registry.export("docx", content, out, "ar", [session.id], template="public")
+    doc = docx.Document(str(out))
+    assert ("رابط", "https://example.org/ar") in _links(doc.part)
+    link_run = next(doc.part.element.iter(qn("w:hyperlink"))).find(qn("w:r"))
+    assert link_run.find(f"{W}rPr/{W}rtl") is not None  # Arabic runs stay right to left
+    notes = next(r.target_part for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES)
+    texts = ["".join(t.text for t in n.iter(qn("w:t"))) for n in _xml(notes).iter(qn("w:footnote"))]
+    assert any("ملاحظة أولى" in t for t in texts)
+    assert any(p.text.endswith("Kept although nothing refers to it") for p in doc.paragraphs)
+
+
+def test_the_document_xml_is_valid_for_word_order(demo_docx):
+    """w:rStyle comes first in a run's properties (Word rejects it elsewhere)."""
+    with zipfile.ZipFile(demo_docx) as z:
+        for name in ("word/document.xml", "word/footnotes.xml"):
+            root = etree.fromstring(z.read(name))
+            for rpr in root.iter(f"{W}rPr"):
+                tags = [child.tag for child in rpr]
+                if f"{W}rStyle" in tags:
+                    assert tags[0] == f"{W}rStyle", (name, tags)

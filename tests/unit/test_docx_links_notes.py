@@ -4,6 +4,8 @@ whose notes the text refers to with w:footnoteReference. Read back from the .doc
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 
 import docx
@@ -113,3 +115,29 @@ def test_the_document_xml_is_valid_for_word_order(demo_docx):
                 tags = [child.tag for child in rpr]
                 if f"{W}rStyle" in tags:
                     assert tags[0] == f"{W}rStyle", (name, tags)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_puts_the_note_at_the_page_foot_and_keeps_the_links(demo_docx, tmp_path):
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), demo_docx],
+        capture_output=True,
+        check=True,
+        timeout=240,
+    )
+    pdf = tmp_path / "report.pdf"
+    page = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    # The note's text sits under the page's last line of body text, above the page number.
+    note = next(n for n, line in enumerate(lines) if line.startswith("Paragraph 76"))
+    assert lines[note - 1] == "1" or lines[note].startswith("1")
+    assert lines[note + 1 :] == ["Page 1"]
+    assert note > next(n for n, line in enumerate(lines) if line.startswith("Objective"))
+    raw = pdf.read_bytes()
+    for address in (DECLARATION, "https://migrationnetwork.un.org/"):
+        assert f"/URI({address})".encode() in raw

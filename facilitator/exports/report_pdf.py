@@ -54,6 +54,7 @@ STYLES: dict[str, TextStyle] = {
     "footnote": TextStyle(8.5, False, 0, 2),
 }
 BULLET = "•"
+AFTER_LIST = 6.0  # points between a list and the paragraph after it
 
 
 class BidiText(Flowable):
@@ -133,10 +134,16 @@ def _flowables(report: Report, width: float, progress: Progress) -> list[Flowabl
     rtl = report.rtl
     story: list[Flowable] = []
     total = len(report.blocks)
+    previous = ""
     for n, block in enumerate(report.blocks):
         if n % 50 == 0:
             progress.step(n, total * 2)
-        story.extend(_block(block, rtl, width, report.lang))
+        flowables = _block(block, rtl, width, report.lang)
+        if previous == "bullet" and block.kind == "paragraph" and flowables:
+            # A paragraph after a list stands apart from its last item (seed 003's closing).
+            flowables[0].spaceBefore = max(flowables[0].spaceBefore, AFTER_LIST)
+        previous = block.kind
+        story.extend(flowables)
     return story
 
 

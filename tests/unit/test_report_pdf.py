@@ -10,6 +10,9 @@ from report_checks import LANGS, assert_report_text, pdf_text
 from report_data import build_series
 
 from facilitator.exports import registry
+from facilitator.exports.progress import NO_PROGRESS
+from facilitator.exports.report_model import Block, Report
+from facilitator.exports.report_pdf import AFTER_LIST, STYLES, _flowables
 from facilitator.i18n import gettext_in
 
 
@@ -51,3 +54,10 @@ def test_one_session_of_a_series(tmp_path):
     registry.export("pdf", content, out, "en", [content.sessions[1].session.id])
     text = pdf_text(out)
     assert "Session 2" in text and "Session 1" not in text and "Session 3" not in text
+
+
+def test_a_paragraph_after_a_list_stands_apart_from_its_last_item():
+    blocks = [Block("bullet", "An item"), Block("paragraph", "After"), Block("paragraph", "Next")]
+    story = _flowables(Report("en", "t", blocks), 400, NO_PROGRESS)
+    assert story[1].spaceBefore == AFTER_LIST
+    assert story[2].spaceBefore == STYLES["paragraph"].space_before

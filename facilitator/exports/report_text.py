@@ -99,10 +99,14 @@ def held(lang: str, session: m.Session, minutes: int, place: str) -> str:
         how = gettext_in(lang, "{how} ({place})").format(how=how, place=_iso(place, lang))
     name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
     if minutes:
-        return gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
+        sentence = gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
             minutes=format_number(minutes, lang), name=name, how=how
         )
-    return gettext_in(lang, "The {name} was held {how}.").format(name=name, how=how)
+    else:
+        sentence = gettext_in(lang, "The {name} was held {how}.").format(name=name, how=how)
+    # A language that opens the sentence with the name ("{name} продолжительностью …")
+    # gets the fallback word "заседание" first: a sentence starts with a capital.
+    return sentence[:1].upper() + sentence[1:] if sentence[:1].islower() else sentence
 
 
 def organized(lang: str, session: m.Session) -> str:

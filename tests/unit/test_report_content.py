@@ -184,3 +184,14 @@ def test_a_topic_heading_lowers_only_a_common_first_word():
     assert topic_heading("en", "Missing-person search", texts) == "On missing-person search"
     # Where the language heads a topic with a colon, the name stays as written.
     assert topic_heading("fr", "Missing migrants", texts).endswith("Missing migrants")
+
+
+def test_the_organization_sentence_starts_with_a_capital_in_every_language():
+    from facilitator.domain import model as m
+    from facilitator.exports.report_text import held
+
+    session = m.Session("s", "Regional consultation", format="online")  # no short label
+    for lang in ("en", "fr", "es", "ar", "ru"):
+        sentence = held(lang, session, 90, "Zoom")
+        assert not sentence[0].islower(), (lang, sentence)
+    assert held("ru", session, 90, "Zoom").startswith("Заседание продолжительностью 90 минут")

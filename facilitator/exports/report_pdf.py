@@ -119,15 +119,18 @@ class BidiText(Flowable):
         canvas, style = self.canv, self.style
         size, leading = style.size, style.leading
         y = self.height - size
+        text = canvas.beginText()  # one text object for the paragraph
         for n, line in enumerate(self._lines or []):
             vline = pdf_bidi.layout_line(line, self.rtl, size, style.bold)
             x = self.avail - style.indent - vline.width if self.rtl else style.indent
-            pdf_bidi.draw_line(canvas, x, y, vline, size)
+            pdf_bidi.add_line(text, x, y, vline, size)
             if self.bullet and n == 0 and self.first:
-                canvas.setFont(pdf_bidi.LATIN[False], size)
                 bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
-                canvas.drawString(bx, y, BULLET)
+                text.setTextOrigin(bx, y)
+                text.setFont(pdf_bidi.LATIN[False], size)
+                text.textLine(BULLET)
             y -= leading
+        canvas.drawText(text)
 
 
 def _flowables(report: Report, width: float, progress: Progress) -> list[Flowable]:

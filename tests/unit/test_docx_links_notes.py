@@ -141,3 +141,28 @@ def test_libreoffice_puts_the_note_at_the_page_foot_and_keeps_the_links(demo_doc
     raw = pdf.read_bytes()
     for address in (DECLARATION, "https://migrationnetwork.un.org/"):
         assert f"/URI({address})".encode() in raw
+
+
+def test_each_session_of_a_series_refers_to_its_own_note(tmp_path):
+    content = bundled.demo_series()
+    first, second = content.sessions[0].session, content.sessions[1].session
+    first.background = "First background.[^1]\n\n[^1]: Note of the first session"
+    second.background = "Second background.[^1] Again.[^1]\n\n[^1]: Note of the second session"
+    out = tmp_path / "series.docx"
+    registry.export("docx", content, out, "en", [first.id, second.id], template="public")
+    doc = docx.Document(str(out))
+    notes = next(r.target_part for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES)
+    texts = {
+        n.get(qn("w:id")): "".join(t.text for t in n.iter(qn("w:t"))).strip()
+        for n in _xml(notes).iter(qn("w:footnote"))
+        if int(n.get(qn("w:id"))) > 0
+    }
+    assert texts == {"1": "Note of the first session", "2": "Note of the second session"}
+    refs = {
+        p.text: [r.get(qn("w:id")) for r in p._p.iter(qn("w:footnoteReference"))]
+        for p in doc.paragraphs
+        if p.text.startswith(("First background", "Second background"))
+    }
+    # Word numbers on through the document (a reference has no text of its own); a second
+    # reference to the same note prints its number as text.
+    assert refs == {"First background.": ["1"], "Second background. Again.²": ["2"]}

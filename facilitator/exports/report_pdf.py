@@ -54,7 +54,7 @@ STYLES: dict[str, TextStyle] = {
     "footnote": TextStyle(8.5, False, 0, 2),
 }
 BULLET = "•"
-AFTER_LIST = 6.0  # points between a list and the paragraph after it
+AFTER_LIST = 10.0  # points between a list and the paragraph after it
 
 
 class BidiText(Flowable):
@@ -113,6 +113,7 @@ class BidiText(Flowable):
         )
         head, tail = make(self._lines[:fits], self.first), make(self._lines[fits:], False)
         head.keepWithNext = False
+        head.spaceBefore = self.spaceBefore  # as set for this paragraph (after a list)
         return [head, tail]
 
     def draw(self) -> None:

@@ -61,3 +61,10 @@ def test_a_paragraph_after_a_list_stands_apart_from_its_last_item():
     story = _flowables(Report("en", "t", blocks), 400, NO_PROGRESS)
     assert story[1].spaceBefore == AFTER_LIST
     assert story[2].spaceBefore == STYLES["paragraph"].space_before
+
+
+def test_the_space_after_a_list_survives_a_page_break_inside_the_paragraph():
+    blocks = [Block("bullet", "An item"), Block("paragraph", " ".join(["word"] * 400))]
+    paragraph = _flowables(Report("en", "t", blocks), 400, NO_PROGRESS)[1]
+    head, _tail = paragraph.split(400, 100)
+    assert head.spaceBefore == AFTER_LIST

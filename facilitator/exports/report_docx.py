@@ -18,7 +18,7 @@ from unicodedata import bidirectional
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from facilitator.domain import narrative
 from facilitator.exports import docx_notes, pdf_bidi
@@ -32,6 +32,7 @@ from facilitator.exports.report_model import Block, Report
 from facilitator.i18n import N_, gettext_in
 
 TEXT_WIDTH = Cm(21.0 - 2 * 2.2)
+AFTER_LIST = Pt(10)
 # Word's language tags with a region (spell-checkers are per region).
 WORD_LANG = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU"}
 _AFTER_BIDI_VISUAL = (
@@ -164,13 +165,14 @@ class _Writer:
             parent.append(p)
         return p
 
-    def rich(self, kind: str, block: Block, n: int) -> None:
+    def rich(self, kind: str, block: Block, n: int):
         """A paragraph with real links and footnote references (block n of the report)."""
         p = self._empty_paragraph(
             kind, pdf_bidi.paragraph_rtl(block.text, self.styles.rtl, block.user)
         )
         self._spans(p, block.spans, block.user, self.doc.part, n)
         self.end.addprevious(p)
+        return p
 
     def _spans(self, p, spans, user: bool, part, n: int | None) -> None:
         for span in spans:
@@ -268,9 +270,12 @@ def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
             if kind == "bullet" and block.level:
                 kind = f"bullet{min(block.level, 2) + 1}"
             if block.spans and not docx_notes.plain_spans(block.spans):
-                writer.rich(kind, block, n)
+                p = writer.rich(kind, block, n)
             else:
-                writer.paragraph(kind, block.text, block.user)
+                p = writer.paragraph(kind, block.text, block.user)
+            if kind == "paragraph" and n and report.blocks[n - 1].kind == "bullet":
+                # A paragraph after a list stands apart from its last item, as in the PDF.
+                p.get_or_add_pPr().get_or_add_spacing().before = AFTER_LIST
     buffer = io.BytesIO()
     doc.save(buffer)
     progress.step(total, total)

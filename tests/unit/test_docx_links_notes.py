@@ -12,6 +12,7 @@ import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 
 from facilitator.app import bundled
@@ -166,3 +167,11 @@ def test_each_session_of_a_series_refers_to_its_own_note(tmp_path):
     # Word numbers on through the document (a reference has no text of its own); a second
     # reference to the same note prints its number as text.
     assert refs == {"First background.": ["1"], "Second background. Again.²": ["2"]}
+
+
+def test_a_paragraph_after_a_list_stands_apart_in_word(demo_docx):
+    doc = docx.Document(str(demo_docx))
+    closing = next(p for p in doc.paragraphs if p.text.startswith("This summary of the GCM"))
+    assert closing.paragraph_format.space_before == Pt(10)
+    first = next(p for p in doc.paragraphs if p.text.startswith("The International Migration"))
+    assert first.paragraph_format.space_before is None  # after a heading: the style's

@@ -4,7 +4,8 @@ A link is a w:hyperlink whose r:id names an external relationship of the part it
 document, or the footnotes part for a link inside a footnote), its runs in the "Hyperlink"
 character style. python-docx has no footnote API: the footnotes part (/word/footnotes.xml, its
 content type and the document's relationship to it) is made here, with the separator and
-continuation separator Word expects as footnotes -1 and 0, and each reference in the text is a
+continuation separator Word expects as footnotes -1 and 0 (named in the settings, as Word
+writes them), and each reference in the text is a
 w:footnoteReference run. Word numbers footnotes itself, in the order of their references.
 
 The report model numbers footnotes per session and lists them after the session's closing
@@ -105,7 +106,22 @@ class Footnotes:
                 document.package,
             )
             document.relate_to(self.part, RT.FOOTNOTES)
+            self._settings()
         return self.part
+
+    def _settings(self) -> None:
+        """The separators named in the settings, as Word writes them: w:footnotePr comes
+        right before w:compat in the settings' fixed order."""
+        settings = self.doc.settings.element
+        compat = settings.find(qn("w:compat"))
+        if compat is None or settings.find(qn("w:footnotePr")) is not None:
+            return
+        properties = OxmlElement("w:footnotePr")
+        for special in ("-1", "0"):
+            note = OxmlElement("w:footnote")
+            note.set(qn("w:id"), special)
+            properties.append(note)
+        compat.addprevious(properties)
 
     def add(self, paragraph) -> int:
         """A new footnote holding `paragraph` (its w:p, footnote mark first): its id."""

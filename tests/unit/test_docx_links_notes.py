@@ -175,3 +175,13 @@ def test_a_paragraph_after_a_list_stands_apart_in_word(demo_docx):
     assert closing.paragraph_format.space_before == Pt(10)
     first = next(p for p in doc.paragraphs if p.text.startswith("The International Migration"))
     assert first.paragraph_format.space_before is None  # after a heading: the style's
+
+
+def test_the_settings_name_the_separators_before_compat(demo_docx):
+    with zipfile.ZipFile(demo_docx) as z:
+        root = etree.fromstring(z.read("word/settings.xml"))
+    tags = [child.tag for child in root]
+    at = tags.index(f"{W}footnotePr")
+    assert tags[at + 1] == f"{W}compat"
+    ids = [n.get(qn("w:id")) for n in root[at]]
+    assert ids == ["-1", "0"]

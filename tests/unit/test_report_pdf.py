@@ -9,10 +9,11 @@ import pytest
 from report_checks import LANGS, assert_report_text, pdf_text
 from report_data import build_series
 
+from facilitator.domain import narrative
 from facilitator.exports import registry
 from facilitator.exports.progress import NO_PROGRESS
 from facilitator.exports.report_model import Block, Report
-from facilitator.exports.report_pdf import AFTER_LIST, STYLES, _flowables
+from facilitator.exports.report_pdf import AFTER_LIST, STYLES, _flowables, render_pdf
 from facilitator.i18n import gettext_in
 
 
@@ -68,3 +69,18 @@ def test_the_space_after_a_list_survives_a_page_break_inside_the_paragraph():
     paragraph = _flowables(Report("en", "t", blocks), 400, NO_PROGRESS)[1]
     head, _tail = paragraph.split(400, 100)
     assert head.spaceBefore == AFTER_LIST
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_printed_addresses_are_links(tmp_path, lang):
+    source = (
+        "Watch the [recording](https://example.org/rec) or read [اللجنة](https://example.org/ar)"
+    )
+    spans = narrative.parse(source).blocks[0].spans
+    block = Block("paragraph", narrative.plain(spans), True, spans=spans)
+    path = tmp_path / "links.pdf"
+    path.write_bytes(render_pdf(Report(lang, "t", [block])))
+    listed = subprocess.run(
+        ["pdfinfo", "-url", str(path)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "https://example.org/rec" in listed and "https://example.org/ar" in listed

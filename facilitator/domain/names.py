@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 HIDDEN = "[…]"
 
@@ -51,6 +52,7 @@ _FOLD_MAP = {"ى": "ي", "ة": "ه", "ـ": "", "’": "'", "‘": "'", "ʼ": "'"
 _SPLIT = re.compile(r"[\s\-‐‑]+")
 
 
+@cache  # one entry per distinct character: reports fold every text they print
 def _fold_char(ch: str) -> str:
     ch = _FOLD_MAP.get(ch, ch)
     out = []
@@ -69,6 +71,8 @@ def fold(text: str) -> str:
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text, and for each of its characters the index of the original one."""
+    if text.isascii():  # folding ASCII is lower case, character for character
+        return text.lower(), list(range(len(text)))
     chars: list[str] = []
     where: list[int] = []
     for n, ch in enumerate(text):

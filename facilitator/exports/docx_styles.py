@@ -42,6 +42,7 @@ STYLE_OF: dict[str, tuple[str, bool, float, bool, bool, float, float]] = {
     "chart": ("Chart", False, 10.5, False, True, 0, 4),
     "cell": ("Table Text", False, 9.5, False, False, 0, 0),
     "footer": ("Footer", True, 8, False, False, 0, 0),
+    "footnote": ("footnote text", True, 8.5, False, False, 0, 2),  # Word's built-in name
 }
 # Elements after w:bidi in w:pPr (the schema fixes the order).
 AFTER_BIDI = (

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from unicodedata import bidirectional
 
 import arabic_reshaper
@@ -77,6 +77,14 @@ def is_arabic(ch: str) -> bool:
     )
 
 
+# The same characters as is_arabic, for a whole text at C speed (most lines have none).
+_ARABIC_TEXT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d]")
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_TEXT.search(text) is not None
+
+
 def has_rtl(text: str) -> bool:
     return not _RTL_CLASSES.isdisjoint(map(bidirectional, text))
 
@@ -94,7 +102,7 @@ def first_strong_rtl(text: str) -> bool | None:
 
 def shape(text: str) -> str:
     """Join Arabic letters (presentation forms); other text is returned as it is."""
-    if not any(is_arabic(ch) for ch in text):
+    if not has_arabic(text):
         return text
     shaped = _RESHAPER.reshape(text)
     cmap = _arabic_cmap()
@@ -229,6 +237,8 @@ def visual(line: str, rtl: bool) -> str:
 
 def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split visual text into (font name, text) runs; spaces stay with the run they are in."""
+    if not has_arabic(text):
+        return [(LATIN[bold], text)] if text else []
     runs: list[tuple[str, str]] = []
     current: str | None = None
     chunk: list[str] = []
@@ -249,10 +259,25 @@ def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
 
 def width(text: str, size: float, bold: bool = False) -> float:
     """The drawn width of shaped text (order does not change a width)."""
+    if len(text) <= _CACHED_LENGTH:
+        return _word_width(text, size, bold)
+    return _width(text, size, bold)
+
+
+# Words are measured one by one while wrapping, and most recur: short texts are cached.
+_CACHED_LENGTH = 40
+
+
+def _width(text: str, size: float, bold: bool) -> float:
     register_fonts()
-    if not any(is_arabic(ch) for ch in text):
+    if not has_arabic(text):
         return pdfmetrics.stringWidth(text, LATIN[bold], size)
     return sum(pdfmetrics.stringWidth(t, f, size) for f, t in font_runs(text, bold))
+
+
+@lru_cache(maxsize=65536)
+def _word_width(text: str, size: float, bold: bool) -> float:
+    return _width(text, size, bold)
 
 
 def _split_long(word: str, limit: float, size: float, bold: bool) -> list[int]:
@@ -321,17 +346,28 @@ def wrap(
 class VisualLine:
     runs: list[tuple[str, str]]  # (font, text) left to right
     width: float
+    advances: list[float] = field(default_factory=list)  # each run's width, measured once
 
 
 def layout_line(line: str, rtl: bool, size: float, bold: bool = False) -> VisualLine:
     runs = font_runs(visual(line, rtl), bold)
-    total = sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
-    return VisualLine(runs, total)
+    advances = [pdfmetrics.stringWidth(t, f, size) for f, t in runs]
+    return VisualLine(runs, sum(advances), advances)
 
 
 def draw_line(canvas, x: float, y: float, vline: VisualLine, size: float) -> None:
     """Draw a laid-out line with its left edge at x (callers align it)."""
-    for font, text in vline.runs:
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, text)
-        x += pdfmetrics.stringWidth(text, font, size)
+    text = canvas.beginText()
+    add_line(text, x, y, vline, size)
+    canvas.drawText(text)
+
+
+def add_line(text, x: float, y: float, vline: VisualLine, size: float) -> None:
+    """Add a laid-out line to a text object (one per paragraph: canvas.drawString makes one
+    per run, and measures each run again)."""
+    advances = vline.advances or [pdfmetrics.stringWidth(t, f, size) for f, t in vline.runs]
+    for (font, run), advance in zip(vline.runs, advances, strict=True):
+        text.setTextOrigin(x, y)
+        text.setFont(font, size)
+        text.textLine(run)  # textOut would measure the run again
+        x += advance

@@ -18,9 +18,10 @@ from unicodedata import bidirectional
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
-from facilitator.exports import pdf_bidi
+from facilitator.domain import narrative
+from facilitator.exports import docx_notes, pdf_bidi
 from facilitator.exports.chart_image import drawing_png
 from facilitator.exports.doc_properties import app_xml, now_meta
 from facilitator.exports.docx_styles import Styles, direction, set_up
@@ -31,6 +32,7 @@ from facilitator.exports.report_model import Block, Report
 from facilitator.i18n import N_, gettext_in
 
 TEXT_WIDTH = Cm(21.0 - 2 * 2.2)
+AFTER_LIST = Pt(10)
 # Word's language tags with a region (spell-checkers are per region).
 WORD_LANG = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU"}
 _AFTER_BIDI_VISUAL = (
@@ -101,8 +103,11 @@ class _Writer:
     and put before the section properties directly: python-docx's add_paragraph searches the
     body for them on every call, which grows with the document."""
 
-    def __init__(self, doc, styles: Styles) -> None:
+    def __init__(self, doc, styles: Styles, blocks: list[Block]) -> None:
         self.doc, self.styles = doc, styles
+        self.notes = docx_notes.Footnotes(doc, blocks)
+        self.char_styles = docx_notes.character_styles(doc)
+        self.used_notes: dict[int, int] = {}  # id(note block) -> its Word footnote id
         self.body = doc.element.body
         self.end = self.body.find(qn("w:sectPr"))
         code = WORD_LANG.get(styles.lang, styles.lang)
@@ -146,17 +151,59 @@ class _Writer:
             r[-1].text = text
         return r
 
+    def _text_runs(self, text: str, user: bool) -> list:
+        pieces = _direction_runs(text) if pdf_bidi.has_rtl(text) else [(text, False)]
+        return [self._run(piece, piece_rtl, not user) for piece, piece_rtl in pieces]
+
     def paragraph(self, kind: str, text: str, user: bool, parent=None):
         rtl = pdf_bidi.paragraph_rtl(text, self.styles.rtl, user)
         p = self._empty_paragraph(kind, rtl)
-        pieces = _direction_runs(text) if pdf_bidi.has_rtl(text) else [(text, False)]
-        for piece, piece_rtl in pieces:
-            p.append(self._run(piece, piece_rtl, not user))
+        p.extend(self._text_runs(text, user))
         if parent is None:
             self.end.addprevious(p)
         else:
             parent.append(p)
         return p
+
+    def rich(self, kind: str, block: Block, n: int):
+        """A paragraph with real links and footnote references (block n of the report)."""
+        p = self._empty_paragraph(
+            kind, pdf_bidi.paragraph_rtl(block.text, self.styles.rtl, block.user)
+        )
+        self._spans(p, block.spans, block.user, self.doc.part, n)
+        self.end.addprevious(p)
+        return p
+
+    def _spans(self, p, spans, user: bool, part, n: int | None) -> None:
+        for span in spans:
+            if span.note:
+                note = self.notes.target(n, span.note) if n is not None else None
+                if note is None or id(note) in self.used_notes:
+                    # A nested or repeated reference: its number as text (Word numbers
+                    # footnotes in the order of their references, one reference each).
+                    number = self.used_notes.get(id(note), span.note)
+                    p.extend(self._text_runs(str(number).translate(narrative.SUPERSCRIPTS), user))
+                else:
+                    ref = self.char_styles[docx_notes.NOTE_REF]
+                    p.append(docx_notes.note_mark(ref, self.footnote(note)))
+            elif span.url:
+                style = self.char_styles[docx_notes.HYPERLINK]
+                runs = self._text_runs(span.text, user)
+                p.append(docx_notes.hyperlink(part, span.url, runs, style))
+            else:
+                p.extend(self._text_runs(span.text, user))
+
+    def footnote(self, note: Block) -> int:
+        """The note as a Word footnote (its mark, a space, its text): its id."""
+        spans = note.spans[1:]
+        rtl = pdf_bidi.paragraph_rtl(narrative.plain(spans), self.styles.rtl, note.user)
+        p = self._empty_paragraph("footnote", rtl)
+        p.append(docx_notes.note_mark(self.char_styles[docx_notes.NOTE_REF], None))
+        p.append(self._run(" ", False, False))
+        self._spans(p, spans, note.user, self.notes.footnotes_part(), None)
+        note_id = self.notes.add(p)
+        self.used_notes[id(note)] = note_id
+        return note_id
 
     def chart(self, block: Block, report: Report) -> None:
         chart = block.chart
@@ -204,7 +251,7 @@ def table_rows(chart: Chart, lang: str) -> list[list[str]]:
 def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     doc = _document(report)
     styles = set_up(doc, report.lang)
-    writer = _Writer(doc, styles)
+    writer = _Writer(doc, styles, report.blocks)
     total = len(report.blocks)
     for n, block in enumerate(report.blocks):
         if n % 200 == 0:
@@ -216,10 +263,19 @@ def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
         elif block.kind == "table" and block.rows:
             writer.table(block.rows)  # the series report's sessions
             writer.body.add_p()
-        elif block.kind == "bullet" and block.level:
-            writer.paragraph(f"bullet{min(block.level, 2) + 1}", block.text, block.user)
+        elif block.kind == "footnote" and writer.notes.is_referred(n, block):
+            continue  # a real footnote, written where its reference is
         else:
-            writer.paragraph(block.kind, block.text, block.user)
+            kind = block.kind
+            if kind == "bullet" and block.level:
+                kind = f"bullet{min(block.level, 2) + 1}"
+            if block.spans and not docx_notes.plain_spans(block.spans):
+                p = writer.rich(kind, block, n)
+            else:
+                p = writer.paragraph(kind, block.text, block.user)
+            if kind == "paragraph" and n and report.blocks[n - 1].kind == "bullet":
+                # A paragraph after a list stands apart from its last item, as in the PDF.
+                p.get_or_add_pPr().get_or_add_spacing().before = AFTER_LIST
     buffer = io.BytesIO()
     doc.save(buffer)
     progress.step(total, total)

@@ -18,8 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from babel.lists import format_list
-
 from facilitator.domain import figures, narrative, summary
 from facilitator.domain import model as m
 from facilitator.domain.vocab import POINT_KIND_HEADINGS
@@ -144,7 +142,9 @@ class _Builder:
         if s.subtitle:
             self.add("subtitle", s.subtitle, "title", user=True)
         if s.date:
-            self.add("date", report_text.when(lang, s), "date")
+            # The published summary gives the date alone (seed 003), the record its time too.
+            with_time = self.template == "internal"
+            self.add("date", report_text.when(lang, s, with_time), "date")
         self.add("subtitle", gettext_in(lang, "Summary report"), "title")
         if s.background.strip():
             self.add("heading", gettext_in(lang, "Background"), "background")
@@ -232,7 +232,7 @@ class _Builder:
             text = gettext_in(lang, "Participants: {count}").format(count=attended)
             if parts:
                 text = gettext_in(lang, "Participants: {count}, including {groups}").format(
-                    count=attended, groups=format_list(parts, locale=lang)
+                    count=attended, groups=report_text.and_list(parts, lang)
                 )
             lines.append(text)
         speakers = self.speakers(sc)
@@ -276,13 +276,13 @@ class _Builder:
             sentences.append(
                 gettext_in(lang, "Speakers and panellists: {people}.").format(
                     # Each person isolated, the language's own "and" between them.
-                    people=format_list([self.iso(p) for p in people], locale=lang)
+                    people=report_text.and_list([self.iso(p) for p in people], lang)
                 )
             )
         if moderators:
             sentences.append(
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person=format_list([self.iso(p) for p in moderators], locale=lang)
+                    person=report_text.and_list([self.iso(p) for p in moderators], lang)
                 )
             )
         return " ".join(sentences)
@@ -295,7 +295,7 @@ class _Builder:
             return []
         return [
             gettext_in(self.lang, "Attended: {people}").format(
-                people=format_list(names, locale=self.lang)
+                people=report_text.and_list(names, self.lang)
             )
         ]
 
@@ -339,7 +339,11 @@ class _Builder:
                 topic_shown = section.topic_id
                 topic = self.topics.get(section.topic_id or "")
                 name = topic.name if topic else gettext_in(lang, "General")
-                self.add("subheading", name, "takeaways", user=topic is not None)
+                if topic is not None:
+                    words = [t.text for t in takeaways] + [summary.narrative(sc, None)]
+                    name = self.user_scrub(safe_text(name))  # people's words, as elsewhere
+                    name = report_text.topic_heading(lang, name, words)
+                self.add("subheading", name, "takeaways")
                 lead = summary.narrative(sc, section.topic_id) if topic else ""
                 if lead:
                     self.rich(lead, "takeaways")  # the topic's lead and free paragraphs

@@ -54,6 +54,7 @@ STYLES: dict[str, TextStyle] = {
     "footnote": TextStyle(8.5, False, 0, 2),
 }
 BULLET = "•"
+AFTER_LIST = 10.0  # points between a list and the paragraph after it
 
 
 class BidiText(Flowable):
@@ -68,8 +69,10 @@ class BidiText(Flowable):
         bullet: bool = False,
         lines: list[str] | None = None,
         first: bool = True,
+        links: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
+        self.links = links  # addresses printed in the text, made clickable where drawn
         self.text, self.style, self.doc_rtl, self.bullet = text, style, doc_rtl, bullet
         # The export language's direction; people's text in the other script only is theirs.
         self.rtl = pdf_bidi.paragraph_rtl(text, doc_rtl, user)
@@ -108,35 +111,60 @@ class BidiText(Flowable):
             if fits <= 1:
                 return []
         make = lambda lines, first: BidiText(  # noqa: E731
-            self.text, self.style, self.doc_rtl, self.user, self.bullet, lines, first
+            self.text, self.style, self.doc_rtl, self.user, self.bullet, lines, first, self.links
         )
         head, tail = make(self._lines[:fits], self.first), make(self._lines[fits:], False)
         head.keepWithNext = False
+        head.spaceBefore = self.spaceBefore  # as set for this paragraph (after a list)
         return [head, tail]
+
+    def _link(self, vline: pdf_bidi.VisualLine, x: float, y: float) -> None:
+        """A link annotation over each address drawn on this line (an address is one word:
+        it is never cut between lines unless it is wider than a line)."""
+        drawn = "".join(run for _font, run in vline.runs)
+        size, bold = self.style.size, self.style.bold
+        for url in self.links:
+            at = drawn.find(url)
+            if at >= 0:
+                x0 = x + pdf_bidi.width(drawn[:at], size, bold)
+                x1 = x0 + pdf_bidi.width(url, size, bold)
+                rect = (x0, y - 0.25 * size, x1, y + 0.9 * size)
+                self.canv.linkURL(url, rect, relative=1, thickness=0)
 
     def draw(self) -> None:
         canvas, style = self.canv, self.style
         size, leading = style.size, style.leading
         y = self.height - size
+        text = canvas.beginText()  # one text object for the paragraph
         for n, line in enumerate(self._lines or []):
             vline = pdf_bidi.layout_line(line, self.rtl, size, style.bold)
             x = self.avail - style.indent - vline.width if self.rtl else style.indent
-            pdf_bidi.draw_line(canvas, x, y, vline, size)
+            pdf_bidi.add_line(text, x, y, vline, size)
+            if self.links:
+                self._link(vline, x, y)
             if self.bullet and n == 0 and self.first:
-                canvas.setFont(pdf_bidi.LATIN[False], size)
                 bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
-                canvas.drawString(bx, y, BULLET)
+                text.setTextOrigin(bx, y)
+                text.setFont(pdf_bidi.LATIN[False], size)
+                text.textLine(BULLET)
             y -= leading
+        canvas.drawText(text)
 
 
 def _flowables(report: Report, width: float, progress: Progress) -> list[Flowable]:
     rtl = report.rtl
     story: list[Flowable] = []
     total = len(report.blocks)
+    previous = ""
     for n, block in enumerate(report.blocks):
         if n % 50 == 0:
             progress.step(n, total * 2)
-        story.extend(_block(block, rtl, width, report.lang))
+        flowables = _block(block, rtl, width, report.lang)
+        if previous == "bullet" and block.kind == "paragraph" and flowables:
+            # A paragraph after a list stands apart from its last item (seed 003's closing).
+            flowables[0].spaceBefore = max(flowables[0].spaceBefore, AFTER_LIST)
+        previous = block.kind
+        story.extend(flowables)
     return story
 
 
@@ -150,7 +178,9 @@ def _block(block: Block, rtl: bool, width: float, lang: str) -> list[Flowable]:
         return [_table(block.rows, rtl, width), Spacer(1, 8)]
     name = f"{block.kind}{block.level}" if block.level else block.kind
     style = STYLES.get(name, STYLES["paragraph"])
-    return [BidiText(block.text, style, rtl, block.user, bullet=block.kind == "bullet")]
+    links = tuple(dict.fromkeys(s.url for s in block.spans if s.url))
+    bullet = block.kind == "bullet"
+    return [BidiText(block.text, style, rtl, block.user, bullet=bullet, links=links)]
 
 
 def _table(rows: list[list[str]], rtl: bool, width: float) -> Table:

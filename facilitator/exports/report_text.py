@@ -40,13 +40,38 @@ def zone_name(moment: dt.datetime, zone: ZoneInfo, lang: str) -> str:
     return moment.tzname() or zone.key
 
 
-def when(lang: str, session: m.Session) -> str:
-    """'23 March 2023, 15:00 CET', as the seeds write a session's date and time."""
+def and_list(items: list[str], lang: str) -> str:
+    """'A, B and C' in the export language. English as UN documents write it (seed 003:
+    "English, French and Spanish"): British usage, no serial comma (CLDR's "en" has one)."""
+    return format_list(items, locale="en_GB" if lang == "en" else lang)
+
+
+_FIRST_WORD = re.compile(r"^([A-Z][a-z]+)(?=[\s-]|$)")
+
+
+def topic_heading(lang: str, name: str, texts: list[str]) -> str:
+    """'On missing migrants', as seed 003 heads its topics. Where the language's heading puts
+    the name inside a phrase, its first word goes in lower case if it is a common word (one
+    the session's own texts write in lower case): never 'On mexico' or 'On iom'."""
+    pattern = gettext_in(lang, "On {topic}")
+    before = pattern.partition("{topic}")[0].rstrip()
+    first = _FIRST_WORD.match(name)
+    if before and not before.endswith(":") and first:
+        word = first.group(1)
+        common = re.compile(rf"(?<![\w-]){word.lower()}(?![\w])")
+        if any(common.search(text) for text in texts):
+            name = word.lower() + name[len(word) :]
+    return pattern.format(topic=_iso(name, lang))
+
+
+def when(lang: str, session: m.Session, with_time: bool = True) -> str:
+    """'23 March 2023, 15:00 CET', as the workstream page writes a session's date and time
+    (seed 002); '23 March 2023' alone with_time False, as the published summary (seed 003)."""
     if not session.date:
         return ""
     day = dt.date.fromisoformat(session.date)
     text = format_date(day, lang)
-    if not session.start_time:
+    if not session.start_time or not with_time:
         return text
     hour, minute = (int(x) for x in session.start_time.split(":")[:2])
     moment = dt.datetime.combine(day, dt.time(hour, minute))
@@ -74,10 +99,14 @@ def held(lang: str, session: m.Session, minutes: int, place: str) -> str:
         how = gettext_in(lang, "{how} ({place})").format(how=how, place=_iso(place, lang))
     name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
     if minutes:
-        return gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
+        sentence = gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
             minutes=format_number(minutes, lang), name=name, how=how
         )
-    return gettext_in(lang, "The {name} was held {how}.").format(name=name, how=how)
+    else:
+        sentence = gettext_in(lang, "The {name} was held {how}.").format(name=name, how=how)
+    # A language that opens the sentence with the name ("{name} продолжительностью …")
+    # gets the fallback word "заседание" first: a sentence starts with a capital.
+    return sentence[:1].upper() + sentence[1:] if sentence[:1].islower() else sentence
 
 
 def organized(lang: str, session: m.Session) -> str:
@@ -102,7 +131,7 @@ def interpretation(lang: str, session: m.Session) -> str:
     # CLDR's own case: "anglais" inside a French sentence, "English" in English.
     names = [language_name(code, lang) for code in session.interpretation]
     return gettext_in(lang, "Simultaneous interpretation was provided in {languages}.").format(
-        languages=format_list(names, locale=lang)
+        languages=and_list(names, lang)
     )
 
 
@@ -158,7 +187,7 @@ def attribution(
         name = _who(intervention, people, choice, lang)
         if name and name not in names:
             names.append(name)
-    return format_list(names, locale=lang) if names else ""
+    return and_list(names, lang) if names else ""
 
 
 def _who(

@@ -92,6 +92,7 @@ def _header(sheet, widths: list[int], lang: str) -> None:
     sheet.sheet_view.rightToLeft = is_rtl(lang)
     # Printed (or converted to PDF): landscape, every column on one page width, header repeated.
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # not openpyxl's default, US Letter
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"

@@ -172,3 +172,26 @@ def test_the_new_fields_travel_in_the_series_json_and_bad_codes_are_refused():
         text = dumps(content).replace(bad, bad.split(":")[0] + ': "javascript:x"', 1)
         with pytest.raises(JsonFormatError):
             loads(text)
+
+
+def test_a_topic_heading_lowers_only_a_common_first_word():
+    from facilitator.exports.report_text import topic_heading
+
+    texts = ["Support families of missing migrants", "IOM and Mexico shared practices"]
+    assert topic_heading("en", "Missing migrants", texts) == "On missing migrants"
+    assert topic_heading("en", "Mexico and the region", texts) == "On Mexico and the region"
+    assert topic_heading("en", "IOM practices", texts) == "On IOM practices"
+    assert topic_heading("en", "Missing-person search", texts) == "On missing-person search"
+    # Where the language heads a topic with a colon, the name stays as written.
+    assert topic_heading("fr", "Missing migrants", texts).endswith("Missing migrants")
+
+
+def test_the_organization_sentence_starts_with_a_capital_in_every_language():
+    from facilitator.domain import model as m
+    from facilitator.exports.report_text import held
+
+    session = m.Session("s", "Regional consultation", format="online")  # no short label
+    for lang in ("en", "fr", "es", "ar", "ru"):
+        sentence = held(lang, session, 90, "Zoom")
+        assert not sentence[0].islower(), (lang, sentence)
+    assert held("ru", session, 90, "Zoom").startswith("Заседание продолжительностью 90 минут")

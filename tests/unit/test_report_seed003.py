@@ -49,7 +49,7 @@ def test_the_sections_come_in_the_seed_order(markdown):
     assert headings[:3] == [
         "# Actionable recommendations on missing migrants and providing humanitarian "
         "assistance to migrants in distress",
-        "*23 March 2023, 15:00 CET*",
+        "*23 March 2023*",  # the date alone, as the seed (the internal record adds the time)
         "*Summary report*",
     ]
     assert_in_order(
@@ -58,7 +58,7 @@ def test_the_sections_come_in_the_seed_order(markdown):
             "Background",
             "Organization",
             "The 90-minute Introductory GCM Talk was held online and in person",
-            "Simultaneous interpretation was provided in English, French, and Spanish.",
+            "Simultaneous interpretation was provided in English, French and Spanish.",
             "This Introductory GCM Talk was organized by the International Committee of the Red "
             "Cross (ICRC)",
             "Objective",
@@ -68,12 +68,12 @@ def test_the_sections_come_in_the_seed_order(markdown):
             "Recommendations and key take-aways",
             "Participants highlighted some of the dangers and risks",  # the opening narrative
             "Below is a summary of the main challenges, practices and recommendations",
-            "Missing migrants",
+            "On missing migrants",  # the seed's topic headings
             "While there are growing initiatives",  # the topic's lead paragraph
             "Challenges:",
             "Promising practices:",
             "Recommendations:",
-            "Humanitarian assistance",
+            "On humanitarian assistance",
             "Challenges:",
             "Promising practices:",
             "Recommendations:",
@@ -186,10 +186,26 @@ def test_the_english_pdf_reads_the_same(tmp_path):
     assert_in_order(
         text,
         [
-            "23 March 2023, 15:00 CET",
-            "Summary report",
+            "23 March 2023 Summary report",
             "Participants: 368, including 24 Member States and over 100 civil society",
             "Philippines: Will share",
             "prepared by the members of the workstream on missing migrants",
         ],
     )
+
+
+def test_lists_have_no_serial_comma_and_topics_are_headed_as_the_seed(markdown):
+    lines = markdown.splitlines()
+    speakers = next(line for line in lines if line.startswith("- Speakers and panellists:"))
+    # Seed: "... a Nigerian migrant in transit in Niger) and Sanjula Weerasinghe".
+    assert "in transit in Niger and Sanjula Weerasinghe" in speakers
+    assert "### On missing migrants" in lines and "### On humanitarian assistance" in lines
+    seed_headings = [line for line in seed_text().splitlines() if line.startswith("On ")]
+    assert seed_headings == ["On missing migrants", "On humanitarian assistance"]
+
+
+def test_the_internal_record_gives_the_time_in_the_date_line(tmp_path):
+    content = bundled.demo_series()
+    out = tmp_path / "internal.md"
+    registry.export("md", content, out, "en", [content.sessions[0].session.id])
+    assert "*23 March 2023, 15:00 CET*" in out.read_text(encoding="utf-8").splitlines()

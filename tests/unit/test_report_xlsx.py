@@ -30,3 +30,12 @@ def test_xlsx_has_one_typed_sheet_per_table(tmp_path, lang):
     assert first[header.index(gettext_in(lang, "Date"))].date() == dt.date(2024, 1, 10)
     points = list(book.worksheets[1].iter_rows(values_only=True))
     assert len(points) == 1 + 5
+
+
+def test_sheets_print_on_a4_landscape_one_page_wide(tmp_path):
+    out = tmp_path / "data.xlsx"
+    registry.export("xlsx", build_series(interventions=5), out, "ar")
+    for sheet in openpyxl.load_workbook(out).worksheets:
+        setup = sheet.page_setup
+        assert (int(setup.paperSize), setup.orientation) == (9, "landscape")  # 9: A4
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)

@@ -47,9 +47,10 @@ from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.agenda import TimerAgendaModel
+from facilitator.ui.timer.announce import TimerAnnouncer
 from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
-from facilitator.ui.timer.focus import FocusCue
+from facilitator.ui.timer.focus import FocusCue, chain_focus, tab_button
 from facilitator.ui.timer.page_agenda import AgendaEdits
 from facilitator.ui.timer.page_run import RunControls
 from facilitator.ui.timer.page_stage import StageLink
@@ -91,6 +92,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self._asking = False
         self._phase = ""
         self.actions = TimerActions(self)
+        self.announcer = TimerAnnouncer(self)
         self._connect_actions()
         self.tick_timer = QTimer(self)
         self.tick_timer.setSingleShot(True)
@@ -127,8 +129,11 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
 
         a = self.actions
         controls = QHBoxLayout()
-        for action in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop):
-            controls.addWidget(action_button(action))
+        buttons = [
+            action_button(x) for x in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop)
+        ]
+        for button in buttons:
+            controls.addWidget(button)
         controls.addStretch(1)
         self.warning_label = QLabel()
         self.warning = QSpinBox()
@@ -139,8 +144,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.stage_action = QAction(self)
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
-        controls.addWidget(action_button(self.stage_action))
-        self.rehearsal = QCheckBox()
+        buttons.append(action_button(self.stage_action))
+        controls.addWidget(buttons[-1])
+        self.rehearsal = tab_button(QCheckBox())
         self.rehearsal.setObjectName("timerRehearsal")
         self.rehearsal.toggled.connect(self.set_rehearsal)
         controls.addWidget(self.rehearsal)
@@ -155,6 +161,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
         )
@@ -167,8 +174,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         agenda = QVBoxLayout(self.agenda_box)
         agenda.addWidget(self.table)
         moves = QHBoxLayout()
-        for action in (a.item_up, a.item_down):
-            moves.addWidget(action_button(action))
+        item_moves = [action_button(a.item_up), action_button(a.item_down)]
+        for button in item_moves:
+            moves.addWidget(button)
         moves.addStretch(1)
         moves.addWidget(self.warning_label)
         moves.addWidget(self.warning)
@@ -181,6 +189,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         queue_scroll.setObjectName("speakersScroll")
         queue_scroll.setWidgetResizable(True)
         queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
         queue_scroll.setWidget(self.queue)
         splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
@@ -192,6 +201,12 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         layout.addLayout(controls)
         layout.addLayout(self._stage_row())
         layout.addWidget(splitter, 1)
+        # Tab goes as the eye reads: the run, the stage, the agenda, then the speakers.
+        stage_row = [self.message_field, self.message_show, self.message_clear]
+        chain_focus(
+            [*buttons, self.rehearsal, *stage_row, self.stage_menu_button, self.table]
+            + [*item_moves, self.warning, *self.queue.focus_chain()]
+        )
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -391,8 +406,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
             words = " · ".join(w for w in (_("Rehearsal: nothing is written"), words) if w)
         self.item_words.setText(words)
         self.item_clock.setText(display.item_clock)
-        self.item_clock.setAccessibleName(_("Time left on the current item"))
-        self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
+        self.item_clock.setAccessibleDescription(words)
         self.totals.setText(display.totals)
         self.projected.setText(display.projected)
         paint_level(self.panel, display.item_level)
@@ -404,6 +418,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
+        self.announcer.hear(session, state, display)
         self.displayed.emit(display)
         if self.stage is not None and self.stage.isVisible():
             self.staged.emit(self.stage_display(state, display))
@@ -422,6 +437,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.stage_action.setText(_("Stage view"))
         self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
         self.table.setAccessibleName(_("Agenda: planned and actual time"))
+        self.item_clock.set_label(_("Time left on the current item"))
+        self.item_title.set_label(_("Current item"))
+        self.item_words.set_label(_("Timer"))
         self.actions.retranslate(self._phase or t.IDLE)
         self.model.retranslate()
         if self.session is not None:

@@ -148,9 +148,9 @@ class StageWindow(Retranslating, QWidget):
         self.next_item.setText(isolate(display.next_item) if o.next.isChecked() else "")
         self.time_of_day.setText(display.time_of_day if o.time.isChecked() else "")
         self.projected.setText(display.projected if o.projected.isChecked() else "")
-        self.item_clock.setAccessibleName(_("Time left on the current item"))
-        self.item_clock.setAccessibleDescription(f"{display.clock} · {display.words}")
-        self.speaker_clock.setAccessibleName(_("Speaking time left"))
+        self.item_clock.set_label(_("Time left on the current item"))
+        self.item_clock.setAccessibleDescription(display.words)
+        self.speaker_clock.set_label(_("Speaking time left"))
         self._fit_rows()
 
     def _redraw(self) -> None:

@@ -40,7 +40,6 @@ from facilitator.domain import timer as t
 from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
-from facilitator.logs import logger
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
@@ -369,29 +368,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self._show(state)
         self.tick_timer.start(int(state.next_change() * 1000) + MARGIN_MS)
 
-    def _resolve_jump(self, jump: t.ClockJump) -> None:
-        self._asking = True
-        try:
-            choice = self.ask_clock_jump(jump)
-        finally:
-            self._asking = False
-        answered = t.ClockJump(jump.heartbeat, self.now())  # the answer may have taken a while
-        if answered.backwards != jump.backwards:
-            answered = jump
-        self.run(lambda s: s.resolve(answered, choice))
-
-    def _beat_all(self, now: float) -> None:
-        try:
-            for session in self.sessions.values():
-                session.beat(now)
-            if self.session is not None and self.session.rehearsal:
-                self.session.beat(now)  # in its copy
-        except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
-            self.session, self.sessions, self.doc = None, {}, None
-            self.tick_timer.stop()
-        except sqlite3.Error as error:  # a missed heartbeat only weakens the jump check
-            logger().warning("timer heartbeat not written: %r", error)
-
     def _show(self, state: t.TimerState) -> None:
         session = self.session
         titles = {item.id: item.title for item in session.content.agenda}
@@ -401,6 +377,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
             self._phase = state.phase
             self.actions.retranslate(state.phase)
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
+        self.item_title.set_label(_("Current item") if display.item_title else "")
         words = display.item_words
         if session.rehearsal:  # said on screen, never only by the tick box
             words = " · ".join(w for w in (_("Rehearsal: nothing is written"), words) if w)
@@ -438,7 +415,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
         self.table.setAccessibleName(_("Agenda: planned and actual time"))
         self.item_clock.set_label(_("Time left on the current item"))
-        self.item_title.set_label(_("Current item"))
         self.item_words.set_label(_("Timer"))
         self.actions.retranslate(self._phase or t.IDLE)
         self.model.retranslate()

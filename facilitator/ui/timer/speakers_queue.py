@@ -332,6 +332,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.default_limit.setSuffix(suffix)
         self.limit.setToolTip(_("Speaking time of this speaker"))
         self.picker_label.setText(_("Speaker:"))
+        self.picker.lineEdit().setAccessibleName(self.picker_label.text())
         self.country_label.setText(_("Country:"))
         self.limit_label.setText(_("Time limit:"))
         self.speech_label.setText(_("Asks for:"))

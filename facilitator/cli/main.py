@@ -174,7 +174,9 @@ def run(args: argparse.Namespace) -> int:
         written = file_ops.export_path(
             args.file, args.format, args.output, lang, args.session, template=args.template
         )
-        print(_("Wrote {path}.").format(path=", ".join(str(p) for p in written)))
+        from facilitator.i18n.lists import comma_join
+
+        print(_("Wrote {path}.").format(path=comma_join(str(p) for p in written)))
     elif args.command == "check":
         from facilitator.storage import check_file
 

@@ -37,6 +37,7 @@ from facilitator.i18n import (
     is_rtl,
     ngettext_in,
 )
+from facilitator.i18n.lists import semicolon_join
 
 TEMPLATES = ("public", "internal")  # the published summary; the organisers' own record
 
@@ -163,7 +164,7 @@ class _Builder:
         self.add("heading", gettext_in(lang, "Organization"), "organization")
         # "The 90-minute …": the session's length as prepared, else what its agenda plans.
         minutes = s.duration_minutes or sum(item.planned_minutes for item in sc.agenda)
-        place = "; ".join(x.strip() for x in (s.venue, s.platform) if x.strip())
+        place = semicolon_join((x.strip() for x in (s.venue, s.platform) if x.strip()), lang)
         sentences = [report_text.held(lang, s, minutes, place), report_text.interpretation(lang, s)]
         self.add("paragraph", " ".join(x for x in sentences if x), "organization")
         organized = report_text.organized(lang, s)
@@ -255,10 +256,10 @@ class _Builder:
             if person is None:
                 continue
             if role.role == "moderator" and person.may_be_named:
-                moderators.append(report_text.person(person))
+                moderators.append(report_text.person(person, self.lang))
             elif role.role in ("speaker", "panellist"):
                 if person.may_be_named:
-                    named.append(report_text.person(person))
+                    named.append(report_text.person(person, self.lang))
                 else:
                     unnamed += 1
         sentences = []

@@ -20,6 +20,7 @@ from facilitator.domain.text import fold
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.exports.bidi_isolate import isolate
 from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, is_rtl
+from facilitator.i18n.lists import comma_join
 
 # How each format is said inside "The 90-minute … was held {how}."
 HELD = {
@@ -116,7 +117,7 @@ def figure(lang: str, value: int, qualifier: str) -> str:
     return number
 
 
-def person(p: m.Participant) -> str:
+def person(p: m.Participant, lang: str) -> str:
     """'Mariela Guajardo, Operations and Emergencies Officer, IOM': the organisation by its
     acronym when it has one, and left out when the title already names it."""
     organisation = p.organisation.strip()
@@ -130,7 +131,7 @@ def person(p: m.Participant) -> str:
         organisation = ""
     elif acronym:
         organisation = acronym.group(1)
-    return ", ".join(x.strip() for x in (p.name, p.title, organisation) if x and x.strip())
+    return comma_join((x.strip() for x in (p.name, p.title, organisation) if x and x.strip()), lang)
 
 
 def attribution(

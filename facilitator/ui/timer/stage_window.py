@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 from facilitator.domain import timer as t
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.display import paint_level
 from facilitator.ui.timer.stage_text import StageDisplay
@@ -304,7 +305,7 @@ def _mirror(source: QAction, parent: QObject) -> QAction:
     proxy.triggered.connect(source.trigger)
 
     def sync() -> None:
-        keys = ", ".join(
+        keys = comma_join(
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in source.shortcuts()
         )
         proxy.setText(f"{source.text()}\t{keys}" if keys else source.text())

@@ -18,8 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from babel.lists import format_list
-
 from facilitator.domain import figures, narrative, summary
 from facilitator.domain import model as m
 from facilitator.domain.vocab import POINT_KIND_HEADINGS
@@ -37,7 +35,7 @@ from facilitator.i18n import (
     is_rtl,
     ngettext_in,
 )
-from facilitator.i18n.lists import semicolon_join
+from facilitator.i18n.lists import and_join, semicolon_join
 
 TEMPLATES = ("public", "internal")  # the published summary; the organisers' own record
 
@@ -233,7 +231,7 @@ class _Builder:
             text = gettext_in(lang, "Participants: {count}").format(count=attended)
             if parts:
                 text = gettext_in(lang, "Participants: {count}, including {groups}").format(
-                    count=attended, groups=format_list(parts, locale=lang)
+                    count=attended, groups=and_join(parts, lang)
                 )
             lines.append(text)
         speakers = self.speakers(sc)
@@ -277,13 +275,13 @@ class _Builder:
             sentences.append(
                 gettext_in(lang, "Speakers and panellists: {people}.").format(
                     # Each person isolated, the language's own "and" between them.
-                    people=format_list([self.iso(p) for p in people], locale=lang)
+                    people=and_join([self.iso(p) for p in people], lang)
                 )
             )
         if moderators:
             sentences.append(
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person=format_list([self.iso(p) for p in moderators], locale=lang)
+                    person=and_join([self.iso(p) for p in moderators], lang)
                 )
             )
         return " ".join(sentences)
@@ -295,9 +293,7 @@ class _Builder:
         if not names:
             return []
         return [
-            gettext_in(self.lang, "Attended: {people}").format(
-                people=format_list(names, locale=self.lang)
-            )
+            gettext_in(self.lang, "Attended: {people}").format(people=and_join(names, self.lang))
         ]
 
     def in_figures(self, sc: m.SessionContent) -> None:

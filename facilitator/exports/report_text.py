@@ -10,9 +10,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.dates import get_timezone_name
-from babel.lists import format_list
 
 from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
@@ -20,7 +19,8 @@ from facilitator.domain.text import fold
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.exports.bidi_isolate import isolate
 from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, is_rtl
-from facilitator.i18n.lists import comma_join
+from facilitator.i18n.formats import display_name
+from facilitator.i18n.lists import and_join, comma_join
 
 # How each format is said inside "The 90-minute … was held {how}."
 HELD = {
@@ -63,7 +63,7 @@ def when(lang: str, session: m.Session) -> str:
 
 def language_name(code: str, lang: str) -> str:
     try:
-        return Locale.parse(code).get_display_name(lang) or code
+        return display_name(code, lang)
     except (ValueError, UnknownLocaleError):
         return code
 
@@ -103,7 +103,7 @@ def interpretation(lang: str, session: m.Session) -> str:
     # CLDR's own case: "anglais" inside a French sentence, "English" in English.
     names = [language_name(code, lang) for code in session.interpretation]
     return gettext_in(lang, "Simultaneous interpretation was provided in {languages}.").format(
-        languages=format_list(names, locale=lang)
+        languages=and_join(names, lang)
     )
 
 
@@ -159,7 +159,7 @@ def attribution(
         name = _who(intervention, people, choice, lang)
         if name and name not in names:
             names.append(name)
-    return format_list(names, locale=lang) if names else ""
+    return and_join(names, lang) if names else ""
 
 
 def _who(

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.lists import format_list
 
 from .catalog import get_language, gettext_in, pseudo_mark
-from .formats import BABEL_LOCALES
+from .formats import BABEL_LOCALES, display_name
 
 
 def comma_join(items: Iterable[str], lang: str | None = None) -> str:
@@ -44,7 +44,7 @@ def language_in_text(code: str, lang: str | None = None) -> str:
     "английский", "English"), where a menu capitalizes it."""
     lang = lang or get_language()
     try:
-        name = Locale.parse(code).get_display_name(BABEL_LOCALES.get(lang, lang)) or code
+        name = display_name(code, lang)
     except (ValueError, UnknownLocaleError):
         return code
     return pseudo_mark(name)

@@ -6,7 +6,6 @@ seed 003, in the English and in the Arabic interface."""
 from __future__ import annotations
 
 import pytest
-from babel.lists import format_list
 from prepare_helpers import (
     ORGANISERS,
     SHORT_LABEL,
@@ -33,6 +32,7 @@ from timer_fixtures import Clock
 from facilitator.app import file_ops
 from facilitator.domain import timer as t
 from facilitator.i18n import format_number, gettext_in
+from facilitator.i18n.lists import and_join, comma_join, semicolon_join
 from facilitator.storage import open_file
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
@@ -186,7 +186,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         punctuation, so the PDF is checked on words, the Markdown on whole sentences."""
         return norm(gettext_in(lang, text).split("{")[0].strip(" :."))
 
-    people = [", ".join(x for x in person[:3] if x) for person in PEOPLE]
+    people = [comma_join((x for x in person[:3] if x), lang) for person in PEOPLE]
     in_both = [
         "Actionable recommendations on missing migrants",  # the heading, as seed 003
         *(say(h) for h in ("Summary report", "Organization", "Objective", "Participants")),
@@ -227,7 +227,8 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
             minutes=format_number(90, lang),
             name=SHORT_LABEL,
             how=gettext_in(lang, "{how} ({place})").format(
-                how=gettext_in(lang, "online and in person"), place=f"{VENUE}; Zoom"
+                how=gettext_in(lang, "online and in person"),
+                place=semicolon_join([VENUE, "Zoom"], lang),
             ),
         ),
         say("Simultaneous interpretation was provided in {languages}.", languages=LANGS[lang]),
@@ -239,7 +240,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         say("The moderator was {person}.", person=people[-1]),
         say(
             "Speakers and panellists: {people}.",
-            people=format_list(people[:-1], locale=lang),
+            people=and_join(people[:-1], lang),
         ),
         DATE[lang],
         *people,  # speakers and moderator with their titles and organisations
@@ -254,7 +255,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
 # seed (the organisers are typed as seed 002 lists them; "This introductory GCM Talk" where
 # the seed shortens to "This GCM Talk") and in two
 # choices of the report: the date line gives the time and zone (seed 002: "15:00 CET"; seed
-# 003 only the date), and CLDR's English list puts a serial comma in "English, French, and
-# Spanish" where the seed has none.
-DATE = {"en": "23 March 2023, 15:00 CET", "ar": "23 مارس 2023"}
-LANGS = {"en": "English, French, and Spanish", "ar": "الإنجليزية والفرنسية والإسبانية"}
+# 003 only the date). Lists follow the UN's British English, without a serial comma, as the
+# seed does; UN Arabic spells English «الإنكليزية».
+DATE = {"en": "23 March 2023, 15:00 CET", "ar": "23 آذار/مارس 2023"}
+LANGS = {"en": "English, French and Spanish", "ar": "الإنكليزية والفرنسية والإسبانية"}

@@ -133,6 +133,9 @@ class SessionDetailsEditor(QGroupBox):
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setMaximumWidth(220)
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("yyyy-MM-dd")  # ISO: the same in every language, and unambiguous
         edit.setMinimumDate(EMPTY_DATE)
         edit.setSpecialValueText("—")
@@ -150,6 +153,9 @@ class SessionDetailsEditor(QGroupBox):
 
     def _time(self) -> None:
         edit = QTimeEdit()
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("HH:mm")
         edit.setMaximumWidth(220)
         field = Field(
@@ -335,6 +341,9 @@ class SessionDetailsEditor(QGroupBox):
 
     def _speaking(self) -> None:
         edit = QTimeEdit()
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("mm:ss")
         edit.setMaximumWidth(220)
         field = Field(

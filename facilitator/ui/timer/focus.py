@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import _
+from facilitator.ui.common.keys import key_text
 
 TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 CUE_STYLE = (
@@ -123,8 +124,9 @@ class FocusCue(QLabel):
         self.setText(_("Timer keys active"))
         self.setToolTip(
             _(
-                "Space: start or pause · Page Down: next item · Page Up: previous · + and −: a minute"
-            )
+                "{space}: start or pause · {next}: next item · {previous}: previous item · "
+                "+ and −: a minute"
+            ).format(space=key_text("Space"), next=key_text("PgDown"), previous=key_text("PgUp"))
         )
 
 

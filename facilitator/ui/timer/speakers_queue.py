@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from facilitator.app.timer import LiveTimer
 from facilitator.domain.speakers import QueueEntry, speaker_label
 from facilitator.domain.vocab import SPEECH_TYPES, STAKEHOLDER_GROUPS, label
-from facilitator.i18n import _, format_number
+from facilitator.i18n import _, format_number, pgettext
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.actions import TimerActions
@@ -321,12 +322,16 @@ class SpeakersQueue(Retranslating, QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(_("Speakers"))
         self.picker.lineEdit().setPlaceholderText(_("Participant, group or new name"))
-        self.picker.setToolTip(_("Type a name, an organisation or a stakeholder group, then Enter"))
+        self.picker.setToolTip(
+            _("Type a name, an organisation or a stakeholder group, then {key}").format(
+                key=key_text("Return")
+            )
+        )
         self.country.setPlaceholderText(_("Country (optional, with a group)"))
         self.add_button.setText(_("Add to the queue"))
         self.up.setText(_("Up"))
         self.down.setText(_("Down"))
-        self.remove.setText(_("Remove"))
+        self.remove.setText(pgettext("take a speaker out of the queue", "Remove"))
         suffix = " " + _("min")
         self.limit.setSuffix(suffix)
         self.default_limit.setSuffix(suffix)

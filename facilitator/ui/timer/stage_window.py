@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 from facilitator.domain import timer as t
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.display import paint_level
@@ -277,8 +278,10 @@ class StageWindow(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Stage view — Facilitator"))
         self.options.retranslate()
-        self.full_screen_action.setText(_("Full screen on this screen (F11)"))
-        self.leave_action.setText(_("Leave full screen (Esc)"))
+        self.full_screen_action.setText(
+            _("Full screen on this screen ({key})").format(key=key_text("F11"))
+        )
+        self.leave_action.setText(_("Leave full screen ({key})").format(key=key_text("Esc")))
         self.frameless_action.setText(_("Window without a frame"))
         self.setToolTip(_("Right-click to choose a screen or go full screen"))
 

@@ -161,7 +161,7 @@ def main(argv: list[str]) -> int:
         root = find_app(app.pid, 25)
         out["found_after"] = round(time.monotonic() - started, 2)
         frame = children(root)[0]
-        pump(1.0)
+        pump(0.5)
         tabs = find(frame, "page tab list")
         if tabs is None:
             raise SystemExit("no page tab list in the main window")
@@ -176,7 +176,7 @@ def main(argv: list[str]) -> int:
                 )
             elif "press" in step:
                 pressed = press(page_of(tabs), step["press"])
-                pump(0.6)
+                pump(0.3)
                 out["steps"].append({"press": step["press"], "pressed": pressed, "at": len(heard)})
             elif "wait" in step:
                 pump(step["wait"])

@@ -7,6 +7,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.exports import json_series
 from facilitator.i18n import N_, _
 from facilitator.i18n.fonts import resource
+from facilitator.i18n.lists import comma_join
 
 TEMPLATES: dict[str, str] = {
     "gcm-talk": N_("90-minute GCM Talk (10/10/15/50/5 minutes)"),
@@ -59,7 +60,7 @@ def template_series(name: str) -> m.SeriesContent:
     if name not in TEMPLATES:
         raise FacilitatorError(
             _("Unknown template “{name}”; choose one of: {names}.").format(
-                name=name, names=", ".join(TEMPLATES)
+                name=name, names=comma_join(TEMPLATES)
             )
         )
     text = resource("templates", f"{name}.json").read_text(encoding="utf-8")

@@ -68,6 +68,8 @@ FIELD_LABELS: dict[str, str] = {
 
 
 def kind_label(table: str) -> str:
+    if table == "series":  # one word for one and for many in English, not in French or Russian
+        return pgettext("several series, as a merge report counts them", "Series")
     return _(KIND_LABELS[table]) if table in KIND_LABELS else table
 
 

@@ -190,7 +190,9 @@ def run(args: argparse.Namespace) -> int:
             require_translations=args.require_translations,
             on_missing=lambda text: print(text, file=sys.stderr),
         )
-        print(_("Wrote {path}.").format(path=", ".join(str(p) for p in written)))
+        from facilitator.i18n.lists import comma_join
+
+        print(_("Wrote {path}.").format(path=comma_join(str(p) for p in written)))
     elif args.command == "check":
         from facilitator.storage import check_file
 

@@ -18,6 +18,7 @@ from typing import Any
 from facilitator.domain import model as m
 from facilitator.domain import vocab
 from facilitator.i18n import _, format_number, pgettext
+from facilitator.i18n.lists import comma_join
 
 MIN_PLANNED_MINUTES = 1
 MAX_PLANNED_MINUTES = 600
@@ -130,7 +131,7 @@ def _code(value: Any, codes: dict[str, str], label: str) -> str:
     if value not in codes:
         raise InvalidValue(
             _("{field}: choose one of {choices}.").format(
-                field=label, choices=", ".join(vocab.label(codes, c) for c in codes)
+                field=label, choices=comma_join(vocab.label(codes, c) for c in codes)
             )
         )
     return value

@@ -23,6 +23,7 @@ from facilitator.domain import session_rules as rules
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_versions
 from facilitator.i18n import LANGUAGES, _
+from facilitator.i18n.lists import comma_join
 
 FORMAT_ID = "facilitator.series"
 # 2: preparation fields (Session.short_label, audience "custom" and audience_custom, figure
@@ -204,7 +205,7 @@ def _check_codes(record: Any, path: str) -> None:
             raise _fail(
                 f"{path}.{name}",
                 _("unknown value “{value}”, expected one of {allowed}").format(
-                    value=value, allowed=", ".join(allowed)
+                    value=value, allowed=comma_join(allowed)
                 ),
             )
     allowed = KIND_VOCABULARY.get(type(record))
@@ -212,14 +213,14 @@ def _check_codes(record: Any, path: str) -> None:
         raise _fail(
             f"{path}.kind",
             _("unknown value “{value}”, expected one of {allowed}").format(
-                value=record.kind, allowed=", ".join(allowed)
+                value=record.kind, allowed=comma_join(allowed)
             ),
         )
     if isinstance(record, m.Participant) and record.gender and record.gender not in vocab.GENDERS:
         raise _fail(
             f"{path}.gender",
             _("unknown value “{value}”, expected one of {allowed}").format(
-                value=record.gender, allowed=", ".join(vocab.GENDERS)
+                value=record.gender, allowed=comma_join(vocab.GENDERS)
             ),
         )
     for n, objective in enumerate(getattr(record, "gcm_objectives", []) or []):
@@ -291,7 +292,7 @@ def series_from_json(data: Any) -> m.SeriesContent:
         raise _fail(
             "personal_data",
             _("unknown value “{value}”, expected one of {allowed}").format(
-                value=data.get("personal_data"), allowed=", ".join(PERSONAL_DATA)
+                value=data.get("personal_data"), allowed=comma_join(PERSONAL_DATA)
             ),
         )
     raw = data.get("series")

@@ -35,6 +35,7 @@ from facilitator.i18n import (
     is_rtl,
     ngettext_in,
 )
+from facilitator.i18n.lists import and_join, semicolon_join
 
 TEMPLATES = ("public", "internal")  # the published summary; the organisers' own record
 
@@ -163,7 +164,7 @@ class _Builder:
         self.add("heading", gettext_in(lang, "Organization"), "organization")
         # "The 90-minute …": the session's length as prepared, else what its agenda plans.
         minutes = s.duration_minutes or sum(item.planned_minutes for item in sc.agenda)
-        place = "; ".join(x.strip() for x in (s.venue, s.platform) if x.strip())
+        place = semicolon_join((x.strip() for x in (s.venue, s.platform) if x.strip()), lang)
         sentences = [report_text.held(lang, s, minutes, place), report_text.interpretation(lang, s)]
         self.add("paragraph", " ".join(x for x in sentences if x), "organization")
         organized = report_text.organized(lang, s)
@@ -232,7 +233,7 @@ class _Builder:
             text = gettext_in(lang, "Participants: {count}").format(count=attended)
             if parts:
                 text = gettext_in(lang, "Participants: {count}, including {groups}").format(
-                    count=attended, groups=report_text.and_list(parts, lang)
+                    count=attended, groups=and_join(parts, lang)
                 )
             lines.append(text)
         speakers = self.speakers(sc)
@@ -255,10 +256,10 @@ class _Builder:
             if person is None:
                 continue
             if role.role == "moderator" and person.may_be_named:
-                moderators.append(report_text.person(person))
+                moderators.append(report_text.person(person, self.lang))
             elif role.role in ("speaker", "panellist"):
                 if person.may_be_named:
-                    named.append(report_text.person(person))
+                    named.append(report_text.person(person, self.lang))
                 else:
                     unnamed += 1
         sentences = []
@@ -276,13 +277,13 @@ class _Builder:
             sentences.append(
                 gettext_in(lang, "Speakers and panellists: {people}.").format(
                     # Each person isolated, the language's own "and" between them.
-                    people=report_text.and_list([self.iso(p) for p in people], lang)
+                    people=and_join([self.iso(p) for p in people], lang)
                 )
             )
         if moderators:
             sentences.append(
                 gettext_in(lang, "The moderator was {person}.").format(
-                    person=report_text.and_list([self.iso(p) for p in moderators], lang)
+                    person=and_join([self.iso(p) for p in moderators], lang)
                 )
             )
         return " ".join(sentences)
@@ -294,9 +295,7 @@ class _Builder:
         if not names:
             return []
         return [
-            gettext_in(self.lang, "Attended: {people}").format(
-                people=report_text.and_list(names, self.lang)
-            )
+            gettext_in(self.lang, "Attended: {people}").format(people=and_join(names, self.lang))
         ]
 
     def in_figures(self, sc: m.SessionContent) -> None:

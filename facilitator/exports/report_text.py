@@ -10,9 +10,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.dates import get_timezone_name
-from babel.lists import format_list
 
 from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
@@ -20,6 +19,8 @@ from facilitator.domain.text import fold
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.exports.bidi_isolate import isolate
 from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, is_rtl
+from facilitator.i18n.formats import display_name
+from facilitator.i18n.lists import and_join, comma_join
 
 # How each format is said inside "The 90-minute … was held {how}."
 HELD = {
@@ -38,12 +39,6 @@ def zone_name(moment: dt.datetime, zone: ZoneInfo, lang: str) -> str:
         if name and not name.startswith(("+", "-", "GMT", "UTC")):
             return name
     return moment.tzname() or zone.key
-
-
-def and_list(items: list[str], lang: str) -> str:
-    """'A, B and C' in the export language. English as UN documents write it (seed 003:
-    "English, French and Spanish"): British usage, no serial comma (CLDR's "en" has one)."""
-    return format_list(items, locale="en_GB" if lang == "en" else lang)
 
 
 _FIRST_WORD = re.compile(r"^([A-Z][a-z]+)(?=[\s-]|$)")
@@ -87,7 +82,7 @@ def when(lang: str, session: m.Session, with_time: bool = True) -> str:
 
 def language_name(code: str, lang: str) -> str:
     try:
-        return Locale.parse(code).get_display_name(lang) or code
+        return display_name(code, lang)
     except (ValueError, UnknownLocaleError):
         return code
 
@@ -131,7 +126,7 @@ def interpretation(lang: str, session: m.Session) -> str:
     # CLDR's own case: "anglais" inside a French sentence, "English" in English.
     names = [language_name(code, lang) for code in session.interpretation]
     return gettext_in(lang, "Simultaneous interpretation was provided in {languages}.").format(
-        languages=and_list(names, lang)
+        languages=and_join(names, lang)
     )
 
 
@@ -145,7 +140,7 @@ def figure(lang: str, value: int, qualifier: str) -> str:
     return number
 
 
-def person(p: m.Participant) -> str:
+def person(p: m.Participant, lang: str) -> str:
     """'Mariela Guajardo, Operations and Emergencies Officer, IOM': the organisation by its
     acronym when it has one, and left out when the title already names it."""
     organisation = p.organisation.strip()
@@ -159,7 +154,7 @@ def person(p: m.Participant) -> str:
         organisation = ""
     elif acronym:
         organisation = acronym.group(1)
-    return ", ".join(x.strip() for x in (p.name, p.title, organisation) if x and x.strip())
+    return comma_join((x.strip() for x in (p.name, p.title, organisation) if x and x.strip()), lang)
 
 
 def attribution(
@@ -187,7 +182,7 @@ def attribution(
         name = _who(intervention, people, choice, lang)
         if name and name not in names:
             names.append(name)
-    return and_list(names, lang) if names else ""
+    return and_join(names, lang) if names else ""
 
 
 def _who(

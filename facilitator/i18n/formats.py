@@ -20,16 +20,38 @@ def _locale(lang: str | None) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(lang, lang))
 
 
+# UN Arabic names a month both ways, Levantine and Egyptian: «23 آذار/مارس 2023».
+UN_ARABIC_MONTHS = (
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيه",
+    "تموز/يوليه",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+)
+
+
 def format_date(value: dt.date, lang: str | None = None, fmt: str = "long") -> str:
-    """'23 March 2023', '23 mars 2023', '٢٣ مارس ٢٠٢٣'... as the locale writes it."""
-    return pseudo_mark(babel_dates.format_date(value, format=fmt, locale=_locale(lang)))
+    """'23 March 2023', '23 mars 2023', «23 آذار/مارس 2023»... as the locale (and, for Arabic,
+    the UN) writes it."""
+    locale = _locale(lang)
+    if locale.language == "ar" and fmt == "long":
+        return f"{format_number(value.day, 'ar')} {UN_ARABIC_MONTHS[value.month - 1]} {value.year}"
+    return pseudo_mark(babel_dates.format_date(value, format=fmt, locale=locale))
 
 
 def format_time(value: dt.time | dt.datetime, lang: str | None = None, tzinfo=None) -> str:
-    """A short wall-clock time ('15:00', '3:00 PM') in the locale's convention."""
-    return pseudo_mark(
-        babel_dates.format_time(value, format="short", tzinfo=tzinfo, locale=_locale(lang))
-    )
+    """A short wall-clock time ('15:00', '3:00 PM') in the locale's convention; UN Arabic
+    writes the 24-hour clock («15:00», not «3:00 م»)."""
+    locale = _locale(lang)
+    pattern = "HH:mm" if locale.language == "ar" else "short"
+    return pseudo_mark(babel_dates.format_time(value, format=pattern, tzinfo=tzinfo, locale=locale))
 
 
 def format_number(value: int | float, lang: str | None = None) -> str:
@@ -78,10 +100,21 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
     )
 
 
+# UN Arabic writes «الإنكليزية» where CLDR has «الإنجليزية» (the catalog's «بالإنكليزية» too).
+UN_NAMES = {("en", "ar"): "الإنكليزية"}
+
+
+def display_name(code: str, lang: str) -> str:
+    """CLDR's name of language `code` written in `lang` (its own case), as the UN spells it."""
+    if (code, lang) in UN_NAMES:
+        return UN_NAMES[(code, lang)]
+    return Locale.parse(code).get_display_name(_locale(lang)) or code
+
+
 def language_name(code: str, in_lang: str | None = None, *, inside: bool = False) -> str:
     """The name of language `code` in `in_lang`; in its own language when in_lang is None.
     Capitalised as a label; `inside` a sentence as the language writes it ("en arabe")."""
-    name = Locale.parse(code).get_display_name(_locale(in_lang or code)) or code
+    name = display_name(code, in_lang or code)
     if not inside:
         name = name[:1].upper() + name[1:]
     return pseudo_mark(name) if in_lang else name

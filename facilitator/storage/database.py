@@ -20,6 +20,7 @@ from pathlib import Path
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
+from facilitator.i18n.lists import comma_join
 
 from . import clock_skew, search_index
 from .hlc import HybridClock
@@ -229,7 +230,7 @@ def probe(path: Path, *, check: bool = True) -> int:
                 _(
                     "{path} has been altered outside Facilitator (unexpected: {names}); "
                     "it is not opened, for safety."
-                ).format(path=path, names=", ".join(extra) or _("changed tables"))
+                ).format(path=path, names=comma_join(extra) or _("changed tables"))
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         if result != "ok":

@@ -17,6 +17,7 @@ from facilitator.domain import vocab
 from facilitator.domain.agenda_paste import ParsedItem
 from facilitator.domain.changes import ChangeSet
 from facilitator.i18n import _
+from facilitator.i18n.lists import comma_join
 
 from . import repository as repo
 from .database import Database
@@ -39,7 +40,7 @@ def _clean_item(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(AGENDA_FIELDS)
     if unknown:
         raise rules.InvalidValue(
-            _("{field} cannot be edited here.").format(field=", ".join(sorted(unknown)))
+            _("{field} cannot be edited here.").format(field=comma_join(sorted(unknown)))
         )
     out: dict[str, Any] = {}
     for name, value in changes.items():
@@ -52,7 +53,7 @@ def _clean_item(changes: dict[str, Any]) -> dict[str, Any]:
                 raise rules.InvalidValue(
                     _("{field}: choose one of {choices}.").format(
                         field=_("Kind of item"),
-                        choices=", ".join(
+                        choices=comma_join(
                             vocab.label(vocab.AGENDA_KINDS, k) for k in vocab.AGENDA_KINDS
                         ),
                     )

@@ -29,6 +29,7 @@ from facilitator.domain import safe_json, vocab
 from facilitator.domain.translations import TRANSLATABLE
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, format_date
+from facilitator.i18n.lists import comma_join
 
 from .cascade import CASCADED
 from .database import (
@@ -196,7 +197,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
             _(
                 "{path} has been altered outside Facilitator (unexpected: {names}); "
                 "it is not merged, for safety."
-            ).format(path=path, names=", ".join(names))
+            ).format(path=path, names=comma_join(names))
         )
     result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":

@@ -28,6 +28,11 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 _qt_translator: QTranslator | None = None
 
+# Qt's "ar" is Egyptian Arabic, with Arabic-Indic digits in spin boxes and date fields ("٣٫٠ د");
+# Modern Standard Arabic (ar_001) writes the Latin digits the timer, the tables and the report
+# use (Babel's "ar"), with the same month names.
+QT_LOCALES = {"ar": "ar_001"}
+
 
 class PseudoQtTranslator(QTranslator):
     """Marks Qt's own strings (standard buttons, dialogs) in the pseudo-locale, as the
@@ -65,7 +70,7 @@ def apply_language(lang: str, remember: bool = False) -> None:
         settings.save({"language": lang})
     if app is None:
         return
-    QLocale.setDefault(QLocale(lang))
+    QLocale.setDefault(QLocale(QT_LOCALES.get(lang, lang)))
     direction = Qt.LayoutDirection.RightToLeft if is_rtl(lang) else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
     if _qt_translator is not None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.i18n import _
+from facilitator.i18n.lists import comma_join
 
 _PT_DYNAMIC = 2
 _PT_LOAD = 1
@@ -408,4 +409,4 @@ def display_problem(
         return None
     return _(
         "Qt cannot open a window: system libraries are missing ({names}); install them with: apt-get install {packages}"
-    ).format(names=", ".join(missing), packages=" ".join(apt_packages_for(missing)))
+    ).format(names=comma_join(missing), packages=" ".join(apt_packages_for(missing)))

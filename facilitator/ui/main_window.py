@@ -187,6 +187,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())
+        self.sessions.setAccessibleName(_("Sessions"))  # else a screen reader hears a bare list
         self.file_menu.setTitle(_("&File"))
         self.open_action.setText(_("&Open…"))
         self.new_action.setText(_("&New from template…"))

@@ -84,7 +84,7 @@ def test_one_word_two_meanings(qtbot, demo_path):
         ("ar", "Speaking", "الكلمة جارية"),
         ("ru", "Move up", "Вверх"),
         ("ru", "Full name", "Полное имя"),
-        ("fr", "Leave full screen (Esc)", "Quitter le plein écran (Échap)"),
+        ("fr", "Leave full screen ({key})", "Quitter le plein écran ({key})"),  # {key}: Échap
     ],
 )
 def test_corrections_of_the_review_are_in_the_catalogs(lang, msgid, expected):

@@ -31,8 +31,8 @@ from timer_fixtures import Clock
 
 from facilitator.app import file_ops
 from facilitator.domain import timer as t
-from facilitator.exports.report_text import and_list
 from facilitator.i18n import format_number, gettext_in
+from facilitator.i18n.lists import and_join, comma_join, semicolon_join
 from facilitator.storage import open_file
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
@@ -186,7 +186,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         punctuation, so the PDF is checked on words, the Markdown on whole sentences."""
         return norm(gettext_in(lang, text).split("{")[0].strip(" :."))
 
-    people = [", ".join(x for x in person[:3] if x) for person in PEOPLE]
+    people = [comma_join((x for x in person[:3] if x), lang) for person in PEOPLE]
     in_both = [
         "Actionable recommendations on missing migrants",  # the heading, as seed 003
         *(say(h) for h in ("Summary report", "Organization", "Objective", "Participants")),
@@ -227,7 +227,8 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
             minutes=format_number(90, lang),
             name=SHORT_LABEL,
             how=gettext_in(lang, "{how} ({place})").format(
-                how=gettext_in(lang, "online and in person"), place=f"{VENUE}; Zoom"
+                how=gettext_in(lang, "online and in person"),
+                place=semicolon_join([VENUE, "Zoom"], lang),
             ),
         ),
         say("Simultaneous interpretation was provided in {languages}.", languages=LANGS[lang]),
@@ -239,7 +240,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
         say("The moderator was {person}.", person=people[-1]),
         say(
             "Speakers and panellists: {people}.",
-            people=and_list(people[:-1], lang),
+            people=and_join(people[:-1], lang),
         ),
         DATE[lang],
         *people,  # speakers and moderator with their titles and organisations
@@ -254,6 +255,7 @@ def test_prepare_the_march_2023_talk_run_it_and_export_the_report(window, qtbot,
 # seed (the organisers are typed as seed 002 lists them; "This introductory GCM Talk" where
 # the seed shortens to "This GCM Talk") and in one choice of the internal record exported
 # here: its date line gives the time and zone (seed 002: "15:00 CET"; the public summary,
-# as seed 003, the date alone). English lists have no serial comma, as the seed.
-DATE = {"en": "23 March 2023, 15:00 CET", "ar": "23 مارس 2023"}
-LANGS = {"en": "English, French and Spanish", "ar": "الإنجليزية والفرنسية والإسبانية"}
+# as seed 003, the date alone). Lists follow the UN's British English, without a serial
+# comma, as the seed does; UN Arabic spells English «الإنكليزية».
+DATE = {"en": "23 March 2023, 15:00 CET", "ar": "23 آذار/مارس 2023"}
+LANGS = {"en": "English, French and Spanish", "ar": "الإنكليزية والفرنسية والإسبانية"}

@@ -149,7 +149,8 @@ def test_amber_then_red_in_colour_and_in_words(window, qtbot, clock):
     assert text(page, "itemClock") == "+00:05" and page.panel.property("level") == t.OVERRUN
     assert "Over time by" in text(page, "timerWords")
     label = page.findChild(QWidget, "itemClock")
-    assert "Over time" in label.accessibleDescription() and label.accessibleName()
+    assert "Over time" in label.accessibleDescription()
+    assert label.accessibleName() == "Time left on the current item: \u202a+00:05\u202c"
 
 
 def test_the_warning_threshold_is_set_per_session(window, qtbot, clock):

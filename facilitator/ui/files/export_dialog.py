@@ -40,6 +40,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, _, get_language, language_name
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.files.privacy_dialog import PrivacyDialog
 
@@ -229,7 +230,7 @@ class ExportDialog(Retranslating, QDialog):
         self.finished_export.emit(paths)
         parent = self.parent()
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(_("Wrote {path}.").format(path=", ".join(paths)), 8000)
+            parent.statusBar().showMessage(_("Wrote {path}.").format(path=comma_join(paths)), 8000)
         self.accept()
 
     def _record(self, args) -> None:

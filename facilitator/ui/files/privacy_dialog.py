@@ -20,6 +20,7 @@ from facilitator.app.privacy import CANNOT_KNOW, PrivacyCheck, place_text
 from facilitator.domain import model as m
 from facilitator.i18n import _, format_number, ngettext
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 
 
@@ -88,7 +89,7 @@ class PrivacyDialog(Retranslating, QDialog):
         for row, change in enumerate(self.result.changes):
             cells = (
                 place_text(change, self.content),
-                ", ".join(dict.fromkeys(change.found)),
+                comma_join(dict.fromkeys(change.found)),
                 _excerpt(change.after),
             )
             for col, text in enumerate(cells):

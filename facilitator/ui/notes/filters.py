@@ -17,6 +17,7 @@ from facilitator.app.notes import NotesFilter
 from facilitator.domain import model as m
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
 from facilitator.i18n import _, format_number, ngettext
+from facilitator.ui.common.a11y import name_control
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 
@@ -159,6 +160,6 @@ class FilterBar(Retranslating, QWidget):
             "question": _("Filter by guiding question"),
         }
         for key, combo in self.combos.items():
-            combo.setAccessibleName(names.get(key, key))
+            name_control(combo, names.get(key, key))
         self._fill()
         self.set_count(getattr(self, "_total", 0))

@@ -32,6 +32,7 @@ from facilitator.domain import model as m
 from facilitator.domain.entry import EntryPoint
 from facilitator.domain.vocab import POINT_KINDS, label
 from facilitator.i18n import _, format_number
+from facilitator.ui.common.a11y import name_control
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key, key_text
 from facilitator.ui.common.lists import comma_join
@@ -338,7 +339,7 @@ class PointEditor(Retranslating, QWidget):
             (self.objectives, _("GCM objectives of the point")),
             (self.list, _("Points of this intervention")),
         ):
-            widget.setAccessibleName(name)
+            name_control(widget, name)
         self.kind.setAccessibleDescription(
             comma_join(
                 f"{kind_shortcut(n)} {label(POINT_KINDS, k)}" for n, k in enumerate(KIND_KEYS, 1)

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from babel.lists import format_list
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,16 +44,11 @@ from facilitator.domain.roster_csv import (
     unmapped_columns,
 )
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import LANGUAGES, _, format_number, get_language, ngettext
+from facilitator.i18n import _, format_number, ngettext
+from facilitator.i18n.lists import and_join
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
-
-
-def _listed(items: list[str]) -> str:
-    """ "A, B and C" as the interface language writes a list (Arabic with و, not a comma)."""
-    lang = get_language()
-    return format_list(items, locale=lang if lang in LANGUAGES else "en")
 
 
 class Cancelled(Exception):
@@ -371,7 +365,7 @@ class RosterImportDialog(Retranslating, QDialog):
         if left_out:
             text += " " + _(
                 "Not imported unless you choose what they hold above: {columns}."
-            ).format(columns=_listed([isolate(c) for c in left_out]))
+            ).format(columns=and_join([isolate(c) for c in left_out]))
         self._show_summary(text)
         self.import_button.setEnabled(count > 0)
 
@@ -390,7 +384,9 @@ class RosterImportDialog(Retranslating, QDialog):
             self.preview.setText(how)
             return
         self.preview.setText(
-            how + " " + _("First names: {names}").format(names=_listed([isolate(n) for n in names]))
+            how
+            + " "
+            + _("First names: {names}").format(names=and_join([isolate(n) for n in names]))
         )
 
     def _show_summary(self, text: str, error: bool = False) -> None:

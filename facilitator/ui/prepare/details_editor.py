@@ -38,8 +38,9 @@ from facilitator.domain.objectives import objective_short
 from facilitator.domain.session_rules import MAX_LENGTH, field_label
 from facilitator.domain.vocab import AUDIENCES, FIGURE_FIELDS, FIGURE_QUALIFIERS, FORMATS, label
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import _, format_number, get_language, language_name
-from facilitator.ui.common.lists import comma_join
+from facilitator.i18n import _, format_number, get_language
+from facilitator.i18n.lists import language_in_text
+from facilitator.ui.common.lists import and_join
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.fields import (
     EMPTY_DATE,
@@ -132,6 +133,9 @@ class SessionDetailsEditor(QGroupBox):
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setMaximumWidth(220)
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("yyyy-MM-dd")  # ISO: the same in every language, and unambiguous
         edit.setMinimumDate(EMPTY_DATE)
         edit.setSpecialValueText("—")
@@ -149,6 +153,9 @@ class SessionDetailsEditor(QGroupBox):
 
     def _time(self) -> None:
         edit = QTimeEdit()
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("HH:mm")
         edit.setMaximumWidth(220)
         field = Field(
@@ -207,7 +214,7 @@ class SessionDetailsEditor(QGroupBox):
 
         def show(s: m.Session) -> None:
             edit.setText(", ".join(s.interpretation))
-            names.setText(comma_join(language_name(c, get_language()) for c in s.interpretation))
+            names.setText(and_join(language_in_text(c) for c in s.interpretation))
 
         field = Field(
             [edit, names], lambda: {"interpretation": re.findall(r"[^\s,;]+", edit.text())}, show
@@ -334,6 +341,9 @@ class SessionDetailsEditor(QGroupBox):
 
     def _speaking(self) -> None:
         edit = QTimeEdit()
+        # Left to right before the format is set: Qt reverses the sections of a right-to-left
+        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("mm:ss")
         edit.setMaximumWidth(220)
         field = Field(
@@ -410,5 +420,5 @@ class SessionDetailsEditor(QGroupBox):
         self.objectives_list.blockSignals(False)
         if self.session is not None and "interpretation" in self.fields:
             self.fields["interpretation"].widgets[1].setText(
-                comma_join(language_name(c, lang) for c in self.session.interpretation)
+                and_join(language_in_text(c, lang) for c in self.session.interpretation)
             )

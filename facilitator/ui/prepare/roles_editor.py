@@ -30,6 +30,7 @@ from facilitator.domain.text import fold
 from facilitator.domain.vocab import ROLES, label
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.fields import FocusOutSaver
 
@@ -171,6 +172,6 @@ class RolesEditor(QGroupBox):
         for role, combo in self.combos.items():
             combo.setAccessibleName(self.captions[role].text())
         self.combos[series.NOTE_TAKER].lineEdit().setPlaceholderText(
-            _("Type a name and press Enter")
+            _("Type a name and press {key}").format(key=key_text("Return"))
         )
         self.note_takers.setAccessibleName(_("Note-takers"))

@@ -25,6 +25,7 @@ from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.list_editor import ListEditor
 
@@ -180,7 +181,11 @@ class TopicsEditor(ListEditor):
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Topics"))
-        self.hint.setText(_("The first nine topics get the shortcuts Alt+1 to Alt+9 in Notes."))
+        self.hint.setText(
+            _("The first nine topics get the shortcuts {first} to {last} in Notes.").format(
+                first=key_text("Alt+1"), last=key_text("Alt+9")
+            )
+        )
         # Mnemonics unique in the Series details dialog (Title, Description are above).
         self.add_button.setText(_("&Add topic"))
         self.remove_button.setText(_("De&lete topic"))

@@ -13,13 +13,14 @@ from facilitator.app import privacy
 from facilitator.domain import summary
 from facilitator.domain.privacy import Change
 from facilitator.i18n import _, format_number, ngettext
+from facilitator.ui.common.lists import comma_join
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # where the page keeps each line's id
 
 
 def _tooltip(change: Change) -> str:
     return _("Names someone who must stay hidden ({found}); the export reads: {text}").format(
-        found=", ".join(dict.fromkeys(change.found)), text=change.after
+        found=comma_join(dict.fromkeys(change.found)), text=change.after
     )
 
 

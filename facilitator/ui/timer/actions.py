@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.domain import timer as t
 from facilitator.i18n import _, is_rtl
+from facilitator.ui.common.lists import comma_join
 
 Key = Qt.Key
 # The signed number keeps its sign on the left in right-to-left text too (an LTR embedding).
@@ -163,7 +164,7 @@ class TimerActions:
                 s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
             ]
             if shortcuts:
-                tip = _("{action} ({keys})").format(action=tip, keys=", ".join(shortcuts))
+                tip = _("{action} ({keys})").format(action=tip, keys=comma_join(shortcuts))
             action.setToolTip(tip)
             action.setStatusTip(tip)
 

@@ -89,6 +89,19 @@ class ClockJumpDialog(Retranslating, QDialog):
         }
         for choice, button in self.buttons.items():
             button.setText(labels[choice])
+        self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (measured again once styled: fonts differ)
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the wrapped question (Spanish, Russian and Arabic take three lines where
+        English takes two; a layout asks a wrapped label for one width and was cut off)."""
+        margins = self.layout().contentsMargins()
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right()
+        self.message.setMinimumHeight(self.message.heightForWidth(width))
+        self.adjustSize()
 
 
 def ask_clock_jump(parent: QWidget | None, jump: t.ClockJump) -> str:

@@ -40,16 +40,16 @@ from facilitator.domain import timer as t
 from facilitator.domain.changes import ChangeSet
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
-from facilitator.logs import logger
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.agenda import TimerAgendaModel
+from facilitator.ui.timer.announce import TimerAnnouncer
 from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
-from facilitator.ui.timer.focus import FocusCue
+from facilitator.ui.timer.focus import FocusCue, chain_focus, tab_button
 from facilitator.ui.timer.page_agenda import AgendaEdits
 from facilitator.ui.timer.page_run import RunControls
 from facilitator.ui.timer.page_stage import StageLink
@@ -91,6 +91,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self._asking = False
         self._phase = ""
         self.actions = TimerActions(self)
+        self.announcer = TimerAnnouncer(self)
         self._connect_actions()
         self.tick_timer = QTimer(self)
         self.tick_timer.setSingleShot(True)
@@ -127,8 +128,11 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
 
         a = self.actions
         controls = QHBoxLayout()
-        for action in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop):
-            controls.addWidget(action_button(action))
+        buttons = [
+            action_button(x) for x in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop)
+        ]
+        for button in buttons:
+            controls.addWidget(button)
         controls.addStretch(1)
         self.warning_label = QLabel()
         self.warning = QSpinBox()
@@ -139,8 +143,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.stage_action = QAction(self)
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
-        controls.addWidget(action_button(self.stage_action))
-        self.rehearsal = QCheckBox()
+        buttons.append(action_button(self.stage_action))
+        controls.addWidget(buttons[-1])
+        self.rehearsal = tab_button(QCheckBox())
         self.rehearsal.setObjectName("timerRehearsal")
         self.rehearsal.toggled.connect(self.set_rehearsal)
         controls.addWidget(self.rehearsal)
@@ -155,6 +160,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
         )
@@ -167,8 +173,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         agenda = QVBoxLayout(self.agenda_box)
         agenda.addWidget(self.table)
         moves = QHBoxLayout()
-        for action in (a.item_up, a.item_down):
-            moves.addWidget(action_button(action))
+        item_moves = [action_button(a.item_up), action_button(a.item_down)]
+        for button in item_moves:
+            moves.addWidget(button)
         moves.addStretch(1)
         moves.addWidget(self.warning_label)
         moves.addWidget(self.warning)
@@ -181,6 +188,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         queue_scroll.setObjectName("speakersScroll")
         queue_scroll.setWidgetResizable(True)
         queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
         queue_scroll.setWidget(self.queue)
         splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
@@ -192,6 +200,12 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         layout.addLayout(controls)
         layout.addLayout(self._stage_row())
         layout.addWidget(splitter, 1)
+        # Tab goes as the eye reads: the run, the stage, the agenda, then the speakers.
+        stage_row = [self.message_field, self.message_show, self.message_clear]
+        chain_focus(
+            [*buttons, self.rehearsal, *stage_row, self.stage_menu_button, self.table]
+            + [*item_moves, self.warning, *self.queue.focus_chain()]
+        )
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -354,29 +368,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self._show(state)
         self.tick_timer.start(int(state.next_change() * 1000) + MARGIN_MS)
 
-    def _resolve_jump(self, jump: t.ClockJump) -> None:
-        self._asking = True
-        try:
-            choice = self.ask_clock_jump(jump)
-        finally:
-            self._asking = False
-        answered = t.ClockJump(jump.heartbeat, self.now())  # the answer may have taken a while
-        if answered.backwards != jump.backwards:
-            answered = jump
-        self.run(lambda s: s.resolve(answered, choice))
-
-    def _beat_all(self, now: float) -> None:
-        try:
-            for session in self.sessions.values():
-                session.beat(now)
-            if self.session is not None and self.session.rehearsal:
-                self.session.beat(now)  # in its copy
-        except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
-            self.session, self.sessions, self.doc = None, {}, None
-            self.tick_timer.stop()
-        except sqlite3.Error as error:  # a missed heartbeat only weakens the jump check
-            logger().warning("timer heartbeat not written: %r", error)
-
     def _show(self, state: t.TimerState) -> None:
         session = self.session
         titles = {item.id: item.title for item in session.content.agenda}
@@ -386,13 +377,13 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
             self._phase = state.phase
             self.actions.retranslate(state.phase)
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
+        self.item_title.set_label(_("Current item") if display.item_title else "")
         words = display.item_words
         if session.rehearsal:  # said on screen, never only by the tick box
             words = " · ".join(w for w in (_("Rehearsal: nothing is written"), words) if w)
         self.item_words.setText(words)
         self.item_clock.setText(display.item_clock)
-        self.item_clock.setAccessibleName(_("Time left on the current item"))
-        self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
+        self.item_clock.setAccessibleDescription(words)
         self.totals.setText(display.totals)
         self.projected.setText(display.projected)
         paint_level(self.panel, display.item_level)
@@ -404,6 +395,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
+        self.announcer.hear(session, state, display)
         self.displayed.emit(display)
         if self.stage is not None and self.stage.isVisible():
             self.staged.emit(self.stage_display(state, display))
@@ -422,6 +414,8 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.stage_action.setText(_("Stage view"))
         self.stage_action.setToolTip(_("Open the big timer for a second screen or a shared window"))
         self.table.setAccessibleName(_("Agenda: planned and actual time"))
+        self.item_clock.set_label(_("Time left on the current item"))
+        self.item_words.set_label(_("Timer"))
         self.actions.retranslate(self._phase or t.IDLE)
         self.model.retranslate()
         if self.session is not None:

@@ -1,4 +1,5 @@
-"""The timer page's run: start again, end and reset (each asked first), and the rehearsal.
+"""The timer page's run: start again, end and reset (each asked first), the rehearsal, and the
+clock's jumps and heartbeats.
 
 A mixin of TimerPage (facilitator/ui/timer/page.py), kept apart so the page stays readable.
 """
@@ -10,6 +11,7 @@ import sqlite3
 from facilitator.app.timer import LiveTimer
 from facilitator.domain import timer as t
 from facilitator.i18n import _
+from facilitator.logs import logger
 
 
 class RunControls:
@@ -57,3 +59,28 @@ class RunControls:
         )
         if self.confirm(_("Reset the timer"), question):
             self.run(lambda s: s.reset())
+
+    # --- the clock: jumps asked about, heartbeats -------------------------------------------
+
+    def _resolve_jump(self, jump: t.ClockJump) -> None:
+        self._asking = True
+        try:
+            choice = self.ask_clock_jump(jump)
+        finally:
+            self._asking = False
+        answered = t.ClockJump(jump.heartbeat, self.now())  # the answer may have taken a while
+        if answered.backwards != jump.backwards:
+            answered = jump
+        self.run(lambda s: s.resolve(answered, choice))
+
+    def _beat_all(self, now: float) -> None:
+        try:
+            for session in self.sessions.values():
+                session.beat(now)
+            if self.session is not None and self.session.rehearsal:
+                self.session.beat(now)  # in its copy
+        except sqlite3.ProgrammingError:  # the file was closed under us (window closed)
+            self.session, self.sessions, self.doc = None, {}, None
+            self.tick_timer.stop()
+        except sqlite3.Error as error:  # a missed heartbeat only weakens the jump check
+            logger().warning("timer heartbeat not written: %r", error)

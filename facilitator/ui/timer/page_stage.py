@@ -17,7 +17,7 @@ from facilitator.app.timer import LiveTimer
 from facilitator.domain import timer as t
 from facilitator.i18n import _
 from facilitator.ui.timer.display import Display, display_of
-from facilitator.ui.timer.focus import type_ahead
+from facilitator.ui.timer.focus import tab_button, type_ahead
 from facilitator.ui.timer.stage_text import StageDisplay, stage_of
 
 LIVE = (t.RUNNING, t.PAUSED)
@@ -35,13 +35,13 @@ class StageLink:
         self.message_field.setMaxLength(80)
         self.message_field.returnPressed.connect(self.show_message)
         self.message_label.setBuddy(self.message_field)
-        self.message_show = QPushButton()
+        self.message_show = tab_button(QPushButton())
         self.message_show.setObjectName("stageMessageShow")
         self.message_show.clicked.connect(self.show_message)
-        self.message_clear = QPushButton()
+        self.message_clear = tab_button(QPushButton())
         self.message_clear.setObjectName("stageMessageClear")
         self.message_clear.clicked.connect(self.clear_message)
-        self.stage_menu_button = QToolButton()
+        self.stage_menu_button = tab_button(QToolButton())
         self.stage_menu_button.setObjectName("stageOptions")
         self.stage_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.stage_menu_button)
@@ -78,6 +78,9 @@ class StageLink:
 
         if self.stage is None:
             self.stage = StageWindow(options=self.stage_options)
+            # A window of its own that reads the page's options: it goes with the page (else a
+            # later language switch would retranslate it over options already deleted).
+            self.destroyed.connect(self.stage.deleteLater)
             self.stage.attach_keys(self.actions, self.fire_on_stage)
             self.staged.connect(self.stage.show_display)
         self.stage.show()

@@ -28,20 +28,23 @@ from PySide6.QtWidgets import (
 from facilitator.app.timer import LiveTimer
 from facilitator.domain.speakers import QueueEntry, speaker_label
 from facilitator.domain.vocab import SPEECH_TYPES, STAKEHOLDER_GROUPS, label
-from facilitator.i18n import _, format_number
+from facilitator.i18n import _, format_number, pgettext
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.display import Display, duration_text, paint_level
+from facilitator.ui.timer.focus import tab_button
 from facilitator.ui.timer.text import LiveText
 
 
 def action_button(action) -> QToolButton:
+    """Reached with Tab; a click leaves the focus (and Space, the timer's key) where it was."""
     button = QToolButton()
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the timer's key
+    tab_button(button)
     return button
 
 
@@ -73,9 +76,12 @@ class SpeakersQueue(Retranslating, QGroupBox):
         panel.addLayout(names, 1)
         panel.addWidget(self.clock)
         floor_row = QGridLayout()  # two rows, so long labels (French, Russian) still fit
-        floor_row.addWidget(action_button(actions.floor), 0, 0)
-        floor_row.addWidget(action_button(actions.end_floor), 0, 1)
-        floor_row.addWidget(action_button(actions.extend_speaker), 1, 0, 1, 2)
+        self.floor_buttons = [
+            action_button(a) for a in (actions.floor, actions.end_floor, actions.extend_speaker)
+        ]
+        floor_row.addWidget(self.floor_buttons[0], 0, 0)
+        floor_row.addWidget(self.floor_buttons[1], 0, 1)
+        floor_row.addWidget(self.floor_buttons[2], 1, 0, 1, 2)
         floor_row.setColumnStretch(2, 1)
 
         self.picker = QComboBox()
@@ -96,13 +102,21 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.speech.setObjectName("speechType")
         for code in SPEECH_TYPES:
             self.speech.addItem("", code)
-        self.add_button = QPushButton()
+        self.add_button = tab_button(QPushButton())
         self.add_button.setObjectName("addSpeaker")
         self.add_button.clicked.connect(self.add_speaker)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.picker_label, self.country_label, self.limit_label = QLabel(), QLabel(), QLabel()
         self.speech_label = QLabel()
+        # Each field named by its label (else all four are "Speakers", the box's title).
+        for label_, field in (
+            (self.picker_label, self.picker),
+            (self.country_label, self.country),
+            (self.limit_label, self.limit),
+            (self.speech_label, self.speech),
+        ):
+            label_.setBuddy(field)
         self.form.addRow(self.picker_label, self.picker)
         self.form.addRow(self.country_label, self.country)
         self.form.addRow(self.speech_label, self.speech)
@@ -115,7 +129,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("speakersQueue")
         self.list.setWordWrap(True)
-        self.up, self.down, self.remove = QPushButton(), QPushButton(), QPushButton()
+        self.up, self.down, self.remove = (tab_button(QPushButton()) for _n in range(3))
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.remove.clicked.connect(self._remove)
@@ -127,6 +141,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.default_limit.editingFinished.connect(self._set_default_limit)
         self.default_form = QFormLayout()
         self.default_label = QLabel()
+        self.default_label.setBuddy(self.default_limit)
         self.default_form.addRow(self.default_label, self.default_limit)
 
         layout = QVBoxLayout(self)
@@ -146,6 +161,22 @@ class SpeakersQueue(Retranslating, QGroupBox):
         box.setDecimals(1)
         box.setValue(3)
         return box
+
+    def focus_chain(self) -> list[QWidget]:
+        """The controls in the order Tab visits them: as they are on screen."""
+        return [
+            *self.floor_buttons,
+            self.list,
+            self.up,
+            self.down,
+            self.remove,
+            self.picker,
+            self.country,
+            self.speech,
+            self.limit,
+            self.add_button,
+            self.default_limit,
+        ]
 
     # --- session -----------------------------------------------------------------------------
 
@@ -221,8 +252,8 @@ class SpeakersQueue(Retranslating, QGroupBox):
             self.clock.setText("")
             self.words.setText("")
         paint_level(self.panel, display.speaker_level if display.speaker else "normal")
-        self.clock.setAccessibleName(_("Speaking time left"))
-        self.clock.setAccessibleDescription(f"{display.speaker_clock} · {display.speaker_words}")
+        self.clock.set_label(_("Speaking time left"))
+        self.clock.setAccessibleDescription(display.speaker_words)
 
     # --- editing the queue -------------------------------------------------------------------
 
@@ -291,17 +322,22 @@ class SpeakersQueue(Retranslating, QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(_("Speakers"))
         self.picker.lineEdit().setPlaceholderText(_("Participant, group or new name"))
-        self.picker.setToolTip(_("Type a name, an organisation or a stakeholder group, then Enter"))
+        self.picker.setToolTip(
+            _("Type a name, an organisation or a stakeholder group, then {key}").format(
+                key=key_text("Return")
+            )
+        )
         self.country.setPlaceholderText(_("Country (optional, with a group)"))
         self.add_button.setText(_("Add to the queue"))
         self.up.setText(_("Up"))
         self.down.setText(_("Down"))
-        self.remove.setText(_("Remove"))
+        self.remove.setText(pgettext("take a speaker out of the queue", "Remove"))
         suffix = " " + _("min")
         self.limit.setSuffix(suffix)
         self.default_limit.setSuffix(suffix)
         self.limit.setToolTip(_("Speaking time of this speaker"))
         self.picker_label.setText(_("Speaker:"))
+        self.picker.lineEdit().setAccessibleName(self.picker_label.text())
         self.country_label.setText(_("Country:"))
         self.limit_label.setText(_("Time limit:"))
         self.speech_label.setText(_("Asks for:"))

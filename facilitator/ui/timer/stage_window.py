@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 from facilitator.domain import timer as t
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.keys import key_text
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.display import paint_level
 from facilitator.ui.timer.stage_text import StageDisplay
@@ -148,9 +150,9 @@ class StageWindow(Retranslating, QWidget):
         self.next_item.setText(isolate(display.next_item) if o.next.isChecked() else "")
         self.time_of_day.setText(display.time_of_day if o.time.isChecked() else "")
         self.projected.setText(display.projected if o.projected.isChecked() else "")
-        self.item_clock.setAccessibleName(_("Time left on the current item"))
-        self.item_clock.setAccessibleDescription(f"{display.clock} · {display.words}")
-        self.speaker_clock.setAccessibleName(_("Speaking time left"))
+        self.item_clock.set_label(_("Time left on the current item"))
+        self.item_clock.setAccessibleDescription(display.words)
+        self.speaker_clock.set_label(_("Speaking time left"))
         self._fit_rows()
 
     def _redraw(self) -> None:
@@ -276,8 +278,10 @@ class StageWindow(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Stage view — Facilitator"))
         self.options.retranslate()
-        self.full_screen_action.setText(_("Full screen on this screen (F11)"))
-        self.leave_action.setText(_("Leave full screen (Esc)"))
+        self.full_screen_action.setText(
+            _("Full screen on this screen ({key})").format(key=key_text("F11"))
+        )
+        self.leave_action.setText(_("Leave full screen ({key})").format(key=key_text("Esc")))
         self.frameless_action.setText(_("Window without a frame"))
         self.setToolTip(_("Right-click to choose a screen or go full screen"))
 
@@ -304,7 +308,7 @@ def _mirror(source: QAction, parent: QObject) -> QAction:
     proxy.triggered.connect(source.trigger)
 
     def sync() -> None:
-        keys = ", ".join(
+        keys = comma_join(
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in source.shortcuts()
         )
         proxy.setText(f"{source.text()}\t{keys}" if keys else source.text())

@@ -5,6 +5,9 @@ whole: too much once a second. LiveText paints one line itself and asks for a ne
 when the shape of its text changes (digits aside: '04:59' and '04:58' take the same room), so
 a refresh repaints the readings alone. FitText grows its digits with the room it is given
 (the big clocks of the stage view).
+
+A screen reader reads the text as the widget's accessible name, after its label when it has
+one ("Time left on the current item: 04:58"): a painted line has no text of its own for it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import re
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from facilitator.i18n import _
 
 
 def shape_of(text: str) -> str:
@@ -35,6 +40,7 @@ class LiveText(QWidget):
         self.setObjectName(name)
         self._text = ""
         self._shape = ""
+        self._label = ""
         self.align = align | Qt.AlignmentFlag.AlignVCenter
         font = QFont(self.font())
         if point_size:
@@ -46,11 +52,24 @@ class LiveText(QWidget):
     def text(self) -> str:
         return self._text
 
+    def set_label(self, label: str) -> None:
+        """What the text is, for a screen reader (translated by the caller)."""
+        if label != self._label:
+            self._label = label
+            self._name()
+
+    def _name(self) -> None:
+        text = self._text
+        if self._label:
+            text = _("{label}: {value}").format(label=self._label, value=text) if text else ""
+            text = text or self._label
+        self.setAccessibleName(text)
+
     def setText(self, text: str) -> None:  # noqa: N802 (as QLabel)
         if text == self._text:
             return
         self._text = text
-        self.setAccessibleDescription(text)
+        self._name()
         shape = shape_of(text)
         if shape != self._shape:
             self._shape = shape

@@ -18,9 +18,24 @@ _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _HEX_UTF16 = re.compile(rb"<(FEFF[0-9A-Fa-f]+)>")
 
 
+def _kept_if_plain(match: re.Match) -> bytes:
+    """A PDF stream as it is if it is not compressed (read raw too), else nothing."""
+    try:
+        zlib.decompress(match.group(1))
+    except zlib.error:
+        return match.group(0)
+    return b"stream\nendstream"
+
+
 def unpacked(path: Path) -> list[str]:
     raw = path.read_bytes()
-    forms = [raw.decode("utf-8", "replace"), raw.decode("latin-1")]
+    # Compressed bytes are no text: read as Latin-1 and folded, a zip member or a PDF stream
+    # now and then holds "olga" by chance (the export's time changes them at every run). They
+    # are read below, unpacked; what is read raw is the rest of the file.
+    readable = b"" if zipfile.is_zipfile(path) else raw
+    if path.suffix == ".pdf":
+        readable = _STREAM.sub(_kept_if_plain, raw)
+    forms = [readable.decode("utf-8", "replace"), readable.decode("latin-1")]
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             members = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]

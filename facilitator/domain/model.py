@@ -110,7 +110,7 @@ class Participant:
     country: str = ""
     gender: str = ""  # vocab.GENDERS, or "" when not known
     email: str = ""
-    may_be_named: bool = True  # under the Chatham House Rule, only these appear by name
+    may_be_named: bool = True  # consent; under the Chatham House Rule nobody is named
     id: str = field(default_factory=new_id)
 
 

@@ -124,6 +124,17 @@ def _detach_speakers(sc: m.SessionContent, people: dict[str, m.Participant]) -> 
         intervention.country = ""
 
 
+def _taking_part_under_the_rule(content: m.SeriesContent) -> set[str]:
+    """The people with a part, an intervention or a turn at the floor in a Chatham House
+    session of `content`."""
+    ids: set[str] = set()
+    for sc in content.sessions:
+        if sc.session.chatham_house:
+            ids.update(r.participant_id for r in sc.roles)
+            ids.update(i.participant_id for i in sc.interventions if i.participant_id)
+    return ids
+
+
 def _redact_payloads(
     sc: m.SessionContent, chatham: bool, numbers: dict[str, str], scrub: Scrubber
 ) -> None:
@@ -159,6 +170,13 @@ def redact_for_export(
     out = copy.deepcopy(content)
     if session_ids is not None:
         out.sessions = [sc for sc in out.sessions if sc.session.id in session_ids]
+    # The Rule: "neither the identity nor the affiliation of the speaker(s), nor that of any
+    # other participant, may be revealed". Whoever takes part in such a session is named by no
+    # export of it, whatever they agreed to for open sessions.
+    covered = _taking_part_under_the_rule(out)
+    for person in out.participants:
+        if person.id in covered:
+            person.may_be_named = False
     scrub, scrub_all = scrubber_for(out), scrubber_for(out, everyone=True)
     people = {p.id: p for p in out.participants}
     numbers = {p.id: f"#{n}" for n, p in enumerate(out.participants, start=1) if not p.may_be_named}

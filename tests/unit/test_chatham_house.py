@@ -49,10 +49,14 @@ def test_no_hidden_name_in_any_export(tmp_path, fmt, lang):
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "md"])
-def test_reports_still_name_who_agreed(tmp_path, fmt):
-    out = tmp_path / f"report.{fmt}"
-    registry.export(fmt, build_series(chatham=True), out, "en")
-    assert any(NAMED_SPEAKER in form for form in readable_forms(out))
+def test_reports_name_nobody_under_the_rule_and_who_agreed_in_an_open_session(tmp_path, fmt):
+    """The Rule covers every participant's identity, as the Overview's check box says
+    ("name no speaker and no delegation"): consent to be named is for open sessions."""
+    closed, open_ = tmp_path / f"closed.{fmt}", tmp_path / f"open.{fmt}"
+    registry.export(fmt, build_series(chatham=True), closed, "en")
+    registry.export(fmt, build_series(chatham=False), open_, "en")
+    assert not any(NAMED_SPEAKER in form for form in readable_forms(closed))
+    assert any(NAMED_SPEAKER in form for form in readable_forms(open_))
 
 
 def test_statements_carry_a_group_not_a_person_or_country(tmp_path):

@@ -20,6 +20,7 @@ from typing import Any
 from facilitator.domain import model as m
 from facilitator.domain import safe_json, vocab
 from facilitator.domain import session_rules as rules
+from facilitator.domain.speaking_budget import parse_budget
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
@@ -30,7 +31,7 @@ FORMAT_ID = "facilitator.series"
 # 3 (unreleased; every change of this version goes here): Session.report_exported_at,
 # duration_minutes; the top-level "personal_data" ("full": an archive; "redacted": a shareable
 # copy) and "redaction"; Takeaway.attribution and kind "narrative", Series.disclaimer,
-# acknowledgements, workstream, workstream_url.
+# acknowledgements, workstream, workstream_url; Session.speaking_budgets, not_spoken_first.
 FORMAT_VERSION = 3
 PERSONAL_DATA = ("full", "redacted")
 # How a shareable copy was redacted (exports.redact.redact_for_export), for people and tools.
@@ -226,6 +227,15 @@ def _check_codes(record: Any, path: str) -> None:
                 raise _fail(
                     f"{path}.interpretation[{n}]",
                     _("expected an ISO 639 language code such as en, fr or az"),
+                )
+        for n, text in enumerate(record.speaking_budgets):
+            if parse_budget(text) is None:
+                raise _fail(
+                    f"{path}.speaking_budgets[{n}]",
+                    _(
+                        "expected group:<code>=<seconds> or delegation:<country>=<seconds>, "
+                        "with seconds above zero"
+                    ),
                 )
         for name in ("registration_url", "recording_url"):
             value = getattr(record, name)

@@ -356,7 +356,15 @@ INSERT INTO search_stale SELECT id FROM intervention;
 """
 )
 
+# Area timer: Session.speaking_budgets (a JSON list of "group:<code>=<seconds>" and
+# "delegation:<country>=<seconds>") and Session.not_spoken_first (the queue's ordering); session
+# fields, merged like the others.
+V_TIMER_BUDGETS = """
+ALTER TABLE session ADD COLUMN speaking_budgets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE session ADD COLUMN not_spoken_first INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V_TIMER_BUDGETS]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ language, the window never taller than the screen, no button or reading cut."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from shots import shots_dir
 from timer_fixtures import series
@@ -57,6 +58,16 @@ def test_the_timer_page_fits_a_laptop(page, qtbot, lang, size):
         lines = 1 if metrics.horizontalAdvance(title) + 12 <= page.table.columnWidth(1) else 2
         assert page.table.rowHeight(row) >= lines * metrics.height(), title
     assert page.queue.picker.isVisible() and page.queue.picker.height() > 10
+    # The form to add a speaker is on screen without scrolling, whole (not cut at either side).
+    scroll = page.queue_scroll
+    assert scroll.verticalScrollBar().value() == 0
+    view = scroll.viewport()
+    q = page.queue
+    for field in (q.picker, q.country, q.speech, q.limit, q.add_button):
+        shown = QRect(field.mapTo(view, QPoint(0, 0)), field.size())
+        assert field.isVisible() and view.rect().contains(shown), field.objectName()
+        assert field.width() >= field.minimumSizeHint().width(), field.objectName()
+    assert q.width() <= view.width()  # no column of the queue hidden past the right edge
     if SHOTS.is_dir():
         win.grab().save(str(SHOTS / f"page-{lang}-{size[0]}x{size[1]}.png"))
     QApplication.processEvents()

@@ -21,14 +21,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +42,6 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
-from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
 from facilitator.ui.timer.focus import FocusCue
@@ -130,12 +125,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         for action in (a.toggle, a.previous, a.next, a.minus, a.plus, a.stop):
             controls.addWidget(action_button(action))
         controls.addStretch(1)
-        self.warning_label = QLabel()
-        self.warning = QSpinBox()
-        self.warning.setObjectName("warningMinutes")
-        self.warning.setRange(0, 30)
-        self.warning.editingFinished.connect(self._set_warning)
-        self.warning_label.setBuddy(self.warning)
         self.stage_action = QAction(self)
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
@@ -145,42 +134,16 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.rehearsal.toggled.connect(self.set_rehearsal)
         controls.addWidget(self.rehearsal)
 
-        self.model = TimerAgendaModel(
-            lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
-        )
-        self.table = QTableView()
-        self.table.setObjectName("timerAgenda")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
-        )
-        self.table.doubleClicked.connect(self._goto_row)
-        header = self.table.horizontalHeader()
-        # Sized once per session, not ResizeToContents: that would read every row each second.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.agenda_box = QGroupBox()
-        agenda = QVBoxLayout(self.agenda_box)
-        agenda.addWidget(self.table)
-        moves = QHBoxLayout()
-        for action in (a.item_up, a.item_down):
-            moves.addWidget(action_button(action))
-        moves.addStretch(1)
-        moves.addWidget(self.warning_label)
-        moves.addWidget(self.warning)
-        agenda.addLayout(moves)
+        self._build_agenda()
         self.queue = SpeakersQueue(a, self.run)
         splitter = QSplitter()
         splitter.addWidget(self.agenda_box)
         # The queue scrolls rather than making the window taller than a laptop's screen.
-        queue_scroll = QScrollArea()
+        queue_scroll = self.queue_scroll = QScrollArea()
         queue_scroll.setObjectName("speakersScroll")
         queue_scroll.setWidgetResizable(True)
         queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        queue_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         queue_scroll.setWidget(self.queue)
         splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
@@ -403,6 +366,10 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
                 if row is not None:
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
+        live = self.stage_session()  # the session that runs: its chime, whichever is shown
+        if live is not None:
+            key = f"{live.session.id}:{live.rehearsal}"
+            self.chimes.observe(key, state if live is session else live.state(state.now))
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.displayed.emit(display)
         if self.stage is not None and self.stage.isVisible():
@@ -411,6 +378,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     def retranslate_ui(self) -> None:
         self.focus_cue.retranslate()
         self.retranslate_stage_row()
+        self.chimes.retranslate()
         self.agenda_box.setTitle(_("Agenda"))
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))
@@ -426,5 +394,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.model.retranslate()
         if self.session is not None:
             self._fit_table()  # headers of another language are wider or narrower
+        self._fit_queue()
         if self.session is not None:
             self._show(self.session.state(self.now()))

@@ -3,12 +3,76 @@ TimerPage (page.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+)
+
 from facilitator.domain import model as m
 from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
+from facilitator.ui.timer.chime import Chimes
+from facilitator.ui.timer.speakers_queue import action_button
 
 
 class AgendaEdits:
-    """Needs the page's table, model, session, warning box, run and now()."""
+    """Needs the page's actions, session, queue, run and now(); makes the agenda box, its
+    table and model, the amber warning and the chime setting."""
+
+    def _build_agenda(self) -> None:
+        a = self.actions
+        self.model = TimerAgendaModel(
+            lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
+        )
+        self.table = QTableView()
+        self.table.setObjectName("timerAgenda")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+        )
+        self.table.doubleClicked.connect(self._goto_row)
+        header = self.table.horizontalHeader()
+        # Sized once per session, not ResizeToContents: that would read every row each second.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.warning_label = QLabel()
+        self.warning = QSpinBox()
+        self.warning.setObjectName("warningMinutes")
+        self.warning.setRange(0, 30)
+        self.warning.editingFinished.connect(self._set_warning)
+        self.warning_label.setBuddy(self.warning)
+        self.chimes = Chimes(self)
+        self.agenda_box = QGroupBox()
+        agenda = QVBoxLayout(self.agenda_box)
+        agenda.addWidget(self.table)
+        # Two rows: on one, the French and Russian labels left the speakers too little room.
+        moves = QGridLayout()
+        row = QHBoxLayout()
+        for action in (a.item_up, a.item_down):
+            row.addWidget(action_button(action))
+        row.addStretch(1)
+        moves.addLayout(row, 0, 0)
+        settings = QHBoxLayout()
+        settings.addWidget(self.warning_label)
+        settings.addWidget(self.warning)
+        settings.addWidget(self.chimes.box)
+        settings.addStretch(1)
+        moves.addLayout(settings, 1, 0)
+        agenda.addLayout(moves)
+
+    def _fit_queue(self) -> None:
+        """The speakers' column never narrower than its narrowest layout: nothing is cut."""
+        bar = self.queue_scroll.verticalScrollBar().sizeHint().width()
+        self.queue_scroll.setMinimumWidth(self.queue.minimumSizeHint().width() + bar)
 
     def _fit_table(self) -> None:
         fit_table(self.table)

@@ -17,7 +17,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 from facilitator import settings
@@ -79,9 +79,16 @@ class Chimes(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        on = settings.load().get(SETTING) is True
         self.box = QCheckBox()
         self.box.setObjectName("timerChime")
-        self.box.setChecked(settings.load().get(SETTING) is True)
+        self.box.setChecked(on)
+        # The same setting in View > Timer, for the keyboard: on the page, Space is the timer's.
+        self.action = QAction(self, checkable=True)
+        self.action.setObjectName("timerChimeAction")
+        self.action.setChecked(on)
+        self.box.toggled.connect(self.action.setChecked)
+        self.action.toggled.connect(self.box.setChecked)
         self.box.toggled.connect(lambda on: settings.save({SETTING: bool(on)}))
         self.watches: dict[str, ChimeWatch] = {}
         self.shown: str | None = None  # the session whose readings were seen last
@@ -114,3 +121,4 @@ class Chimes(QObject):
         self.box.setText(_("Chime"))
         self.box.setToolTip(_("A soft chime when an item turns amber and when its time is up"))
         self.box.setAccessibleName(_("Chime at amber and at zero"))
+        self.action.setText(_("Chime at amber and at zero"))

@@ -91,6 +91,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(self.refresh)
+        signals.opened.connect(self._document_opened)
         self._build()
         self.retranslate_ui()
 
@@ -172,6 +173,12 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         a.connect(a.item_down, lambda: self._move_item(1))
 
     # --- the session -------------------------------------------------------------------------
+
+    def _document_opened(self, doc: Document | None) -> None:
+        """The file was closed (its window too): nothing left to count, ask or write."""
+        if doc is None:
+            self.tick_timer.stop()
+            self.session, self.sessions, self.doc = None, {}, None
 
     def page_title(self) -> str:
         return _("Timer")

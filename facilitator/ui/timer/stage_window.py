@@ -332,6 +332,8 @@ def install_stage_action(window) -> None:
     timer_menu.setObjectName("timerMenu")
     for action in page.actions.all():
         timer_menu.addAction(_mirror(action, timer_menu))
+    timer_menu.addSeparator()
+    timer_menu.addAction(page.chimes.action)
     window.installEventFilter(_CloseWatcher(window, page))
     window.stage_view_action = stage
 

@@ -91,6 +91,9 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(self.refresh)
+        self.fit_timer = QTimer(self)  # a child: it ends with the page
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.timeout.connect(self._fit_queue)
         signals.opened.connect(self._document_opened)
         self._build()
         self.retranslate_ui()
@@ -355,6 +358,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         if state.phase != self._phase:
             self._phase = state.phase
             self.actions.retranslate(state.phase)
+            self._fit_queue()  # the floor's buttons may read wider in this phase
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
         words = display.item_words
         if session.rehearsal:  # said on screen, never only by the tick box
@@ -401,6 +405,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.model.retranslate()
         if self.session is not None:
             self._fit_table()  # headers of another language are wider or narrower
-        self._fit_queue()
+        self.fit_timer.start(0)  # the queue's width once it has its new words too
         if self.session is not None:
             self._show(self.session.state(self.now()))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
 )
@@ -71,8 +72,14 @@ class AgendaEdits:
 
     def _fit_queue(self) -> None:
         """The speakers' column never narrower than its narrowest layout: nothing is cut."""
-        bar = self.queue_scroll.verticalScrollBar().sizeHint().width()
-        self.queue_scroll.setMinimumWidth(self.queue.minimumSizeHint().width() + bar)
+        scroll = self.queue_scroll
+        bar = max(
+            scroll.verticalScrollBar().sizeHint().width(),
+            scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll),
+        )
+        # the bar, the frame and the spacing some styles put between the bar and the view
+        extra = bar + 2 * scroll.frameWidth() + 4
+        scroll.setMinimumWidth(self.queue.minimumSizeHint().width() + extra)
 
     def _fit_table(self) -> None:
         fit_table(self.table)

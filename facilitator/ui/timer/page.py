@@ -367,8 +367,10 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.item_clock.setText(display.item_clock)
         self.item_clock.setAccessibleName(_("Time left on the current item"))
         self.item_clock.setAccessibleDescription(f"{display.item_clock} · {display.item_words}")
-        self.totals.setText(display.totals)
-        self.projected.setText(display.projected)
+        # How the session stands against the plan on the short line, not after the projected
+        # end (with the two time zones, the Russian line was cut at 1100 px).
+        self.totals.setText(" · ".join(t for t in (display.totals, display.plan) if t))
+        self.projected.setText(display.projected_end)
         paint_level(self.panel, display.item_level)
         before = self.model.current_row
         self.model.tick(state.now)

@@ -28,7 +28,6 @@ from facilitator.domain.vocab import STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.timer.display import COLOURS, duration_text
-from facilitator.ui.timer.text import LiveText
 
 
 def budget_name(key: b.Key) -> str:
@@ -65,17 +64,19 @@ def over_keys(uses: list[b.BudgetUse]) -> set[b.Key]:
 
 
 BG, FG = COLOURS["overrun"]
-OVER_STYLE = "#{name} { background-color: BG; color: FG; border-radius: 3px; }"
+OVER_STYLE = "#{name} { background-color: BG; color: FG; border-radius: 3px; padding: 1px 3px; }"
 OVER_STYLE = OVER_STYLE.replace("BG", BG).replace("FG", FG)
 
 
 class BudgetRows(QWidget):
-    """One line per budget, redrawn each second without relaying out the page."""
+    """One label per budget, wrapped (a narrow column must not cut "over budget by 02:00").
+    Redrawn each second a budgeted speaker speaks: the relayout stays inside the speakers'
+    scroll area, whose size does not follow its content."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speakingBudgets")
-        self.rows: list[LiveText] = []
+        self.rows: list[QLabel] = []
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(1)
@@ -85,12 +86,16 @@ class BudgetRows(QWidget):
         while len(self.rows) > len(uses):
             self.rows.pop().deleteLater()
         while len(self.rows) < len(uses):
-            row = LiveText(f"speakingBudget{len(self.rows)}")
-            row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            row = QLabel()
+            row.setObjectName(f"speakingBudget{len(self.rows)}")
+            row.setWordWrap(True)
+            row.setTextFormat(Qt.TextFormat.PlainText)  # a country typed with a "<"
             self.rows.append(row)
             self.box.addWidget(row)
         for row, use in zip(self.rows, uses, strict=True):
-            row.setText(use_text(use))
+            text = use_text(use)
+            if row.text() != text:
+                row.setText(text)
             row.setAccessibleName(_("Speaking-time budget"))
             over = "over" if use.over else ""
             if row.property("over") != over:  # white on red once over (contrast 5.6:1)

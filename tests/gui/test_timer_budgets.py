@@ -5,6 +5,8 @@ the chime is requested once at amber and once at zero, never again on reopening.
 
 from __future__ import annotations
 
+import wave
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
@@ -17,6 +19,7 @@ from facilitator.domain.speakers import QueueEntry
 from facilitator.storage import open_file
 from facilitator.storage import repository as repo
 from facilitator.ui.application import apply_language
+from facilitator.ui.timer.chime import sound_path
 from facilitator.ui.timer.speaker_budgets import BudgetDialog
 
 
@@ -98,6 +101,16 @@ def test_budgets_are_set_kept_and_warn_once_over(page, qtbot, clock, path):
     assert page.queue.budget_rows.rows[1].property("over") == "over"
     assert "over budget" in page.queue.list.item(0).text()  # in words, in the queue
     assert "has spoken" in page.queue.list.item(0).text()
+    win = page.window()
+    assert "budgets" in win.undo_action.text()
+    win.undo_action.trigger()  # Edit > Undo: no budgets, no warning
+    page.refresh()
+    assert page.session.session.speaking_budgets == []
+    assert not page.queue.budget_rows.isVisible()
+    assert "over budget" not in page.queue.list.item(0).text()
+    win.redo_action.trigger()
+    page.refresh()
+    assert len(page.queue.budget_rows.rows) == 2
     page.window().close()
     db = open_file(path, device="check")
     session = repo.load_series(db).sessions[0].session
@@ -210,3 +223,14 @@ def test_queued_entries_show_group_and_country(page):
     assert "Member State" in texts[0] and "Mali" in texts[0]
     assert "Member State" in texts[1] and "Mali" in texts[1] and "Amina Diallo" in texts[1]
     assert isinstance(amina, m.Participant)
+
+
+def test_the_bundled_chimes_are_short_wav_files_and_offscreen_nothing_plays(page):
+    for sound in ("amber", "zero"):
+        with wave.open(str(sound_path(sound))) as chime:
+            seconds = chime.getnframes() / chime.getframerate()
+            assert 0.2 < seconds < 2 and chime.getnchannels() == 1
+    played = []
+    page.chimes.backend = played.append
+    page.chimes.play("amber")  # no screen, no sound device to expect: the request only
+    assert page.chimes.played == ["amber"] and played == []

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -99,13 +98,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.retranslate_ui()
 
     # --- layout ------------------------------------------------------------------------------
-
-    def _label(self, name: str, style: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(style)
-        return label
 
     def _build(self) -> None:
         self.panel = QFrame()

@@ -125,7 +125,9 @@ def test_the_budgets_dialog_cancelled_changes_nothing(page, qtbot):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, cancel)
-    qtbot.mouseClick(page.queue.budgets_button, Qt.MouseButton.LeftButton)
+    menu = page.window().findChild(QMenu, "timerMenu")
+    assert page.queue.budgets_action in menu.actions()  # reached from the keyboard too
+    page.queue.budgets_action.trigger()
     back_to_the_window(qtbot, page)
     assert page.session.session.speaking_budgets == []
     assert not page.queue.budget_rows.isVisible()

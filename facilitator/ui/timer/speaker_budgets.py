@@ -153,7 +153,7 @@ class BudgetDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(buttons)
-        self.resize(460, 520)
+        self.resize(480, 620)  # the groups and the first delegations without scrolling
 
     def _minutes(self, seconds: int) -> QSpinBox:
         box = QSpinBox()

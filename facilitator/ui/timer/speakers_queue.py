@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -160,6 +161,10 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.budgets_button = QPushButton()
         self.budgets_button.setObjectName("speakingBudgetsButton")
         self.budgets_button.clicked.connect(self.edit_budgets)
+        # Also in View > Timer, for the keyboard: on the page, Space is the timer's key.
+        self.budgets_action = QAction(self)
+        self.budgets_action.setObjectName("speakingBudgetsAction")
+        self.budgets_action.triggered.connect(self.edit_budgets)
         self.default_form.addRow("", self.budgets_button)
 
         # The form to add a speaker comes right after the floor's buttons: at 1100x720 it is
@@ -362,6 +367,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.order_label.setText(_("Order:"))
         self.order.retranslate()
         self.budgets_button.setText(_("Speaking-time budgets…"))
+        self.budgets_action.setText(_("Speaking-time budgets…"))
         self.budgets_button.setToolTip(
             _("Minutes for a stakeholder group or a delegation in this session")
         )

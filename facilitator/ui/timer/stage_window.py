@@ -342,6 +342,7 @@ def install_stage_action(window) -> None:
         timer_menu.addAction(_mirror(action, timer_menu))
     timer_menu.addSeparator()
     timer_menu.addAction(page.chimes.action)
+    timer_menu.addAction(page.queue.budgets_action)
     window.installEventFilter(_CloseWatcher(window, page))
     window.stage_view_action = stage
 

@@ -27,6 +27,8 @@ def check() -> list[str]:
         "facilitator/resources/demo/series.json",
         "facilitator/resources/gcm_objectives.json",
         "facilitator/resources/icons/facilitator-256.png",
+        "facilitator/resources/sounds/amber.wav",
+        "facilitator/resources/sounds/zero.wav",
         "facilitator/translations/fr/LC_MESSAGES/messages.po",
         "facilitator/translations/ar/LC_MESSAGES/messages.po",
         "facilitator/translations/es/LC_MESSAGES/messages.po",

@@ -24,6 +24,7 @@ from facilitator.domain import model as m
 from facilitator.domain import timer as t
 from facilitator.domain.changes import ChangeSet
 from facilitator.domain.speakers import QueueEntry
+from facilitator.domain.speaking_budget import BudgetUse, budget_use, read_budgets
 from facilitator.i18n import _
 from facilitator.storage import Database
 from facilitator.storage import repository as repo
@@ -213,10 +214,27 @@ class LiveTimer:
         step = self._session_step("speaking_seconds", seconds, _speaking_label)
         return self._operation(lambda s: s.set_speaking_seconds(seconds)), self._step(step)
 
+    def set_speaking_budgets(self, budgets: list[str]) -> tuple[Operation, SettingStep | None]:
+        step = self._session_step("speaking_budgets", list(budgets), _budgets_label)
+        return self._operation(lambda s: s.set_speaking_budgets(budgets)), self._step(step)
+
+    def set_not_spoken_first(self, on: bool) -> tuple[Operation, SettingStep | None]:
+        """The queue's ordering; its undo gives the setting back, not the queue's old order."""
+        step = self._session_step("not_spoken_first", on, _order_label)
+        return self._operation(lambda s: s.set_not_spoken_first(on)), self._step(step)
+
+    def budget_use(self, now: float | None = None) -> list[BudgetUse]:
+        """Time used in this run against each budget of the session, the live turn included."""
+        budgets = read_budgets(self.session.speaking_budgets)
+        if not budgets:
+            return []
+        live = self.state(now).floor
+        return budget_use(budgets, self.timer.floors, self.participants, live)
+
     def _step(self, step: SettingStep) -> SettingStep | None:
         return None if self.rehearsal else step  # a rehearsal's edits end with it
 
-    def _session_step(self, field: str, value: int, label: Callable[[], str]) -> SettingStep:
+    def _session_step(self, field: str, value: Any, label: Callable[[], str]) -> SettingStep:
         old = getattr(self.session, field)
         return SettingStep(self.doc, m.Session, self.session.id, field, old, value, label)
 
@@ -233,6 +251,14 @@ def _speaking_label() -> str:
     return _("Change of the default speaking time")
 
 
+def _budgets_label() -> str:
+    return _("Change of the speaking-time budgets")
+
+
+def _order_label() -> str:
+    return _("Change of the speakers' order")
+
+
 KIND = {m.AgendaItem: "agenda_item", m.Session: "session"}
 
 
@@ -247,11 +273,11 @@ class SettingStep:
     cls: type
     record_id: str
     field: str
-    old: int
-    new: int
+    old: Any  # a number, a flag or the list of budgets
+    new: Any
     describe: Callable[[], str]
 
-    def _write(self, value: int) -> ChangeSet:
+    def _write(self, value: Any) -> ChangeSet:
         def operation(db: Database) -> ChangeSet:
             repo.update(db, self.cls, self.record_id, **{self.field: value})
             return ChangeSet.of(changed=[(KIND[self.cls], self.record_id)])

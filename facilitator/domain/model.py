@@ -75,6 +75,10 @@ class Session:
     recording_url: str = ""
     duration_minutes: int | None = None  # the session's length ("90-minute"); None: not set
     report_exported_at: str = ""  # ISO 8601 UTC of the last report export covering it
+    # Speaking-time budgets, "group:<code>=<seconds>" or "delegation:<country>=<seconds>"
+    # (domain/speaking_budget.py), and the queue's "has not spoken yet first" ordering.
+    speaking_budgets: list[str] = field(default_factory=list)
+    not_spoken_first: bool = False
     id: str = field(default_factory=new_id)
 
 

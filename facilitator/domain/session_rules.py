@@ -167,6 +167,8 @@ def field_label(name: str) -> str:
         "registration_url": _("Registration link"),
         "recording_url": _("Recording link"),
         "duration_minutes": _("Length of the session"),
+        "speaking_budgets": _("Speaking-time budgets"),
+        "not_spoken_first": _("Those who have not spoken yet first"),
     }
     for figure in vocab.FIGURE_FIELDS:
         labels[f"{figure}_qualifier"] = labels[figure]

@@ -20,6 +20,7 @@ from typing import Any
 from facilitator.domain import model as m
 from facilitator.domain import safe_json, vocab
 from facilitator.domain import session_rules as rules
+from facilitator.domain.speaking_budget import parse_budget
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_versions
 from facilitator.i18n import LANGUAGES, _
@@ -33,8 +34,9 @@ FORMAT_ID = "facilitator.series"
 # duration_minutes; the top-level "personal_data" ("full": an archive; "redacted": a shareable
 # copy) and "redaction"; Takeaway.attribution and kind "narrative", Series.disclaimer,
 # acknowledgements, workstream, workstream_url.
-# 4 (area content): "translations" on topics, sessions, agenda items and take-aways, {language:
-# {field: text}} (model.Translation); Series.content_language, the language of the originals.
+# 4: "translations" on topics, sessions, agenda items and take-aways, {language: {field: text}}
+# (model.Translation); Series.content_language, the language of the originals;
+# Session.speaking_budgets, not_spoken_first.
 FORMAT_VERSION = 4
 PERSONAL_DATA = ("full", "redacted")
 # How a shareable copy was redacted (exports.redact.redact_for_export), for people and tools.
@@ -239,6 +241,15 @@ def _check_codes(record: Any, path: str) -> None:
                 raise _fail(
                     f"{path}.interpretation[{n}]",
                     _("expected an ISO 639 language code such as en, fr or az"),
+                )
+        for n, text in enumerate(record.speaking_budgets):
+            if parse_budget(text) is None:
+                raise _fail(
+                    f"{path}.speaking_budgets[{n}]",
+                    _(
+                        "expected group:<code>=<seconds> or delegation:<country>=<seconds>, "
+                        "with seconds above zero"
+                    ),
                 )
         for name in ("registration_url", "recording_url"):
             value = getattr(record, name)

@@ -251,8 +251,10 @@ def _check_lists(conn: sqlite3.Connection, path: Path) -> None:
     """Every list column holds a flat JSON list: a nested or malformed one (only an edit behind
     the app's back makes one) is refused here, in one line, before any reader recurses."""
     for table in RECORD_TABLES:
+        # A file of an older format lacks the list columns added since (the migration adds them).
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         for column, kind in field_kinds(CLASS_OF[table]).items():
-            if kind != "list":
+            if kind != "list" or column not in present:
                 continue
             bad = conn.execute(
                 f"SELECT id FROM {table} WHERE {column} NOT IN ('', '[]') AND CASE"

@@ -378,7 +378,15 @@ CREATE INDEX translation_owner ON translation (owner_id);
 ALTER TABLE series ADD COLUMN content_language TEXT NOT NULL DEFAULT 'en';
 """
 
+# Version 6 (area timer): Session.speaking_budgets (a JSON list of "group:<code>=<seconds>" and
+# "delegation:<country>=<seconds>") and Session.not_spoken_first (the queue's ordering); session
+# fields, merged like the others.
+V6 = """
+ALTER TABLE session ADD COLUMN speaking_budgets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE session ADD COLUMN not_spoken_first INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[n] moves a file from user_version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,6 +24,12 @@ from facilitator.domain.speakers import (
     queue_to_json,
     queued,
 )
+from facilitator.domain.speaking_budget import (
+    have_spoken,
+    identity,
+    not_spoken_first,
+    queued_not_spoken_first,
+)
 
 from . import repository as repo
 from .database import Database
@@ -259,6 +265,8 @@ class TimerSession:
             started_at=t.format_at(now),
         )
         close = self._close_floor(now)
+        if self.session.not_spoken_first:  # the speaker has spoken now: behind the others
+            rest = not_spoken_first(rest, have_spoken(self.timer.floors) | identity(entry))
 
         def writes() -> None:
             close()
@@ -295,7 +303,11 @@ class TimerSession:
         self.queue = queue
 
     def enqueue(self, entry: QueueEntry) -> None:
-        self._save_queue(queued(self.queue, entry))
+        if self.session.not_spoken_first:
+            spoken = have_spoken(self.timer.floors)
+            self._save_queue(queued_not_spoken_first(self.queue, entry, spoken))
+        else:
+            self._save_queue(queued(self.queue, entry))
 
     def move_queued(self, index: int, step: int) -> bool:
         target = index + step
@@ -347,6 +359,22 @@ class TimerSession:
         repo.update(self.db, m.Session, self.session.id, speaking_seconds=seconds)
         self._wrote("changed", "session", self.session.id)
         self.session.speaking_seconds = self.timer.speaking_seconds = seconds
+
+    def set_speaking_budgets(self, budgets: list[str]) -> None:
+        repo.update(self.db, m.Session, self.session.id, speaking_budgets=list(budgets))
+        self._wrote("changed", "session", self.session.id)
+        self.session.speaking_budgets = list(budgets)
+
+    def set_not_spoken_first(self, on: bool) -> None:
+        """The ordering on (the queue is sorted once, stably) or off (the queue stays)."""
+        with self.db.transaction():
+            repo.update(self.db, m.Session, self.session.id, not_spoken_first=on)
+            self._wrote("changed", "session", self.session.id)
+            self.session.not_spoken_first = on
+            if on:
+                ordered = not_spoken_first(self.queue, have_spoken(self.timer.floors))
+                if ordered != self.queue:
+                    self._save_queue(ordered)
 
     # --- clock jumps -------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -107,6 +108,7 @@ class SessionView(Retranslating, QWidget):
         opening a file reads what the first screen shows, not what every tab could show."""
         self.pages.append(page)
         self.tabs.addTab(page, page.page_title())  # type: ignore[attr-defined]
+        self._size_to_current()
         if defer:
             self._deferrable.add(page)
         if hasattr(page, "document_changed"):
@@ -131,10 +133,22 @@ class SessionView(Retranslating, QWidget):
                 page.set_session(doc, content)  # type: ignore[attr-defined]
 
     def _tab_shown(self, _index: int) -> None:
+        self._size_to_current()
         page = self.tabs.currentWidget()
         if page in self._stale and self.content is not None and self._doc is not None:
             self._stale.discard(page)
             page.set_session(self._doc, self.content)  # type: ignore[attr-defined]
+
+    def _size_to_current(self) -> None:
+        """Only the tab shown counts for the window's minimum size: a tab's stack otherwise
+        takes the tallest page's minimum (the Summary's in Arabic made the Timer tab's window
+        759 px tall at 1100x720)."""
+        current = self.tabs.currentWidget()
+        for n in range(self.tabs.count()):
+            page = self.tabs.widget(n)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
 
     def refresh(self) -> None:
         content = self.content

@@ -79,12 +79,15 @@ class Display:
     speaker_level: str
     speaker_words: str
     totals: str
-    projected: str
+    projected: str  # the projected end and how it stands against the plan
+    projected_end: str = ""  # the projected end alone
+    plan: str = ""  # "4 minutes behind plan", "on plan"
 
 
-def _projected(state: t.TimerState, session: m.Session) -> str:
+def _projected(state: t.TimerState, session: m.Session) -> tuple[str, str]:
+    """The projected end (or the end) and how it stands against the plan."""
     if state.phase == t.STOPPED and state.started_at is None:
-        return ""
+        return "", ""
     moment = dt.datetime.fromtimestamp(state.projected_end, dt.UTC)
     local = local_zone()
     try:
@@ -99,19 +102,18 @@ def _projected(state: t.TimerState, session: m.Session) -> str:
     else:
         text = at
     if state.phase == t.STOPPED:
-        return _("Ended at {time}").format(time=text)
+        return _("Ended at {time}").format(time=text), ""
     text = _("Projected end: {time}").format(time=text)
     if state.started_at is None:
-        return text
+        return text, ""
     late = round((state.projected_end - state.started_at - state.planned_seconds) / 60)
     if late > 0:
         behind = ngettext("{n} minute behind plan", "{n} minutes behind plan", late)
-        return f"{text} · {behind.format(n=late)}"
+        return text, behind.format(n=late)
     if late < 0:
         ahead = ngettext("{n} minute ahead of plan", "{n} minutes ahead of plan", -late)
-        return f"{text} · {ahead.format(n=-late)}"
-    on_plan = _("on plan")
-    return f"{text} · {on_plan}"
+        return text, ahead.format(n=-late)
+    return text, _("on plan")
 
 
 def display_of(
@@ -134,6 +136,7 @@ def display_of(
         speaker_level = state.speaker_level or t.NORMAL
         limit = min(t.SPEAKER_WARNING_SECONDS, floor.budget / 4)
         speaker_words = warning_words(speaker_level, floor.remaining, limit) or _("Speaking")
+    projected = _projected(state, session)
     if state.phase == t.STOPPED:
         totals = _("Elapsed {elapsed}").format(elapsed=duration_text(state.elapsed))
     else:
@@ -151,7 +154,9 @@ def display_of(
         speaker_level=speaker_level,
         speaker_words=speaker_words,
         totals=totals,
-        projected=_projected(state, session),
+        projected=" · ".join(p for p in projected if p),
+        projected_end=projected[0],
+        plan=projected[1],
     )
 
 

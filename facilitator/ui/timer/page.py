@@ -21,14 +21,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +40,6 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.timer.actions import TimerActions
-from facilitator.ui.timer.agenda import TimerAgendaModel
 from facilitator.ui.timer.announce import TimerAnnouncer
 from facilitator.ui.timer.clock_jump import ask_clock_jump, confirm
 from facilitator.ui.timer.display import Display, display_of, paint_level
@@ -97,17 +91,14 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(self.refresh)
+        self.fit_timer = QTimer(self)  # a child: it ends with the page
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.timeout.connect(self._fit_queue)
+        signals.opened.connect(self._document_opened)
         self._build()
         self.retranslate_ui()
 
     # --- layout ------------------------------------------------------------------------------
-
-    def _label(self, name: str, style: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(style)
-        return label
 
     def _build(self) -> None:
         self.panel = QFrame()
@@ -134,12 +125,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         for button in buttons:
             controls.addWidget(button)
         controls.addStretch(1)
-        self.warning_label = QLabel()
-        self.warning = QSpinBox()
-        self.warning.setObjectName("warningMinutes")
-        self.warning.setRange(0, 30)
-        self.warning.editingFinished.connect(self._set_warning)
-        self.warning_label.setBuddy(self.warning)
         self.stage_action = QAction(self)
         self.stage_action.setObjectName("stageViewAction")
         self.stage_action.triggered.connect(self.open_stage)
@@ -150,45 +135,17 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.rehearsal.toggled.connect(self.set_rehearsal)
         controls.addWidget(self.rehearsal)
 
-        self.model = TimerAgendaModel(
-            lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
-        )
-        self.table = QTableView()
-        self.table.setObjectName("timerAgenda")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
-        self.table.setEditTriggers(
-            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
-        )
-        self.table.doubleClicked.connect(self._goto_row)
-        header = self.table.horizontalHeader()
-        # Sized once per session, not ResizeToContents: that would read every row each second.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.agenda_box = QGroupBox()
-        agenda = QVBoxLayout(self.agenda_box)
-        agenda.addWidget(self.table)
-        moves = QHBoxLayout()
-        item_moves = [action_button(a.item_up), action_button(a.item_down)]
-        for button in item_moves:
-            moves.addWidget(button)
-        moves.addStretch(1)
-        moves.addWidget(self.warning_label)
-        moves.addWidget(self.warning)
-        agenda.addLayout(moves)
+        self._build_agenda()
         self.queue = SpeakersQueue(a, self.run)
         splitter = QSplitter()
         splitter.addWidget(self.agenda_box)
         # The queue scrolls rather than making the window taller than a laptop's screen.
-        queue_scroll = QScrollArea()
+        queue_scroll = self.queue_scroll = QScrollArea()
         queue_scroll.setObjectName("speakersScroll")
         queue_scroll.setWidgetResizable(True)
         queue_scroll.setFrameShape(QFrame.Shape.NoFrame)
         queue_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own
+        queue_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         queue_scroll.setWidget(self.queue)
         splitter.addWidget(queue_scroll)
         splitter.setStretchFactor(0, 3)
@@ -204,7 +161,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         stage_row = [self.message_field, self.message_show, self.message_clear]
         chain_focus(
             [*buttons, self.rehearsal, *stage_row, self.stage_menu_button, self.table]
-            + [*item_moves, self.warning, *self.queue.focus_chain()]
+            + [*self.item_moves, self.warning, self.chimes.box, *self.queue.focus_chain()]
         )
 
     def _connect_actions(self) -> None:
@@ -223,6 +180,12 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         a.connect(a.item_down, lambda: self._move_item(1))
 
     # --- the session -------------------------------------------------------------------------
+
+    def _document_opened(self, doc: Document | None) -> None:
+        """The file was closed (its window too): nothing left to count, ask or write."""
+        if doc is None:
+            self.tick_timer.stop()
+            self.session, self.sessions, self.doc = None, {}, None
 
     def page_title(self) -> str:
         return _("Timer")
@@ -376,6 +339,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         if state.phase != self._phase:
             self._phase = state.phase
             self.actions.retranslate(state.phase)
+            self._fit_queue()  # the floor's buttons may read wider in this phase
         self.item_title.setText(isolate(display.item_title) or _("No item yet: press Start"))
         self.item_title.set_label(_("Current item") if display.item_title else "")
         words = display.item_words
@@ -384,8 +348,10 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.item_words.setText(words)
         self.item_clock.setText(display.item_clock)
         self.item_clock.setAccessibleDescription(words)
-        self.totals.setText(display.totals)
-        self.projected.setText(display.projected)
+        # How the session stands against the plan on the short line, not after the projected
+        # end (with the two time zones, the Russian line was cut at 1100 px).
+        self.totals.setText(" · ".join(t for t in (display.totals, display.plan) if t))
+        self.projected.setText(display.projected_end)
         paint_level(self.panel, display.item_level)
         before = self.model.current_row
         self.model.tick(state.now)
@@ -394,6 +360,10 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
                 if row is not None:
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
+        live = self.stage_session()  # the session that runs: its chime, whichever is shown
+        if live is not None:
+            key = f"{live.session.id}:{live.rehearsal}"
+            self.chimes.observe(key, state if live is session else live.state(state.now))
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.announcer.hear(session, state, display)
         self.displayed.emit(display)
@@ -403,6 +373,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
     def retranslate_ui(self) -> None:
         self.focus_cue.retranslate()
         self.retranslate_stage_row()
+        self.chimes.retranslate()
         self.agenda_box.setTitle(_("Agenda"))
         self.warning_label.setText(_("Amber warning at"))
         self.warning.setSuffix(" " + _("min left"))
@@ -420,5 +391,6 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         self.model.retranslate()
         if self.session is not None:
             self._fit_table()  # headers of another language are wider or narrower
+        self.fit_timer.start(0)  # the queue's width once it has its new words too
         if self.session is not None:
             self._show(self.session.state(self.now()))

@@ -3,12 +3,85 @@ TimerPage (page.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+)
+
 from facilitator.domain import model as m
 from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
+from facilitator.ui.timer.chime import Chimes
+from facilitator.ui.timer.speakers_queue import action_button
 
 
 class AgendaEdits:
-    """Needs the page's table, model, session, warning box, run and now()."""
+    """Needs the page's actions, session, queue, run and now(); makes the agenda box, its
+    table and model, the amber warning and the chime setting."""
+
+    def _build_agenda(self) -> None:
+        a = self.actions
+        self.model = TimerAgendaModel(
+            lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
+        )
+        self.table = QTableView()
+        self.table.setObjectName("timerAgenda")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        self.table.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+        )
+        self.table.doubleClicked.connect(self._goto_row)
+        header = self.table.horizontalHeader()
+        # Sized once per session, not ResizeToContents: that would read every row each second.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.warning_label = QLabel()
+        self.warning = QSpinBox()
+        self.warning.setObjectName("warningMinutes")
+        self.warning.setRange(0, 30)
+        self.warning.editingFinished.connect(self._set_warning)
+        self.warning_label.setBuddy(self.warning)
+        self.chimes = Chimes(self)
+        self.agenda_box = QGroupBox()
+        agenda = QVBoxLayout(self.agenda_box)
+        agenda.addWidget(self.table)
+        # Two rows: on one, the French and Russian labels left the speakers too little room.
+        moves = QGridLayout()
+        row = QHBoxLayout()
+        self.item_moves = [action_button(a.item_up), action_button(a.item_down)]
+        for button in self.item_moves:
+            row.addWidget(button)
+        row.addStretch(1)
+        moves.addLayout(row, 0, 0)
+        settings = QHBoxLayout()
+        settings.addWidget(self.warning_label)
+        settings.addWidget(self.warning)
+        settings.addWidget(self.chimes.box)
+        settings.addStretch(1)
+        moves.addLayout(settings, 1, 0)
+        agenda.addLayout(moves)
+
+    def _fit_queue(self) -> None:
+        """The speakers' column never narrower than its narrowest layout: nothing is cut."""
+        scroll = self.queue_scroll
+        bar = max(
+            scroll.verticalScrollBar().sizeHint().width(),
+            scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll),
+        )
+        # the bar, the frame and the spacing some styles put between the bar and the view
+        extra = bar + 2 * scroll.frameWidth() + 4
+        scroll.setMinimumWidth(self.queue.minimumSizeHint().width() + extra)
 
     def _fit_table(self) -> None:
         fit_table(self.table)

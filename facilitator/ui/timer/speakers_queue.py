@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app.timer import LiveTimer
+from facilitator.domain import speaking_budget as b
 from facilitator.domain.speakers import QueueEntry, speaker_label
 from facilitator.domain.vocab import SPEECH_TYPES, STAKEHOLDER_GROUPS, label
 from facilitator.i18n import _, format_number, pgettext
@@ -36,7 +38,20 @@ from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.timer.actions import TimerActions
 from facilitator.ui.timer.display import Display, duration_text, paint_level
 from facilitator.ui.timer.focus import tab_button
+from facilitator.ui.timer.speaker_budgets import (
+    BudgetDialog,
+    BudgetRows,
+    OrderChoice,
+    entry_keys,
+    over_keys,
+)
 from facilitator.ui.timer.text import LiveText
+
+
+def narrow(combo: QComboBox) -> None:
+    """A choice as wide as its column allows, not as its longest label (Russian, French)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
 
 
 def action_button(action) -> QToolButton:
@@ -62,6 +77,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.setObjectName("speakersQueueBox")
         self.session: LiveTimer | None = None
         self.run = run
+        self._over: set[b.Key] = set()  # over budget when the list was last filled
         self.panel = QFrame()
         self.panel.setObjectName("speakerPanel")
         self.current = QLabel()
@@ -70,6 +86,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.clock = LiveText("speakerClock", 22, bold=True)
         self.words = LiveText("speakerWords")
         panel = QHBoxLayout(self.panel)
+        panel.setContentsMargins(8, 4, 8, 4)
         names = QVBoxLayout()
         names.addWidget(self.current)
         names.addWidget(self.words)
@@ -88,6 +105,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.picker.setObjectName("speakerPicker")
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        narrow(self.picker)
         completer = self.picker.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -102,29 +120,32 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.speech.setObjectName("speechType")
         for code in SPEECH_TYPES:
             self.speech.addItem("", code)
+        narrow(self.speech)
         self.add_button = tab_button(QPushButton())
         self.add_button.setObjectName("addSpeaker")
         self.add_button.clicked.connect(self.add_speaker)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.picker_label, self.country_label, self.limit_label = QLabel(), QLabel(), QLabel()
-        self.speech_label = QLabel()
-        # Each field named by its label (else all four are "Speakers", the box's title).
+        # A long label (Russian) puts its field below it rather than widening the column.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.picker_label, self.country_label, self.speech_label = QLabel(), QLabel(), QLabel()
+        # Each field named by its label (else all are "Speakers", the box's title); the time
+        # limit shares the speech's row and is named in retranslate_ui.
         for label_, field in (
             (self.picker_label, self.picker),
             (self.country_label, self.country),
-            (self.limit_label, self.limit),
             (self.speech_label, self.speech),
         ):
             label_.setBuddy(field)
         self.form.addRow(self.picker_label, self.picker)
         self.form.addRow(self.country_label, self.country)
-        self.form.addRow(self.speech_label, self.speech)
-        limit_row = QHBoxLayout()
-        limit_row.addWidget(self.limit)
-        limit_row.addWidget(self.add_button)
-        limit_row.addStretch(1)
-        self.form.addRow(self.limit_label, limit_row)
+        # The kind of speech and its time limit share a row, and the button has one of its
+        # own: the column is narrow at 1100 px, and the form must show without scrolling.
+        speech_row = QHBoxLayout()
+        speech_row.addWidget(self.speech, 1)
+        speech_row.addWidget(self.limit)
+        self.form.addRow(self.speech_label, speech_row)
+        self.form.addRow(self.add_button)
 
         self.list = QListWidget()
         self.list.setObjectName("speakersQueue")
@@ -140,16 +161,36 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.default_limit = self._minutes_box("defaultSpeakingTime")
         self.default_limit.editingFinished.connect(self._set_default_limit)
         self.default_form = QFormLayout()
+        self.default_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.default_label = QLabel()
         self.default_label.setBuddy(self.default_limit)
         self.default_form.addRow(self.default_label, self.default_limit)
 
+        self.budget_rows = BudgetRows()
+        self.order = OrderChoice()
+        narrow(self.order)
+        self.order.activated.connect(self._set_order)
+        self.order_label = QLabel()
+        self.order_label.setBuddy(self.order)
+        self.default_form.addRow(self.order_label, self.order)
+        self.budgets_button = tab_button(QPushButton())
+        self.budgets_button.setObjectName("speakingBudgetsButton")
+        self.budgets_button.clicked.connect(self.edit_budgets)
+        # Also in View > Timer, for the keyboard: on the page, Space is the timer's key.
+        self.budgets_action = QAction(self)
+        self.budgets_action.setObjectName("speakingBudgetsAction")
+        self.budgets_action.triggered.connect(self.edit_budgets)
+        self.default_form.addRow("", self.budgets_button)
+
+        # The form to add a speaker comes right after the floor's buttons: at 1100x720 it is
+        # on screen without scrolling; the queue, the budgets and the settings follow.
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addLayout(floor_row)
+        layout.addLayout(self.form)
         layout.addWidget(self.list, 1)
         layout.addLayout(list_row)
-        layout.addLayout(self.form)
+        layout.addWidget(self.budget_rows)
         layout.addLayout(self.default_form)
         self.retranslate_ui()
 
@@ -176,6 +217,8 @@ class SpeakersQueue(Retranslating, QGroupBox):
             self.limit,
             self.add_button,
             self.default_limit,
+            self.order,
+            self.budgets_button,
         ]
 
     # --- session -----------------------------------------------------------------------------
@@ -185,6 +228,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         minutes = session.session.speaking_seconds / 60 if session else 3
         self.default_limit.setValue(minutes)
         self.limit.setValue(minutes)
+        self._show_order()
         self._fill_picker()
         self.fill()
 
@@ -192,6 +236,11 @@ class SpeakersQueue(Retranslating, QGroupBox):
         """The session's default speaking time as the file holds it (after an undo, say)."""
         if self.session is not None and not self.default_limit.hasFocus():
             self.default_limit.setValue(self.session.session.speaking_seconds / 60)
+        self._show_order()
+
+    def _show_order(self) -> None:
+        on = bool(self.session and self.session.session.not_spoken_first)
+        self.order.setCurrentIndex(1 if on else 0)
 
     def roster_changed(self) -> None:
         """Participants were added or edited elsewhere: offer them, keeping what was typed."""
@@ -219,6 +268,9 @@ class SpeakersQueue(Retranslating, QGroupBox):
         row = self.list.currentRow()
         self.list.clear()
         people = self.session.participants if self.session else {}
+        spoken = b.have_spoken(self.session.timer.floors) if self.session else set()
+        over = over_keys(self.session.budget_use()) if self.session else set()
+        self._over = over
         for n, entry in enumerate(self.session.queue if self.session else [], start=1):
             name = speaker_label(entry, people)
             person = people.get(entry.participant_id or "")
@@ -237,6 +289,11 @@ class SpeakersQueue(Retranslating, QGroupBox):
                 name=isolate(name),
                 time=duration_text(entry.limit),
             )
+            notes = [_("has spoken")] if b.has_spoken(entry, spoken) else []
+            if entry_keys(entry, people) & over:  # said in words, not by colour alone
+                notes.append(_("over budget"))
+            if notes:
+                text = f"{text} · {comma_join(notes)}"
             self.list.addItem(text)
         if self.list.count():
             self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
@@ -252,6 +309,10 @@ class SpeakersQueue(Retranslating, QGroupBox):
             self.clock.setText("")
             self.words.setText("")
         paint_level(self.panel, display.speaker_level if display.speaker else "normal")
+        uses = self.session.budget_use() if self.session else []
+        self.budget_rows.show_use(uses)
+        if over_keys(uses) != self._over:
+            self.fill()  # a group or delegation went over its budget while speaking
         self.clock.set_label(_("Speaking time left"))
         self.clock.setAccessibleDescription(display.speaker_words)
 
@@ -319,8 +380,30 @@ class SpeakersQueue(Retranslating, QGroupBox):
             if self.run(lambda s: s.set_speaking_seconds(seconds)):
                 self.limit.setValue(seconds / 60)
 
+    def _set_order(self) -> None:
+        on = bool(self.order.currentData())
+        if self.session and on != self.session.session.not_spoken_first:
+            self.run(lambda s: s.set_not_spoken_first(on))
+        self._show_order()  # what the file holds, also after a failed write
+
+    def edit_budgets(self) -> None:
+        if self.session is None:
+            return
+        dialog = BudgetDialog(b.read_budgets(self.session.session.speaking_budgets), self)
+        if dialog.exec() == BudgetDialog.DialogCode.Accepted:
+            budgets = b.write_budgets(dialog.budgets())
+            if budgets != self.session.session.speaking_budgets:
+                self.run(lambda s: s.set_speaking_budgets(budgets))
+
     def retranslate_ui(self) -> None:
         self.setTitle(_("Speakers"))
+        self.order_label.setText(_("Order:"))
+        self.order.retranslate()
+        self.budgets_button.setText(_("Speaking-time budgets…"))
+        self.budgets_action.setText(_("Speaking-time budgets…"))
+        self.budgets_button.setToolTip(
+            _("Minutes for a stakeholder group or a delegation in this session")
+        )
         self.picker.lineEdit().setPlaceholderText(_("Participant, group or new name"))
         self.picker.setToolTip(
             _("Type a name, an organisation or a stakeholder group, then {key}").format(
@@ -339,7 +422,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         self.picker_label.setText(_("Speaker:"))
         self.picker.lineEdit().setAccessibleName(self.picker_label.text())
         self.country_label.setText(_("Country:"))
-        self.limit_label.setText(_("Time limit:"))
+        self.limit.setAccessibleName(_("Time limit:").rstrip(":：\u00a0 "))
         self.speech_label.setText(_("Asks for:"))
         self.speech.setAccessibleName(_("Kind of speech"))
         for n in range(self.speech.count()):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from facilitator.domain import timer as t
 from facilitator.i18n import _, format_number
@@ -103,7 +103,7 @@ class StageWindow(Retranslating, QWidget):
         self.next_item = LiveText("stageNext")
         self.time_of_day = LiveText("stageTimeOfDay", align=center)
         self.projected = LiveText("stageProjected", align=Qt.AlignmentFlag.AlignTrailing)
-        footer = QHBoxLayout()
+        footer = self.footer = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         footer.addWidget(self.next_item, 3)
         footer.addWidget(self.time_of_day, 1)
         footer.addWidget(self.projected, 3)
@@ -257,7 +257,9 @@ class StageWindow(Retranslating, QWidget):
         """Titles, banner, words and footer as fixed shares of the window's height, one line
         each and elided: a long title never takes the clock's room, so the digits keep at
         least half of the height (40 % and more in font size) at any aspect ratio."""
-        height = max(self.height(), 100)
+        # In a portrait window the rows are sized to the width too: a title in letters a
+        # tenth of a tall window's height would show only a few words of it.
+        height = max(min(self.height(), int(self.width() * 1.2)), 100)
         ended = self.display is not None and self.display.phase == t.STOPPED
         rows = (
             (self.title, TITLE),
@@ -267,6 +269,12 @@ class StageWindow(Retranslating, QWidget):
             (self.next_item, FOOTER),
             (self.time_of_day, FOOTER),
             (self.projected, FOOTER),
+        )
+        # A portrait window: the footer's three readings one above the other, else each
+        # would be elided to a few letters (the clock stands on two lines, see FitText).
+        portrait = self.height() > self.width()
+        self.footer.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         for label, share in rows:
             font = QFont(label.font())
@@ -336,6 +344,9 @@ def install_stage_action(window) -> None:
     timer_menu.setObjectName("timerMenu")
     for action in page.actions.all():
         timer_menu.addAction(_mirror(action, timer_menu))
+    timer_menu.addSeparator()
+    timer_menu.addAction(page.chimes.action)
+    timer_menu.addAction(page.queue.budgets_action)
     window.installEventFilter(_CloseWatcher(window, page))
     window.stage_view_action = stage
 

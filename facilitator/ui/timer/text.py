@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -93,16 +93,24 @@ class LiveText(QWidget):
         painter.drawText(QRectF(self.rect()), int(self.align), shown)
 
 
+BIDI_MARKS = dict.fromkeys([0x202A, 0x202B, 0x202C, 0x2066, 0x2067, 0x2068, 0x2069])
+LRE, PDF = "\u202a", "\u202c"
+GAP = 0.3  # between two stacked lines, in digit heights
+
+
 class FitText(LiveText):
     """A clock reading whose digits fill the room it has (the stage view).
 
     The size is fitted to the shape of the reading (every digit a 0), so it changes only when
-    the shape does ('+' on overrun, an hour more), not every second.
+    the shape does ('+' on overrun, an hour more), not every second. In a tall, narrow room (a
+    portrait screen) one line of '12:34' would be limited by the width to a fifth of the
+    height: the minutes then stand above the seconds, on two lines, twice as large.
     """
 
     def __init__(self, name: str, fill: float = 0.85, parent: QWidget | None = None) -> None:
         super().__init__(name, bold=True, align=Qt.AlignmentFlag.AlignHCenter, parent=parent)
         self.fill = fill
+        self.stacked = False
         self._fitted: tuple[str, int, int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(40, 24)
@@ -118,6 +126,10 @@ class FitText(LiveText):
         super().resizeEvent(event)
         self._fit()
 
+    def lines(self) -> list[str]:
+        """The reading as painted: one line, or the minutes above the seconds."""
+        return split_clock(self.text()) if self.stacked else [self.text()]
+
     def _fit(self) -> None:
         shape = shape_of(self.text()) or "00:00"
         key = (shape, self.width(), self.height())
@@ -129,6 +141,39 @@ class FitText(LiveText):
         metrics = QFontMetricsF(font)
         for_height = self.height() * self.fill / metrics.height() * 100
         for_width = self.width() * 0.94 / max(metrics.horizontalAdvance(shape), 1.0) * 100
-        font.setPixelSize(max(int(min(for_height, for_width)), 8))
+        size = min(for_height, for_width)
+        self.stacked = False
+        if ":" in shape and for_width < for_height:  # the width limits: try two lines
+            digits = metrics.capHeight()
+            widest = max(metrics.horizontalAdvance(line) for line in split_clock(shape))
+            two = min(
+                self.height() * self.fill / (digits * (2 + GAP)) * 100,
+                self.width() * 0.94 / max(widest, 1.0) * 100,
+            )
+            if two > size * 1.2:
+                size, self.stacked = two, True
+        font.setPixelSize(max(int(size), 8))
         self.setFont(font)
         self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if not self.stacked:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.setFont(self.font())
+        metrics = QFontMetricsF(self.font())
+        digits = metrics.capHeight()
+        top = (self.height() - digits * (2 + GAP)) / 2
+        for n, line in enumerate(self.lines()):
+            x = (self.width() - metrics.horizontalAdvance(line)) / 2
+            painter.drawText(QPointF(x, top + digits * (1 + n * (1 + GAP))), line)
+        self.setToolTip("")
+
+
+def split_clock(text: str) -> list[str]:
+    """'12:34' as ['12', '34'], '+1:02:03' as ['+1:02', '03'], each kept left to right."""
+    plain = text.translate(BIDI_MARKS)
+    head, _, tail = plain.rpartition(":")
+    return [f"{LRE}{head}{PDF}", f"{LRE}{tail}{PDF}"] if head else [text]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -352,9 +353,17 @@ class MainWindow(Retranslating, QMainWindow):
         settings.remember_recent(path)
         return True
 
+    def commit_edits(self) -> None:
+        """The field being typed in saves itself when it is left: leave it now, while its file
+        is still open (a close, or another file opened, would otherwise lose what was typed)."""
+        widget = QApplication.focusWidget()
+        if widget is not None and self.isAncestorOf(widget):
+            widget.clearFocus()
+
     def close_document(self) -> None:
         if self.doc is None:
             return
+        self.commit_edits()
         self.backups.watch(None)
         self.signals.set_document(None)
         self.doc.close()
@@ -384,6 +393,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.session_view.show_session(self.series.sessions[row], self.doc)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.commit_edits()
         save_window_state(self)
         self.backups.watch(None)
         self.backups.wait()

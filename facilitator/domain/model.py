@@ -134,7 +134,7 @@ class Intervention:
     session_id: str
     agenda_item_id: str | None = None
     participant_id: str | None = None
-    stakeholder_group: str = ""  # when only the group is known (Chatham House Rule)
+    stakeholder_group: str = ""  # as recorded for this intervention; else the speaker's
     country: str = ""
     language: str = ""
     started_at: str | None = None  # ISO 8601 UTC

@@ -40,6 +40,7 @@ WHAT = {
     ("intervention", "notes"): N_("notes of intervention {number}"),
     ("point", "text"): N_("a point of intervention {number}"),
     ("takeaway", "text"): N_("take-away {number}"),
+    ("narrative", "text"): N_("the report's text on a topic (Summary tab)"),
 }
 
 
@@ -96,7 +97,7 @@ def session_marks(
     return {
         c.where.record_id: c
         for c in privacy_check(content, [session_id])
-        if c.where.record in ("takeaway", "point")
+        if c.where.record in ("takeaway", "narrative", "point")
     }
 
 

@@ -112,7 +112,9 @@ def _scrub_session(sc: m.SessionContent, scrub: Scrubber, statements: Scrubber) 
         where = Place(sid, "point", point.id, "text", numbers.get(point.intervention_id))
         point.text = statements(point.text, where)
     for takeaway in sc.takeaways:
-        where = Place(sid, "takeaway", takeaway.id, "text", takeaway.position + 1)
+        # The report's own text (a topic's lead and paragraphs) is no take-away to the reader.
+        kind = "narrative" if takeaway.kind == "narrative" else "takeaway"
+        where = Place(sid, kind, takeaway.id, "text", takeaway.position + 1)
         takeaway.text = statements(takeaway.text, where)
 
 

@@ -326,3 +326,21 @@ def test_the_privacy_check_names_the_version_where_a_hidden_name_was_replaced():
     version = [c for c in found if c.where.field == "text:fr"]
     assert len(version) == 1 and version[0].after == "Selon […], il faut agir"
     assert privacy.place_text(version[0], content).endswith("take-away 1, version in French")
+
+
+def test_the_privacy_check_calls_the_reports_own_text_by_its_name_not_a_take_away():
+    from privacy_data import series
+
+    from facilitator.app import privacy
+
+    content = series(chatham=False)
+    sc = content.sessions[0]
+    lead = m.Takeaway(
+        sc.session.id, "Opened by Olga Kuznetsova.", "narrative", None, [], position=9
+    )
+    sc.takeaways.append(lead)
+    found = [c for c in privacy.check(content, "pdf", None).changes if c.where.record_id == lead.id]
+    assert len(found) == 1
+    assert privacy.place_text(found[0], content).endswith(
+        "the report's text on a topic (Summary tab)"
+    )

@@ -41,7 +41,9 @@ class PrivacyDialog(Retranslating, QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The place and what the export reads share the width, wrapped: sized to their
+        # contents, a long session title left the export's text a sliver (Arabic above all).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setVisible(bool(result.changes))

@@ -32,6 +32,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key_text
+from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.interventions_model import clock_text
@@ -181,7 +182,7 @@ class QuestionsPage(Retranslating, QWidget):
             details = [label(STAKEHOLDER_GROUPS, row.group) if row.speaker else "", row.country]
             details = [d for d in details if d]
             speaker = isolate(who) + (
-                f" ({', '.join(isolate(d) for d in details)})" if details else ""
+                f" ({comma_join(isolate(d) for d in details)})" if details else ""
             )
             when = clock_text(row.intervention.started_at, zone)
             for point in row.points:

@@ -78,8 +78,16 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
     )
 
 
+# The interface languages in their own language, as CLDR names them (tests/unit/test_i18n.py
+# checks them against Babel): the View > Language menu names them at start-up, and reading
+# four more locales' data for five words costs tens of milliseconds and some megabytes.
+ENDONYMS = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский"}
+
+
 def language_name(code: str, in_lang: str | None = None) -> str:
     """The name of language `code` in `in_lang`; in its own language when in_lang is None."""
+    if in_lang is None and code in ENDONYMS:
+        return ENDONYMS[code]
     name = Locale.parse(code).get_display_name(_locale(in_lang or code)) or code
     return pseudo_mark(name[:1].upper() + name[1:]) if in_lang else name[:1].upper() + name[1:]
 

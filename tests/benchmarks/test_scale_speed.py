@@ -291,7 +291,7 @@ def test_first_frame_and_peak_memory(benchmark, tmp_path):
     demo = tmp_path / "demo.facilitator"
     file_ops.write_new_file(demo, bundled.demo_series())
     config = tmp_path / "config"
-    frames = {}
+    frames, ratios, memories = {}, {}, {}
     for name, path in (
         ("demo", demo),
         ("20,000", large_file(20_000)),
@@ -299,20 +299,35 @@ def test_first_frame_and_peak_memory(benchmark, tmp_path):
     ):
         for _ in range(2):  # bytecode written; a file last closed cleanly and backed up
             start_once("app", path, config)
-        pairs = [
+        runs = [
             (start_once("app", path, config), start_once("bare", path, config)) for _ in range(5)
         ]
-        ours = statistics.median(p[0][0] for p in pairs)
-        base = statistics.median(p[1][0] for p in pairs)
-        ratio = statistics.median(p[0][0] / p[1][0] for p in pairs)
-        report(benchmark, f"first frame, {name}", ours, base, ratio, unit="s")
-        memory = max(p[0][1] for p in pairs), max(p[1][1] for p in pairs)
+        ours = statistics.median(p[0][0] for p in runs)
+        base = statistics.median(p[1][0] for p in runs)
+        ratio = statistics.median(p[0][0] / p[1][0] for p in runs)
+        report(benchmark, f"first frame, {name} (vs bare main window)", ours, base, ratio, "s")
+        memory = max(p[0][1] for p in runs), max(p[1][1] for p in runs)
         report(benchmark, f"peak memory, {name}", *memory, memory[0] / memory[1], unit="MiB")
-        frames[name] = ours
+        # The earlier baseline (the table alone), for comparison with earlier figures.
+        tables = [start_once("table", path, config)[0] for _ in range(3)]
+        report(
+            benchmark,
+            f"first frame, {name} (vs bare table)",
+            ours,
+            statistics.median(tables),
+            ours / statistics.median(tables),
+            "s",
+        )
+        frames[name], ratios[name], memories[name] = ours, ratio, memory[0] / memory[1]
     k = growth(frames["20,000"], frames["200,000"])
     benchmark.extra_info["first frame, growth exponent"] = round(k, 2)
     print(f"\nfirst frame: growth exponent {k:.2f} (20,000 to 200,000)")
     benchmark.pedantic(lambda: None, rounds=1, iterations=1)  # the figures are in extra_info
+    # The targets of issue 19; reported above whether they hold or not.
+    assert ratios["demo"] <= 2.5 and ratios["200,000"] <= 3 and memories["200,000"] <= 1.5, (
+        ratios,
+        memories,
+    )
 
 
 def test_the_announced_change_redraws_one_row(benchmark, qtbot, tmp_path):

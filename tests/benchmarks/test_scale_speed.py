@@ -92,9 +92,12 @@ def test_change_poll_against_the_bare_pragma(benchmark):
 
 
 def bare_page(conn, session_id: str, key) -> list:
+    """A bare keyset read on the table's order (start, first stamp, id), as the app pages."""
+    made = repo.created("intervention")
     return conn.execute(
         "SELECT * FROM intervention WHERE session_id = ? AND deleted = 0"
-        " AND (started_at, rowid) < (?, ?) ORDER BY started_at DESC, rowid DESC LIMIT ?",
+        f" AND (started_at, {made}, id) < (?, ?, ?)"
+        f" ORDER BY started_at DESC, {made} DESC, id DESC LIMIT ?",
         (session_id, *key, PAGE),
     ).fetchall()
 

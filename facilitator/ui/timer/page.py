@@ -351,8 +351,28 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         if self.session is None:
             return
         state = self.session.state(now)
-        self._show(state)
+        if self._hidden_in_a_shown_window():
+            # Another tab is shown and no stage view: nothing to draw (showEvent redraws).
+            # Counting, it still wakes each second for the heartbeat and the clock check;
+            # not counting, it sleeps: the idle window then costs no CPU.
+            counting = state.phase == t.RUNNING or (
+                state.floor is not None and state.phase != t.PAUSED
+            )
+            if not counting:
+                self.tick_timer.stop()
+                return
+        else:
+            self._show(state)
         self.tick_timer.start(int(state.next_change() * 1000) + MARGIN_MS)
+
+    def _hidden_in_a_shown_window(self) -> bool:
+        if self.stage is not None and self.stage.isVisible():
+            return False
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()  # what it did not draw while another tab was shown
 
     def _resolve_jump(self, jump: t.ClockJump) -> None:
         self._asking = True

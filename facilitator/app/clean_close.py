@@ -3,7 +3,8 @@
 Opening runs SQLite's quick_check, which reads the whole file: 0.4 s at 200,000 interventions,
 paid at every open. What it looks for is damage from outside (a bad copy, another tool, a
 crash mid-write), so a file whose size and modification time are those it had when this app
-closed it cleanly, with no -wal beside it, is opened without it. Any other file (a new copy,
+closed it cleanly, with no -wal beside it (or an empty one: a reader such as the sqlite3
+shell or a read-only window leaves one, and it holds nothing), is opened without it. Any other file (a new copy,
 one merged or written by another program, one left by a crash) is checked as before. Qt-free.
 """
 
@@ -45,10 +46,19 @@ def _key(path: Path) -> str:
 def unchanged_since_closed(path: str | os.PathLike) -> bool:
     """True when `path` is as this app left it at its last clean close."""
     path = Path(path)
-    if Path(f"{path}-wal").exists():
+    if _wal_holds_pages(path):
         return False
     stamp = _stamp(path)
     return stamp is not None and _read().get(_key(path)) == stamp
+
+
+def _wal_holds_pages(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # unreadable: not known to be empty
 
 
 def remember_closed(path: str | os.PathLike) -> None:

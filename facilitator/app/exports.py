@@ -12,7 +12,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from facilitator.app import privacy
 from facilitator.app.document import Document, Operation
 from facilitator.domain import model as m
 from facilitator.exports import registry
@@ -30,10 +29,21 @@ __all__ = [
     "Progress",
     "export",
     "missing_versions",
-    "privacy",
+    "privacy",  # noqa: F822 (module __getattr__ below)
     "read_series",
     "record_report",
 ]
+
+
+def __getattr__(name: str):
+    # `exports.privacy` is imported when an export first asks for it: the check and its report
+    # model are some 40 ms of start-up that the first screen does not use.
+    if name == "privacy":
+        from facilitator.app import privacy
+
+        return privacy
+    raise AttributeError(name)
+
 
 # name -> format (its translatable `label` and file `suffix`), in menu order.
 FORMATS = registry.FORMATS

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
-from facilitator.exports import json_series, redact, tables
 from facilitator.exports.atomic import write_atomic
-from facilitator.exports.doc_properties import now_meta
-from facilitator.exports.privacy import private_report, private_tables
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.i18n import N_, _, gettext_in
+
+# The writers (and the privacy pass, tables, redaction) are imported by the export that uses
+# them: the window lists the formats at start-up and writes none of them then.
 
 Exporter = Callable[[m.SeriesContent, Path, str, "list[str] | None", Progress], list[Path]]
 
@@ -35,6 +35,8 @@ class ExportFormat:
 
 def _report(render) -> Exporter:
     def run(content, output, lang, session_ids, progress, template="internal") -> list[Path]:
+        from facilitator.exports.privacy import private_report
+
         report = private_report(content, lang, session_ids, template=template)
         write_atomic(output, render(report, progress))
         return [output]
@@ -66,6 +68,9 @@ def points_path(output: Path) -> Path:
 
 
 def _csv(content, output, lang, session_ids, progress) -> list[Path]:
+    from facilitator.exports import tables
+    from facilitator.exports.privacy import private_tables
+
     interventions, points = private_tables(content, lang, session_ids)
     progress.step(1, 3)
     first, second = tables.table_csv(interventions), tables.table_csv(points)
@@ -76,6 +81,10 @@ def _csv(content, output, lang, session_ids, progress) -> list[Path]:
 
 
 def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
+    from facilitator.exports import redact, tables
+    from facilitator.exports.doc_properties import now_meta
+    from facilitator.exports.privacy import private_tables
+
     built = private_tables(content, lang, session_ids)
     title = redact.scrubber_for(content)(", ".join(t.name for t in built))
     meta = now_meta(title, gettext_in(lang, "Interventions and points"), lang)
@@ -86,6 +95,8 @@ def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
 
 def _json(content, output, lang, session_ids, progress) -> list[Path]:
     """The full archive, with personal data: what the team keeps and merges."""
+    from facilitator.exports import json_series
+
     progress.step(0, 1)
     chosen = copy.deepcopy(content)
     if session_ids is not None:
@@ -98,6 +109,8 @@ def _json(content, output, lang, session_ids, progress) -> list[Path]:
 
 def _shared_json(content, output, lang, session_ids, progress) -> list[Path]:
     """The shareable copy: redacted, and saying so in the file."""
+    from facilitator.exports import json_series, redact
+
     progress.step(0, 1)
     data = json_series.dumps(redact.redact_for_export(content, session_ids), redacted=True)
     write_atomic(output, data.encode("utf-8"))
@@ -105,6 +118,8 @@ def _shared_json(content, output, lang, session_ids, progress) -> list[Path]:
 
 
 def _redacted(content, output, lang, session_ids, progress) -> list[Path]:
+    from facilitator.exports import redact
+
     progress.step(0, 1)
     chosen = redact.redact_for_export(content, session_ids) if session_ids else content
     redact.write_redacted_file(chosen, output)

@@ -5,6 +5,11 @@ longer than a cell can hold continued on a sheet of their own instead of cut.
 Excel holds at most 32,767 characters in a cell (openpyxl cuts longer text without a word).
 Such a text keeps its start in its cell, ended by a note naming where it goes on; the rest is
 on the sheet "Continued texts", in parts of at most that size, one row per part.
+
+The workbook is openpyxl's write-only one: each row is streamed to the sheet's file as it is
+appended, not kept as cell objects (some 50 times the size of the values: a normal workbook of
+100,000 interventions needed gigabytes). What a streamed sheet writes before its rows (column
+widths, the frozen header, the direction) is set first, the widths from a pass over the rows.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -59,8 +65,9 @@ class _Continued:
                 gettext_in(lang, "Part"),
                 gettext_in(lang, "Text"),
             ]
-            self.sheet.append(headers)
-            _header(self.sheet, [12, 8, 6, MAX_WIDTH * 2], lang)
+            _layout(self.sheet, [12, 8, 6, MAX_WIDTH * 2], lang)
+            self.sheet.append(_header_cells(self.sheet, headers))
+            self.rows = 1
         note = " " + gettext_in(
             lang, "[… continued on the sheet “{sheet}”, cell {cell}, parts 2 to {last}]"
         )
@@ -71,9 +78,13 @@ class _Continued:
         ]
         note = note.format(sheet=self.sheet.title, cell=ref, last=len(parts))
         for number, part in enumerate(parts, start=1):
-            self.sheet.append([sheet_title, ref, number, part])
-            _as_text(self.sheet.cell(self.sheet.max_row, 4))
+            self.sheet.append([sheet_title, ref, number, _text_cell(self.sheet, part)])
+            self.rows += 1
         return parts[0] + note
+
+    def close(self) -> None:
+        if self.sheet is not None:
+            _filter(self.sheet, 4, self.rows)
 
 
 def _as_text(cell) -> None:
@@ -82,20 +93,40 @@ def _as_text(cell) -> None:
         cell.quotePrefix = True  # Excel keeps it text when edited; shows no apostrophe
 
 
-def _header(sheet, widths: list[int], lang: str) -> None:
-    for n, cell in enumerate(sheet[1], start=1):
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    _as_text(cell)
+    if "\n" in value:
+        cell.alignment = TOP
+    return cell
+
+
+def _header_cells(sheet, headers: list[str]) -> list[WriteOnlyCell]:
+    cells = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, text)
         _as_text(cell)
         cell.font = BOLD
-        sheet.column_dimensions[get_column_letter(n)].width = widths[n - 1]
+        cells.append(cell)
+    return cells
+
+
+def _layout(sheet, widths: list[int], lang: str) -> None:
+    """What a streamed sheet writes before its first row: widths, frozen header, direction,
+    and how it prints (landscape, every column on one page width, the header repeated)."""
+    for n, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(sheet.max_row, 2)}"
     sheet.sheet_view.rightToLeft = is_rtl(lang)
-    # Printed (or converted to PDF): landscape, every column on one page width, header repeated.
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # not openpyxl's default, US Letter
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+
+
+def _filter(sheet, columns: int, rows: int) -> None:
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 2)}"
 
 
 def _width(value: Any) -> int:
@@ -105,36 +136,61 @@ def _width(value: Any) -> int:
     return _text_width(value) if isinstance(value, str) else len(str(value))
 
 
+def _widths(headers: list[str], rows) -> list[int]:
+    widths = [max(MIN_WIDTH, _text_width(h) + 3) for h in headers]  # + the filter button
+    for row in rows:
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                value = safe_text(value)
+            widths[c] = min(MAX_WIDTH, max(widths[c], _width(value) + 1))
+    return widths
+
+
+def _cell(sheet, value: Any, continued, title: str, ref) -> Any:
+    if isinstance(value, str):
+        value = safe_text(value)
+        if len(value) > CELL_LIMIT:
+            value = continued().cut(value, title, ref())
+        return _text_cell(sheet, value)
+    if type(value) in FORMATS:
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = FORMATS[type(value)][0]
+        return cell
+    return value
+
+
 def workbook(tables, progress: Progress = NO_PROGRESS) -> Workbook:
-    book = Workbook()
-    book.remove(book.active)
-    continued = None
+    book = Workbook(write_only=True)
+    state: dict[str, _Continued] = {}
+    lang = tables[0].lang if tables else "en"
+
+    def continued() -> _Continued:
+        if "sheet" not in state:
+            state["sheet"] = _Continued(book, lang)
+        return state["sheet"]
+
     for table in tables:
         sheet = book.create_sheet(_sheet_title(table.name))
         headers = [safe_text(h) for h in table.headers]
-        sheet.append(headers)
-        widths = [max(MIN_WIDTH, _text_width(h) + 3) for h in headers]  # + the filter button
+        _layout(sheet, _widths(headers, table.rows), table.lang)
+        sheet.append(_header_cells(sheet, headers))
         for n, row in enumerate(table.rows, start=2):
             if n % 500 == 0:
                 progress.step(n, len(table.rows))
-            values = [safe_text(v) if isinstance(v, str) else v for v in row]
-            sheet.append(values)
-            for c, value in enumerate(values):
-                widths[c] = min(MAX_WIDTH, max(widths[c], _width(value) + 1))
-                if isinstance(value, str) and len(value) > CELL_LIMIT:
-                    continued = continued or _Continued(book, table.lang)
-                    ref = f"{get_column_letter(c + 1)}{n}"
-                    sheet.cell(n, c + 1).value = continued.cut(value, sheet.title, ref)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                value = cell.value
-                if isinstance(value, str):
-                    _as_text(cell)
-                    if "\n" in value:
-                        cell.alignment = TOP
-                elif type(value) in FORMATS:
-                    cell.number_format = FORMATS[type(value)][0]
-        _header(sheet, widths, table.lang)
-    if continued is not None:  # after the tables it continues
-        book.move_sheet(continued.sheet, len(book.sheetnames))
+            sheet.append(
+                [
+                    _cell(
+                        sheet,
+                        v,
+                        continued,
+                        sheet.title,
+                        lambda c=c, n=n: f"{get_column_letter(c + 1)}{n}",
+                    )
+                    for c, v in enumerate(row)
+                ]
+            )
+        _filter(sheet, len(headers), len(table.rows) + 1)
+    if "sheet" in state:  # after the tables it continues
+        state["sheet"].close()
+        book.move_sheet(state["sheet"].sheet.title, len(book.sheetnames))
     return book

@@ -12,8 +12,6 @@ import os
 from functools import cache
 from importlib.resources import files
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "ru")
@@ -54,6 +52,10 @@ def translations(lang: str) -> NullTranslations:
     po = files("facilitator.translations") / lang / "LC_MESSAGES" / "messages.po"
     if not po.is_file():
         return NullTranslations()
+    # Imported here: an English window reads no catalog, and babel.messages is 20 ms.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
     buf = io.BytesIO()

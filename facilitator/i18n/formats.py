@@ -100,6 +100,11 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
     )
 
 
+# The interface languages in their own language, as CLDR names them (tests/unit/test_i18n.py
+# checks them against Babel): the View > Language menu names them at start-up, and reading
+# four more locales' data for five words costs tens of milliseconds and some megabytes.
+ENDONYMS = {"en": "English", "fr": "Français", "es": "Español", "ar": "العربية", "ru": "Русский"}
+
 # UN Arabic writes «الإنكليزية» where CLDR has «الإنجليزية» (the catalog's «بالإنكليزية» too).
 UN_NAMES = {("en", "ar"): "الإنكليزية"}
 
@@ -114,6 +119,8 @@ def display_name(code: str, lang: str) -> str:
 def language_name(code: str, in_lang: str | None = None, *, inside: bool = False) -> str:
     """The name of language `code` in `in_lang`; in its own language when in_lang is None.
     Capitalised as a label; `inside` a sentence as the language writes it ("en arabe")."""
+    if in_lang is None and code in ENDONYMS and not inside:
+        return ENDONYMS[code]
     name = display_name(code, in_lang or code)
     if not inside:
         name = name[:1].upper() + name[1:]

@@ -1,10 +1,12 @@
 """The notes search index: one document per intervention, in the folded form of
 facilitator.domain.search_text. All SQL of the index is here.
 
-A document holds the intervention's notes, the text of its live points, and who spoke: the
+A document (column `body`) holds the intervention's notes, the text of its live points, and who spoke: the
 speaker's name and organisation, the stakeholder group (its name in the five interface
 languages, since a note-taker types the name they see) and the country. Two words of a query
-may then come from any of these ("Mexico recommendation" finds a Mexican speaker's point).
+may then come from any of these ("Mexico recommendation" finds a Mexican speaker's point). The
+column `session` names the intervention's session (`session_token`), so a session's matches are
+counted by FTS5 alone.
 
 The folding is Python (SQLite has no Arabic or CJK folding), so triggers cannot compute
 documents: they only queue the ids of interventions whose document is stale
@@ -42,6 +44,12 @@ def document(
     return search_form("\n".join(str(p) for p in parts if p))
 
 
+def session_token(session_id: str) -> str:
+    """The one word that names a session in the `session` column: "s" and the hex of its id
+    (as the migration writes it in SQL), so any id is one token and never a word of a note."""
+    return "s" + session_id.encode("utf-8").hex()
+
+
 def has_stale(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM search_stale LIMIT 1").fetchone() is not None
 
@@ -65,7 +73,7 @@ def refresh(conn: sqlite3.Connection) -> int:
         ):
             points.setdefault(intervention_id, []).append(text)
         rows = conn.execute(
-            "SELECT i.rowid, i.id, i.deleted, i.notes, coalesce(p.name, ''),"
+            "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
             " coalesce(p.organisation, ''),"
             " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
             " coalesce(nullif(i.country, ''), p.country, '')"
@@ -73,10 +81,13 @@ def refresh(conn: sqlite3.Connection) -> int:
             f" WHERE i.id IN ({marks})",
             ids,
         ).fetchall()
-        for rowid, intervention_id, deleted, notes, name, org, group, country in rows:
+        for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows:
             conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
             if not deleted:
                 body = document(notes, points.get(intervention_id, []), name, org, group, country)
-                conn.execute("INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body))
+                conn.execute(
+                    "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
+                    (rowid, body, session_token(session)),
+                )
         conn.executemany("DELETE FROM search_stale WHERE intervention_id = ?", [(i,) for i in ids])
         done += len(ids)

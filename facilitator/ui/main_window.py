@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import settings
-from facilitator.app import bundled, file_ops
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.domain.changes import ChangeSet
@@ -135,7 +134,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_file)
         self.demo_action = QAction(self)
-        self.demo_action.triggered.connect(lambda: self.open_path(file_ops.ensure_demo_file()))
+        self.demo_action.triggered.connect(self.open_demo)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.recent_menu = RecentMenu(self)
@@ -297,7 +296,15 @@ class MainWindow(Retranslating, QMainWindow):
         if name:
             self.open_path(Path(name))
 
+    def open_demo(self) -> None:
+        # file_ops (templates, JSON, exports) is imported when a file is made, not at start-up.
+        from facilitator.app import file_ops
+
+        self.open_path(file_ops.ensure_demo_file())
+
     def new_file(self) -> None:
+        from facilitator.app import bundled, file_ops
+
         names = list(bundled.TEMPLATES)
         labels = [_(bundled.TEMPLATES[n]) for n in names]
         choice, ok = QInputDialog.getItem(self, _("New file"), _("Start from:"), labels, 0, False)

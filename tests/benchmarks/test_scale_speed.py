@@ -26,9 +26,10 @@ from PySide6.QtWidgets import QApplication
 from facilitator.app import bundled, file_ops
 from facilitator.app.document import Document
 from facilitator.domain.changes import ChangeSet
+from facilitator.storage import notes_query, open_file
 from facilitator.storage import notes_store as store
-from facilitator.storage import open_file
 from facilitator.storage import repository as repo
+from facilitator.storage.notes_search import fts_query
 from facilitator.ui.application import make_app
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.interventions_model import PAGE
@@ -91,9 +92,12 @@ def test_change_poll_against_the_bare_pragma(benchmark):
 
 
 def bare_page(conn, session_id: str, key) -> list:
+    """A bare keyset read on the table's order (start, first stamp, id), as the app pages."""
+    made = repo.created("intervention")
     return conn.execute(
         "SELECT * FROM intervention WHERE session_id = ? AND deleted = 0"
-        " AND (started_at, rowid) < (?, ?) ORDER BY started_at DESC, rowid DESC LIMIT ?",
+        f" AND (started_at, {made}, id) < (?, ?, ?)"
+        f" ORDER BY started_at DESC, {made} DESC, id DESC LIMIT ?",
         (session_id, *key, PAGE),
     ).fetchall()
 
@@ -152,19 +156,21 @@ def test_any_page_of_the_table_is_as_fast_at_the_end(benchmark):
 
 
 def bare_search(conn, query: str) -> tuple:
+    """A bare FTS5 query of the same words over the whole file: its count and first page."""
     total = conn.execute(
-        "SELECT count(*) FROM intervention_fts WHERE intervention_fts MATCH ?", (query,)
+        "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (query,)
     ).fetchone()
     return total, conn.execute(
-        "SELECT rowid FROM intervention_fts WHERE intervention_fts MATCH ? LIMIT ?",
-        (query, PAGE),
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?", (query, PAGE)
     ).fetchall()
 
 
 @pytest.mark.parametrize("lang", list(WORDS))
 def test_search_count_and_first_page(benchmark, lang):
-    """Measured, not asserted here: the search itself belongs to the search issue."""
-    times = {}
+    """The count of the shown session's matches and its first page of rows, against a bare
+    count and first page of the same MATCH (as the app folds and expands the words: the
+    Arabic word with its prefixes) over the whole file."""
+    times, ratios = {}, {}
     for size in (20_000, 200_000):
         path = large_file(size)
         db = open_file(path, device="bench", readonly=True)
@@ -174,18 +180,23 @@ def test_search_count_and_first_page(benchmark, lang):
         try:
 
             def ours(db=db, session_id=session_id, flt=flt):
+                notes_query._HIT_COUNTS.clear()  # a new search: nothing remembered from the last
                 store.count_interventions(db, session_id, flt)
                 store.list_interventions(db, session_id, flt, 0, PAGE)
 
-            mean, base, ratio = paired(ours, lambda c=conn: bare_search(c, f'"{WORDS[lang]}"*'), 10)
+            query = f"{{body}} : ({fts_query(WORDS[lang])})"
+            mean, base, ratio = paired(ours, lambda c=conn, q=query: bare_search(c, q), 20)
             report(benchmark, f"search '{WORDS[lang]}', {size:,}", mean, base, ratio)
-            times[size] = mean
+            times[size], ratios[size] = mean, ratio
             if size == 200_000:
                 benchmark.pedantic(ours, rounds=5, iterations=1)
         finally:
             db.close()
             conn.close()
-    print(f"search {lang}: growth exponent {growth(times[20_000], times[200_000]):.2f}")
+    k = growth(times[20_000], times[200_000])
+    benchmark.extra_info[f"search {lang}, growth exponent"] = round(k, 2)
+    print(f"search {lang}: growth exponent {k:.2f}")
+    assert times[200_000] < 50 and ratios[200_000] < 3
 
 
 # --- Ctrl+Enter to the row shown -----------------------------------------------------------
@@ -283,7 +294,7 @@ def test_first_frame_and_peak_memory(benchmark, tmp_path):
     demo = tmp_path / "demo.facilitator"
     file_ops.write_new_file(demo, bundled.demo_series())
     config = tmp_path / "config"
-    frames = {}
+    frames, ratios, memories = {}, {}, {}
     for name, path in (
         ("demo", demo),
         ("20,000", large_file(20_000)),
@@ -291,20 +302,35 @@ def test_first_frame_and_peak_memory(benchmark, tmp_path):
     ):
         for _ in range(2):  # bytecode written; a file last closed cleanly and backed up
             start_once("app", path, config)
-        pairs = [
+        runs = [
             (start_once("app", path, config), start_once("bare", path, config)) for _ in range(5)
         ]
-        ours = statistics.median(p[0][0] for p in pairs)
-        base = statistics.median(p[1][0] for p in pairs)
-        ratio = statistics.median(p[0][0] / p[1][0] for p in pairs)
-        report(benchmark, f"first frame, {name}", ours, base, ratio, unit="s")
-        memory = max(p[0][1] for p in pairs), max(p[1][1] for p in pairs)
+        ours = statistics.median(p[0][0] for p in runs)
+        base = statistics.median(p[1][0] for p in runs)
+        ratio = statistics.median(p[0][0] / p[1][0] for p in runs)
+        report(benchmark, f"first frame, {name} (vs bare main window)", ours, base, ratio, "s")
+        memory = max(p[0][1] for p in runs), max(p[1][1] for p in runs)
         report(benchmark, f"peak memory, {name}", *memory, memory[0] / memory[1], unit="MiB")
-        frames[name] = ours
+        # The earlier baseline (the table alone), for comparison with earlier figures.
+        tables = [start_once("table", path, config)[0] for _ in range(3)]
+        report(
+            benchmark,
+            f"first frame, {name} (vs bare table)",
+            ours,
+            statistics.median(tables),
+            ours / statistics.median(tables),
+            "s",
+        )
+        frames[name], ratios[name], memories[name] = ours, ratio, memory[0] / memory[1]
     k = growth(frames["20,000"], frames["200,000"])
     benchmark.extra_info["first frame, growth exponent"] = round(k, 2)
     print(f"\nfirst frame: growth exponent {k:.2f} (20,000 to 200,000)")
     benchmark.pedantic(lambda: None, rounds=1, iterations=1)  # the figures are in extra_info
+    # The targets of issue 19; reported above whether they hold or not.
+    assert ratios["demo"] <= 2.5 and ratios["200,000"] <= 3 and memories["200,000"] <= 1.5, (
+        ratios,
+        memories,
+    )
 
 
 def test_the_announced_change_redraws_one_row(benchmark, qtbot, tmp_path):

@@ -57,3 +57,22 @@ def test_a_file_open_elsewhere_is_checked(demo_path, checks):
         first.close()
     Document.open(demo_path).close()
     assert checks == [True, False, True, False]  # a -wal beside it: in use, checked
+
+
+def test_an_empty_wal_left_by_a_reader_is_no_change(demo_path, checks):
+    """A read-only connection of another program leaves an empty -wal: nothing in it, the
+    file as the app left it, so not checked again; a -wal holding pages is."""
+    import sqlite3
+
+    Document.open(demo_path).close()
+    reader = sqlite3.connect(f"file:{demo_path}?mode=ro", uri=True)
+    reader.execute("SELECT count(*) FROM intervention").fetchone()
+    reader.close()
+    wal = demo_path.with_name(demo_path.name + "-wal")
+    assert wal.exists() and wal.stat().st_size == 0
+    Document.open(demo_path).close()
+    assert checks == [True, False]
+    Document.open(demo_path).close()
+    wal.write_bytes(b"\0" * 32)  # pages of a write the app did not see closed
+    Document.open(demo_path).close()
+    assert checks == [True, False, False, True]

@@ -111,3 +111,16 @@ def test_direction_and_own_names():
 )
 def test_system_locales_are_mapped_to_our_languages(value, expected):
     assert normalize_language(value) == expected
+
+
+def test_the_interface_languages_are_named_as_cldr_names_them():
+    """The menu's names of the languages, kept as text, are CLDR's (through Babel)."""
+    from babel import Locale
+
+    from facilitator.i18n import LANGUAGES
+    from facilitator.i18n.formats import ENDONYMS
+
+    assert set(ENDONYMS) == set(LANGUAGES)
+    for code, name in ENDONYMS.items():
+        cldr = Locale.parse(code).get_display_name(Locale.parse(code))
+        assert name == cldr[:1].upper() + cldr[1:]

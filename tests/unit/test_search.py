@@ -179,3 +179,91 @@ def test_a_write_by_another_tool_is_indexed_at_the_next_commit(demo_db, talk):
     raw.close()
     store.save_entry(demo_db, Entry(session_id=talk.session.id, notes="another"))
     assert find(demo_db, talk.session.id, "прием") == [target]
+
+
+def test_a_session_counts_its_own_matches_only(demo_db):
+    """The count reads the session's documents in the index alone (their `session` column):
+    it follows a save, a delete and a move to another session, as the listed rows do."""
+    first, second = (sc.session.id for sc in repo.load_series(demo_db).sessions[:2])
+    ids = [
+        store.save_entry(demo_db, Entry(session_id=s, notes=f"Quetzal sighting {n}"))
+        for n, s in enumerate([first, first, first, second])
+    ]
+    assert (len(find(demo_db, first, "quetzal")), len(find(demo_db, second, "quetzal"))) == (3, 1)
+    repo.delete(demo_db, m.Intervention, ids[0])
+    repo.update(demo_db, m.Intervention, ids[1], session_id=second)
+    assert find(demo_db, first, "quetzal") == [ids[2]]
+    assert sorted(find(demo_db, second, "quetzal")) == sorted([ids[1], ids[3]])
+
+
+def test_a_move_made_by_another_tool_is_counted_right_before_it_is_indexed(demo_path):
+    """A read-only window over a file another program changed: the queued documents are out of
+    date, so the count checks each hit against its intervention."""
+    db = open_file(demo_path, device="d")
+    first, second = (sc.session.id for sc in repo.load_series(db).sessions[:2])
+    target = store.save_entry(db, Entry(session_id=first, notes="Axolotl habitat"))
+    db.close()
+    raw = sqlite3.connect(demo_path)
+    raw.execute("UPDATE intervention SET session_id = ? WHERE id = ?", (second, target))
+    raw.commit()
+    raw.close()
+    reader = open_file(demo_path, device="d", readonly=True)
+    try:
+        assert find(reader, first, "axolotl") == []
+        assert find(reader, second, "axolotl") == [target]
+    finally:
+        reader.close()
+
+
+def test_a_file_of_format_6_keeps_its_documents_under_their_sessions(demo_path):
+    """Format 7 adds the `session` column: the documents are copied with it, not refolded."""
+    from facilitator.storage.schema import MIGRATIONS
+
+    db = open_file(demo_path, device="d")
+    talk = repo.load_series(db).sessions[0].session.id
+    target = store.save_entry(db, Entry(session_id=talk, notes="Ocelot corridor"))
+    db.close()
+    old = sqlite3.connect(":memory:")
+    old.executescript("".join(MIGRATIONS[:6]))
+    table, trigger = (
+        old.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+        for name in ("search_fts", "search_intervention_update")
+    )
+    raw = sqlite3.connect(demo_path, isolation_level=None)
+    raw.executescript(
+        "BEGIN; CREATE TEMP TABLE c AS SELECT rowid AS r, body FROM search_fts;"
+        " DROP TABLE search_fts; DROP TRIGGER search_intervention_update;"
+        f" {table}; {trigger};"
+        " INSERT INTO search_fts (rowid, body) SELECT r, body FROM c; PRAGMA user_version = 6;"
+        " COMMIT;"
+    )
+    raw.close()
+    db = open_file(demo_path, device="d")
+    try:
+        assert db.conn.execute("SELECT count(*) FROM search_stale").fetchone()[0] == 0
+        assert find(db, talk, "ocelot") == [target]
+        live = "SELECT count(*) FROM intervention WHERE deleted = 0"
+        assert (
+            db.conn.execute("SELECT count(*) FROM search_fts").fetchone()[0]
+            == (db.conn.execute(live).fetchone()[0])
+        )
+    finally:
+        db.close()
+
+
+def test_a_count_read_before_another_window_saved_is_read_again(demo_path):
+    """The hit count is remembered between the count and the pages, not past a change."""
+    writer = open_file(demo_path, device="w")
+    reader = open_file(demo_path, device="r", readonly=True)
+    try:
+        talk = repo.load_series(writer).sessions[0].session.id
+        store.save_entry(writer, Entry(session_id=talk, notes="Tapir crossing"))
+        assert len(find(reader, talk, "tapir")) == 1
+        store.save_entry(writer, Entry(session_id=talk, notes="Second tapir"))
+        assert len(find(reader, talk, "tapir")) == 2
+        assert len(find(writer, talk, "tapir")) == 2
+        store.save_entry(writer, Entry(session_id=talk, notes="Third tapir"))
+        assert len(find(writer, talk, "tapir")) == 3
+    finally:
+        reader.close()
+        writer.close()

@@ -42,7 +42,6 @@ from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
-from facilitator.ui.files.privacy_dialog import PrivacyDialog
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ class ExportDialog(Retranslating, QDialog):
         self.setObjectName("exportDialog")
         self.doc, self.session_id = doc, session_id
         self.worker: ExportWorker | None = None
-        self.privacy: PrivacyDialog | None = None
+        self.privacy: QDialog | None = None  # the PrivacyDialog, when one is shown
         self.missing_box: QMessageBox | None = None
         self.progress: QProgressDialog | None = None
         self.format_box = QComboBox(objectName="exportFormat")
@@ -199,6 +198,8 @@ class ExportDialog(Retranslating, QDialog):
         # The rapporteur sees what the export replaces (or keeps) before anything is written.
         found = exports.privacy.check(content, self.fmt(), sessions)
         if found.needed():
+            from facilitator.ui.files.privacy_dialog import PrivacyDialog  # see app/exports.py
+
             self.privacy = PrivacyDialog(self, found, content)
             self.privacy.accepted.connect(lambda: self._run(content, Path(text), lang, sessions))
             self.privacy.open()

@@ -48,7 +48,7 @@ from facilitator.ui.prepare.fields import (
     Field,
     FocusOutSaver,
     PlainTextField,
-    zone_names,
+    ZoneCombo,
 )
 
 
@@ -167,12 +167,10 @@ class SessionDetailsEditor(QGroupBox):
         self._add("start_time", lambda: field_label("start_time"), field)
 
     def _zone(self) -> None:
-        combo = QComboBox()
+        combo = ZoneCombo()
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "Europe/Zurich" is Latin
-        for name, text in zone_names():
-            combo.addItem(text, name)
         # The combo's own inline completion: "Europe/Zu" completes to "Europe/Zurich (CET)".
 
         def read() -> dict[str, Any]:
@@ -180,11 +178,7 @@ class SessionDetailsEditor(QGroupBox):
             return {"timezone": re.sub(r"\s*\(.*\)$", "", text)}
 
         def show(s: m.Session) -> None:
-            index = combo.findData(s.timezone)
-            if index >= 0:
-                combo.setCurrentIndex(index)
-            else:
-                combo.setEditText(s.timezone)
+            combo.set_zone(s.timezone)
 
         field = Field([combo], read, show)
         combo.activated.connect(lambda _i: self._save(field))

@@ -95,6 +95,7 @@ class SessionView(Retranslating, QWidget):
         self._doc: Document | None = None
         self._deferrable: set[QWidget] = set()
         self._stale: set[QWidget] = set()  # deferred pages not yet told of the session shown
+        self._overview_stale = False  # the Overview's editors wait for their tab to be shown
         self.tabs.currentChanged.connect(self._tab_shown)
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
@@ -119,10 +120,13 @@ class SessionView(Retranslating, QWidget):
     def show_session(self, content: m.SessionContent | None, doc: Document | None = None) -> None:
         self.content, self._doc = content, doc
         self._stale.clear()
-        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
-            editor.set_session(doc, content)
-        self.refresh()
         on_screen = self.window().isVisible()
+        # The Overview's editors read the roster (2,000 people in a large series) and the
+        # agenda: like the deferred pages, they are told when their tab is shown, and hold
+        # nothing meanwhile (not a file that may be closed by then).
+        self._overview_stale = on_screen and self.tabs.currentIndex() != 0 and content is not None
+        self._tell_overview(None if self._overview_stale else doc, content)
+        self.refresh()
         for page in self.pages:
             page.setEnabled(content is not None)
             if content is None or doc is None:
@@ -132,7 +136,14 @@ class SessionView(Retranslating, QWidget):
             else:
                 page.set_session(doc, content)  # type: ignore[attr-defined]
 
-    def _tab_shown(self, _index: int) -> None:
+    def _tell_overview(self, doc: Document | None, content: m.SessionContent | None) -> None:
+        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
+            editor.set_session(doc, content if doc is not None else None)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 0 and self._overview_stale:
+            self._overview_stale = False
+            self._tell_overview(self._doc, self.content)
         self._size_to_current()
         page = self.tabs.currentWidget()
         if page in self._stale and self.content is not None and self._doc is not None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QStyle
 
-from facilitator.app import privacy
 from facilitator.domain import summary
 from facilitator.domain.privacy import Change
 from facilitator.i18n import _, format_number, ngettext
@@ -49,6 +48,8 @@ def mark_page(page) -> None:
     """Mark the lists and the linked points of `page` (a SummaryPage) from what it read."""
     if page.content is None:
         return
+    from facilitator.app import privacy  # on first use: see app/exports.py
+
     marks = privacy.marks_for(page.content, page.participants, page.topics)
     page.privacy_marks = marks
     for widget in page.lists.values():

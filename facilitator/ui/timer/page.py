@@ -328,8 +328,35 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
         if self.session is None:
             return
         state = self.session.state(now)
-        self._show(state)
+        if self._hidden_in_a_shown_window():
+            # Another tab is shown and no stage view: nothing to draw (showEvent redraws).
+            # Counting, it still wakes each second for the heartbeat and the clock check;
+            # not counting, it sleeps: the idle window then costs no CPU.
+            counting = state.phase == t.RUNNING or (
+                state.floor is not None and state.phase != t.PAUSED
+            )
+            if not counting:
+                self.tick_timer.stop()
+                return
+            self._chime(state)  # heard on any tab: the moderator may be reading the notes
+        else:
+            self._show(state)
         self.tick_timer.start(int(state.next_change() * 1000) + MARGIN_MS)
+
+    def _chime(self, state: t.TimerState) -> None:
+        live = self.stage_session()  # the session that runs: its chime, whichever is shown
+        if live is not None:
+            key = f"{live.session.id}:{live.rehearsal}"
+            self.chimes.observe(key, state if live is self.session else live.state(state.now))
+
+    def _hidden_in_a_shown_window(self) -> bool:
+        if self.stage is not None and self.stage.isVisible():
+            return False
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()  # what it did not draw while another tab was shown
 
     def _show(self, state: t.TimerState) -> None:
         session = self.session
@@ -360,10 +387,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
                 if row is not None:
                     self.table.resizeRowToContents(row)
         self.queue.show_display(display)
-        live = self.stage_session()  # the session that runs: its chime, whichever is shown
-        if live is not None:
-            key = f"{live.session.id}:{live.rehearsal}"
-            self.chimes.observe(key, state if live is session else live.state(state.now))
+        self._chime(state)
         self.actions.enable(state, len(session.queue), self.has_agenda(), self.writable())
         self.announcer.hear(session, state, display)
         self.displayed.emit(display)

@@ -33,6 +33,7 @@ def check() -> list[str]:
         "facilitator/translations/ar/LC_MESSAGES/messages.po",
         "facilitator/translations/es/LC_MESSAGES/messages.po",
         "facilitator/translations/ru/LC_MESSAGES/messages.po",
+        "facilitator/translations/qt/qtbase_overrides_ar.qm",
     ]
     qt = "PySide6/Qt" if (base / "PySide6/Qt").is_dir() else "PySide6"  # Windows: no Qt/
     wanted += [f"{qt}/translations/qtbase_{lang}.qm" for lang in ("fr", "es", "ar", "ru")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
@@ -27,6 +28,7 @@ FONTS = (
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 _qt_translator: QTranslator | None = None
+_qt_overrides: QTranslator | None = None
 
 # Qt's "ar" is Egyptian Arabic, with Arabic-Indic digits in spin boxes and date fields ("٣٫٠ د");
 # Modern Standard Arabic (ar_001) writes the Latin digits the timer, the tables and the report
@@ -80,16 +82,32 @@ def apply_language(lang: str, remember: bool = False) -> None:
     if lang == PSEUDO or translator.load(f"qtbase_{lang}", folder):
         app.installTranslator(translator)  # posts LanguageChange to every widget...
         _qt_translator = translator
+        _install_overrides(app, lang)  # after Qt's catalog: searched before it
         # ...which we deliver now, so every window has changed when this returns.
         app.sendPostedEvents(None, QEvent.Type.LanguageChange)
     else:
         _qt_translator = None
+        _install_overrides(app, "")
         for widget in app.allWidgets():
             try:
                 app.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
             except RuntimeError:  # a widget already deleted on the C++ side
                 continue
     _follow_locale(app, formats)
+
+
+def _install_overrides(app: QApplication, lang: str) -> None:
+    """Qt's own strings we word otherwise (translations/qt/), for `lang` ("" for none):
+    installed after Qt's catalog, so Qt reads them first."""
+    global _qt_overrides
+    if _qt_overrides is not None:
+        app.removeTranslator(_qt_overrides)
+        _qt_overrides = None
+    path = files("facilitator.translations") / "qt" / f"qtbase_overrides_{lang}.qm"
+    overrides = QTranslator(app)
+    if path.is_file() and overrides.load(str(path)):
+        app.installTranslator(overrides)
+        _qt_overrides = overrides
 
 
 def _follow_locale(app: QApplication, formats: list[tuple[QDateTimeEdit, str]]) -> None:

@@ -319,3 +319,30 @@ def test_the_programme_of_concept_note_001_pastes_without_its_html(window, qtbot
     assert items[0].description == (
         "The session will outline the background and objectives of the workstream."
     )
+
+
+def test_the_kind_of_session_field_says_what_it_is_for(window, qtbot):
+    """The field the report's sentences use: its caption, example and tooltip say so, and a
+    region typed there does not become "The 90-minute Arab States was held…"."""
+    from facilitator.app import exports
+    from facilitator.exports.report_model import build_report
+
+    win = window
+    edit = field(win, "short_label")
+    caption = next(
+        c for c in win.session_view.findChildren(QLabel) if c.buddy() is edit and c.text()
+    )
+    assert caption.text() == "Kind of session (in sentences)"
+    assert edit.accessibleName() == "Kind of session (in sentences)"
+    assert edit.placeholderText() == "such as “GCM Talk” or “regional consultation”"
+    assert "“The 90-minute GCM Talk was held online.”" in edit.toolTip()
+    edit.clear()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    type_line(qtbot, edit, "Arab States")
+    assert session(win).short_label == "Arab States"
+    report = build_report(exports.read_series(win.doc), "en")
+    texts = [b.text for b in report.blocks]
+    assert not any("Arab States was" in t or "This Arab States" in t for t in texts)
+    assert any(t.startswith("The 90-minute session was held") for t in texts), texts
+    apply_language("fr")
+    assert caption.text() != "Kind of session (in sentences)" and edit.placeholderText()

@@ -10,7 +10,10 @@ or a Word table. Pure functions; nothing is saved until the preview is accepted.
 - "Opening remarks (10 min)", "Opening remarks – 10'", "1 h 30 min", "1h30";
 - unit words in English, French, Spanish, Russian and Arabic ("minutes", "min", "minutos",
   "минут", "дقائق"/"دقيقة"), digits of any script;
-- bullets and numbering ("-", "•", "1.", "ii)", "a)") are stripped.
+- bullets and numbering ("-", "•", "1.", "ii)", "a)") are stripped;
+- HTML as a page's source or concept note 001 carry it ("Opening remarks <ul …>UNNM
+  Secretariat The session will …"): tags are structure (pasted_html), the role after a title
+  is its speakers, the sentences after the role its description.
 
 A line whose minutes cannot be read comes back with `planned_minutes = None`, for the
 preview to flag. The kind of item is guessed from its title in the same five languages.
@@ -20,6 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from facilitator.domain.agenda_words import KIND_WORDS, TITLE_PHRASES
+from facilitator.domain.pasted_html import BREAK, to_plain
 
 MAX_MINUTES = 600
 
@@ -46,155 +52,12 @@ BULLET_RE = re.compile(
     r"^\s*(?:[-*•·‣◦▪●○–—]|\(?\d{1,2}[.)]|\(?[ivxlIVXL]{1,5}[.)]|\(?[a-zA-Z][.)])\s+"
 )
 EDGE = " \t|–—-:;,."
+__all__ = ["KIND_WORDS", "TITLE_PHRASES", "ParsedItem", "parse_agenda", "parse_questions"]
 
 
 def _trim(text: str) -> str:
     """Separators off both ends; a final full stop stays (it marks a sentence)."""
     return text.lstrip(EDGE).rstrip(" \t|–—-:;,")
-
-
-# (kind, words that start a title of that kind), first match wins: "Panel discussion" is a
-# panel, "Open discussion" a discussion.
-KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "panel",
-        (
-            "key discussants",
-            "discussants",
-            "panel",
-            "panellists",
-            "panelists",
-            "table ronde",
-            "panélistes",
-            "panelistas",
-            "mesa redonda",
-            "панельн",
-            "участники дискуссии",
-            "حلقة نقاش",
-            "المتحاورون",
-            "المناقشون الرئيسيون",
-        ),
-    ),
-    (
-        "closing",
-        (
-            "closing",
-            "concluding",
-            "conclusion",
-            "wrap-up",
-            "wrap up",
-            "clôture",
-            "mot de clôture",
-            "remarques de clôture",
-            "cierre",
-            "clausura",
-            "palabras de clausura",
-            "закрытие",
-            "заключительн",
-            "ختام",
-            "اختتام",
-            "الملاحظات الختامية",
-            "كلمة ختامية",
-        ),
-    ),
-    (
-        "opening",
-        (
-            "opening",
-            "welcome",
-            "welcoming",
-            "introductory remarks",
-            "ouverture",
-            "mot de bienvenue",
-            "bienvenue",
-            "allocution d'ouverture",
-            "apertura",
-            "bienvenida",
-            "inauguración",
-            "palabras de apertura",
-            "открытие",
-            "приветств",
-            "вступительн",
-            "افتتاح",
-            "ترحيب",
-            "الملاحظات الافتتاحية",
-            "كلمة افتتاحية",
-        ),
-    ),
-    (
-        "scene_setting",
-        (
-            "setting the scene",
-            "scene setting",
-            "scene-setting",
-            "background",
-            "context",
-            "mise en contexte",
-            "contexte",
-            "contexto",
-            "presentación del contexto",
-            "контекст",
-            "вводная часть",
-            "السياق",
-            "تمهيد",
-        ),
-    ),
-    (
-        "presentation",
-        ("presentation", "présentation", "presentación", "презентация", "доклад", "عرض"),
-    ),
-    (
-        "discussion",
-        (
-            "discussion",
-            "open discussion",
-            "open floor",
-            "q&a",
-            "questions and answers",
-            "débat",
-            "échange",
-            "discusión",
-            "debate",
-            "diálogo",
-            "обсуждение",
-            "дискуссия",
-            "نقاش",
-            "مناقشة",
-            "حوار",
-        ),
-    ),
-)
-# Titles a table row starts with; what follows them is the speakers or a description.
-TITLE_PHRASES: tuple[str, ...] = (
-    "opening remarks",
-    "welcome remarks",
-    "welcoming remarks",
-    "introductory remarks",
-    "setting the scene",
-    "key discussants",
-    "panel discussion",
-    "open discussion",
-    "discussion",
-    "closing remarks",
-    "concluding remarks",
-    "presentation",
-    "remarques d'ouverture",
-    "mot de bienvenue",
-    "mise en contexte",
-    "débat",
-    "mot de clôture",
-    "palabras de apertura",
-    "palabras de clausura",
-    "debate",
-    "вступительное слово",
-    "открытие",
-    "обсуждение",
-    "закрытие",
-    "الملاحظات الافتتاحية",
-    "الملاحظات الختامية",
-    "نقاش",
-    "مناقشة",
-)
 
 
 @dataclass(frozen=True)
@@ -233,18 +96,33 @@ def _valid(minutes: int | None) -> int | None:
 
 
 def _rows(text: str) -> list[list[str]]:
-    """Table rows as lists of cells; a line starting with "|" continues the row above it."""
+    """Table rows as lists of cells; a line starting with "|" continues the row above it, and
+    so does a line that was an HTML list item or break, unless it has its own minutes or start
+    time (then it is an item of a list of items) or the row above has none."""
     rows: list[list[str]] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n"):
-        line = raw.strip()
+    timed: list[bool] = []
+    text = to_plain(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    for raw in text.split("\n"):
+        from_markup = raw.startswith(BREAK)
+        line = raw.replace(BREAK, "").strip()
         if not line.strip("|").strip():
             continue
         cells = [c.strip() for c in re.split(r"\||\t", line) if c.strip()]
-        if line.startswith("|") and rows:
+        has_time = _has_time(line)
+        continues = line.startswith("|") or (from_markup and timed and timed[-1] and not has_time)
+        if continues and rows:
             rows[-1].extend(cells)
+            timed[-1] = timed[-1] or has_time
         else:
             rows.append(cells)
+            timed.append(has_time)
     return rows
+
+
+def _has_time(line: str) -> bool:
+    found = DURATION_RE.search(line)
+    timed = bool(found and (found.group("h") or found.group("m")))
+    return timed or bool(RANGE_RE.search(line) or START_RE.match(_strip_bullet(line)))
 
 
 def _strip_bullet(text: str) -> str:
@@ -288,6 +166,32 @@ def _is_description(text: str) -> bool:
     return text.endswith(".") or len(text.split()) > 14
 
 
+# Words a description's first sentence starts with, capitalised: "UNNM Secretariat The session
+# will outline …" is a role, then what the item is about.
+_SENTENCE_START = re.compile(
+    r"(?<=[^\W\d_])\s+(?=(?:The|This|These|It|Its|Participants|La|Le|Les|Ce|Cette|Ces|Un|Une"
+    r"|El|Los|Las|Esta|Este|Estos|Estas|Una)\s+[^\W\d_A-Z])"
+)
+
+
+def _speakers_and_description(parts: list[str]) -> tuple[str, str]:
+    """What follows a title: who speaks (short cells, or the words before the first sentence)
+    and what the item is about (sentences)."""
+    speakers: list[str] = []
+    description: list[str] = []
+    for part in parts:
+        if not _is_description(part):
+            (description if description else speakers).append(part)
+            continue
+        found = _SENTENCE_START.search(part)
+        head = part[: found.start()] if found else ""
+        if head and not description and len(head.split()) <= 12 and not _is_description(head):
+            speakers.append(_trim(head))
+            part = part[found.end() :] if found else part
+        description.append(part)
+    return "; ".join(speakers), " ".join(description)
+
+
 def _item(cells: list[str], source: str) -> tuple[ParsedItem, int | None]:
     """The item of one row, and its start in minutes after midnight when only that is given."""
     cells = [_strip_bullet(c) for c in cells]
@@ -312,14 +216,15 @@ def _item(cells: list[str], source: str) -> tuple[ParsedItem, int | None]:
                 continue
         rest_cells.append(cell)
     if not rest_cells:
-        title, rest = "", ""
-    elif len(rest_cells) == 1:
-        title, rest = _split_title(rest_cells[0])
+        title, rest = "", []
     else:
-        title, rest = _trim(rest_cells[0]), _trim(" ".join(rest_cells[1:]))
-        if not title:
-            title, rest = _split_title(rest)
-    speakers, description = ("", rest) if _is_description(rest) else (rest, "")
+        title, after = _split_title(rest_cells[0]) if len(rest_cells) == 1 else (rest_cells[0], "")
+        rest = [_trim(c) for c in ([after] if after else []) + rest_cells[1:]]
+        title = _trim(title)
+        if not title and rest:  # a first cell of separators only
+            title, after = _split_title(" ".join(rest))
+            rest = [after]
+    speakers, description = _speakers_and_description([c for c in rest if c])
     item = ParsedItem(
         title=title,
         planned_minutes=_valid(minutes),

@@ -48,9 +48,9 @@ def participation(content: m.SessionContent, participants: list[m.Participant]) 
     has_roster = any(r.role == "participant" for r in content.roles)
     if not has_roster and any(v is not None for v in reported):
         return Participation(*reported, qualifiers=qualifiers(s))
-    if not content.roles:
-        return Participation()
     spoke = frozenset(i.participant_id for i in content.interventions if i.participant_id)
+    if not content.roles and not spoke:
+        return Participation()
     figures = compute_figures(participants, content.roles, spoke)
     return Participation(
         registered=figures.registered,

@@ -32,13 +32,21 @@ def compute_figures(
     """Figures of one session: `roles` are that session's registrations (SessionRole).
 
     A participant took part when ticked "attended" or when they spoke (their id is in
-    `spoke`): six people who spoke are six participants even if nobody ticked the roster."""
+    `spoke`): six people who spoke are six participants even if nobody ticked the roster.
+    Someone who spoke without a registration in this session (a name typed on the fly in the
+    Notes) was there all the same: counted as registered and as a participant."""
     people = {p.id: p for p in participants}
+    registered = {r.participant_id for r in roles}
+    walk_ins = [
+        m.SessionRole(session_id="", participant_id=pid, attended=True)
+        for pid in sorted(spoke - registered)
+        if pid in people
+    ]
     figures = ParticipationFigures()
     states: set[str] = set()
     organisations: set[str] = set()
     seen: set[str] = set()
-    for role in roles:
+    for role in [*roles, *walk_ins]:
         if role.participant_id in seen:  # one person registered twice counts once
             continue
         seen.add(role.participant_id)

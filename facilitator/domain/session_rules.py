@@ -141,7 +141,7 @@ def field_label(name: str) -> str:
     """The translated name of a Session field, as the session editor shows it."""
     labels = {
         "title": pgettext("session field", "Title"),
-        "short_label": _("Short label"),
+        "short_label": _("Kind of session (in sentences)"),
         "subtitle": _("Subtitle"),
         "date": _("Date"),
         "start_time": _("Start time"),

@@ -31,6 +31,8 @@ class ExportFormat:
     label: str  # N_-marked, translate where shown
     suffix: str
     run: Exporter
+    # Added to the proposed file name, so two formats with one suffix never propose one name.
+    name_tag: str = ""
 
 
 def _report(render) -> Exporter:
@@ -136,7 +138,11 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("xlsx", N_("Interventions and points (Excel)"), ".xlsx", _xlsx),
         ExportFormat("json", N_("Series archive with personal data (JSON)"), ".json", _json),
         ExportFormat(
-            "json-shared", N_("Shareable copy without personal data (JSON)"), ".json", _shared_json
+            "json-shared",
+            N_("Shareable copy without personal data (JSON)"),
+            ".json",
+            _shared_json,
+            name_tag="-shared",
         ),
         ExportFormat(
             "redacted",

@@ -92,7 +92,7 @@ def held(lang: str, session: m.Session, minutes: int, place: str) -> str:
     how = gettext_in(lang, HELD.get(session.format, "online"))
     if place:
         how = gettext_in(lang, "{how} ({place})").format(how=how, place=_iso(place, lang))
-    name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
+    name = session_noun(lang, session)
     if minutes:
         sentence = gettext_in(lang, "The {minutes}-minute {name} was held {how}.").format(
             minutes=format_number(minutes, lang), name=name, how=how
@@ -109,10 +109,40 @@ def organized(lang: str, session: m.Session) -> str:
     organisers = session.organisers.strip().rstrip(".")
     if not organisers:
         return ""
-    name = _iso(session.short_label.strip(), lang) or gettext_in(lang, "session")
+    name = session_noun(lang, session)
     return gettext_in(lang, "This {name} was organized by {organizers}.").format(
         name=name, organizers=_iso(organisers, lang)
     )
+
+
+# Words that make a capitalised label a kind of meeting ("GCM Talk", "Regional
+# Consultation") rather than a name ("Arab States", "Europe"): the languages that capitalise.
+_EVENT_NOUNS = frozenset(
+    "talk talks consultation consultations session sessions meeting meetings dialogue dialog "
+    "forum webinar workshop seminar conference roundtable round-table briefing event panel "
+    "exchange hearing review summit symposium lecture debate discussion retreat training "
+    "gathering consulta consultas reunión sesión séance réunion consultation diálogo foro "
+    "taller atelier".split()
+)
+
+
+def _is_a_name(label: str) -> bool:
+    """'Arab States', 'Europe', 'GCM': every word capitalised and none a kind of meeting, so
+    "The 90-minute {name} was held" would read wrong with it."""
+    words = [w for w in re.split(r"[\s/]+", label) if w]
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    kinds = {re.sub(r"[^\w-]", "", w).casefold() for w in words} & _EVENT_NOUNS
+    return capitalised and not kinds
+
+
+def session_noun(lang: str, session: m.Session) -> str:
+    """What the report's sentences call the session: its short label when that is a kind of
+    meeting ("introductory GCM Talk", "regional consultation"), else the word "session"
+    (an empty label, or a name such as "Arab States" typed there)."""
+    label = session.short_label.strip()
+    if not label or _is_a_name(label):
+        return gettext_in(lang, "session")
+    return _iso(label, lang)
 
 
 def _iso(value: str, lang: str) -> str:

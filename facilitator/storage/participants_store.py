@@ -143,9 +143,11 @@ def unregister(db: Database, session_id: str, participant_id: str) -> None:
 
 
 def figures(db: Database, series_id: str, session_id: str) -> ParticipationFigures:
+    interventions = repo.find(db, m.Intervention, session_id=session_id)
     return compute_figures(
         repo.find(db, m.Participant, series_id=series_id),
         repo.find(db, m.SessionRole, session_id=session_id),
+        frozenset(i.participant_id for i in interventions if i.participant_id),  # they spoke
     )
 
 

@@ -372,3 +372,23 @@ def test_a_new_name_typed_on_the_fly_becomes_a_participant(qtbot, page, demo_db,
     assert person.stakeholder_group == "civil_society"
     assert rows(page)[0].intervention.participant_id == person.id
     assert page.form.speaker.people.get(person.id)  # offered by the type-ahead from now on
+
+
+def test_saving_an_old_intervention_says_the_time_of_the_save(qtbot, page, talk):
+    """Editing a row logged hours ago: "Saved (…)" tells when the save happened (the injected
+    clock, in the session's zone), not when the intervention started."""
+    from facilitator.ui.notes.interventions_model import clock_text
+
+    session = talk[0].session
+    old = next(r for r in rows(page) if r.intervention.started_at)
+    started = clock_text(old.intervention.started_at, session.timezone)
+    saved = clock_text(NOW.isoformat(), session.timezone)
+    assert started != saved  # the demo's rows are from earlier in the day
+    page.table.setFocus()
+    page.table.selectRow(rows(page).index(old))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # edit the selected row
+    assert page.form.intervention_id == old.intervention.id
+    page.form.notes.moveCursor(page.form.notes.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.form.notes, " Corrected.")
+    qtbot.keyClick(page.form.notes, Qt.Key.Key_Return, CTRL)
+    assert page.form.status.text() == f"Saved ({saved})."

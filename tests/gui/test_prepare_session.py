@@ -268,3 +268,81 @@ def test_edit_and_reorder_questions_with_undo(window, qtbot):
     assert texts() == ["Which routes?", "Which priorities?"]
     win.undo_action.trigger()  # the second question's text
     assert texts() == ["Which routes?", "New guiding question"]
+
+
+def test_the_programme_of_concept_note_001_pastes_without_its_html(window, qtbot):
+    """Seed 001's Programme block carries `<ul style="list-style-type: none">` before each
+    role: the preview shows clean titles, the roles as speakers and the description kept."""
+    from prepare_helpers import SEEDS, paste_into_dialog, press, seed
+
+    if not any(SEEDS.glob("001_*.txt")):
+        pytest.skip("seed 001 is not on this machine")
+    text = seed("001")
+    programme = text[text.index("5 minutes\tOpening") : text.index("GCM Objectives")]
+    win, sid = window, session(window).id
+    seen: dict[str, list[list[str]]] = {}
+
+    def check(dialog) -> None:
+        preview = dialog.findChild(QTableWidget, "pastePreview")
+        seen["rows"] = [
+            [preview.item(r, c).text().strip("\u2066\u2067\u2068\u2069") for c in range(5)]
+            for r in range(preview.rowCount())
+        ]
+
+    editor = agenda_editor(win)
+    table = win.findChild(QTableView, "agendaTable")
+    for _n in range(5):  # the template's five items go first
+        table.setFocus()
+        press(qtbot, editor.remove_button)
+    paste_into_dialog(qtbot, programme, check)
+    press(qtbot, editor.paste_button)
+    assert [row[1] for row in seen["rows"]] == [
+        "Opening remarks",
+        "Presentation of draft recommendations, missing migrants",
+        "Presentation of key elements of recommendations, humanitarian assistance to migrants"
+        " in distress",
+        "Discussion",
+        "Closing remarks",
+    ]
+    assert [row[3] for row in seen["rows"]] == [
+        "UNNM Secretariat",
+        "Workstream Co-lead, Missing Migrants Pillar",
+        "Workstream co-lead, Humanitarian Assistance Pillar",
+        "Moderator: UNNM Secretariat",
+        "Workstream member",
+    ]
+    assert seen["rows"][0][4].startswith("The session will outline the background")
+    assert not any("<" in cell or ">" in cell for row in seen["rows"] for cell in row)
+    items = repo.find(win.db, m.AgendaItem, session_id=sid)
+    assert [i.planned_minutes for i in items] == [5, 15, 15, 45, 10]
+    assert items[0].speakers == "UNNM Secretariat"
+    assert items[0].description == (
+        "The session will outline the background and objectives of the workstream."
+    )
+
+
+def test_the_kind_of_session_field_says_what_it_is_for(window, qtbot):
+    """The field the report's sentences use: its caption, example and tooltip say so, and a
+    region typed there does not become "The 90-minute Arab States was held…"."""
+    from facilitator.app import exports
+    from facilitator.exports.report_model import build_report
+
+    win = window
+    edit = field(win, "short_label")
+    caption = next(
+        c for c in win.session_view.findChildren(QLabel) if c.buddy() is edit and c.text()
+    )
+    assert caption.text() == "Kind of session (in sentences)"
+    assert edit.accessibleName() == "Kind of session (in sentences)"
+    assert edit.placeholderText() == "such as “GCM Talk” or “regional consultation”"
+    assert "“The 90-minute GCM Talk was held online.”" in edit.toolTip()
+    edit.clear()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    type_line(qtbot, edit, "Arab States")
+    assert session(win).short_label == "Arab States"
+    report = build_report(exports.read_series(win.doc), "en")
+    texts = [b.text for b in report.blocks]
+    assert not any("Arab States was" in t or "This Arab States" in t for t in texts)
+    assert any(t.startswith("The 90-minute session was held") for t in texts), texts
+    apply_language("fr")
+    assert caption.text() != "Kind of session (in sentences)" and edit.placeholderText()

@@ -100,6 +100,7 @@ def test_a_series_report_opens_with_its_sessions_and_prints_no_empty_section():
     content = build_series(sessions=2)
     empty = content.sessions[1]
     empty.roles, empty.session.registered, empty.session.attended = [], None, None
+    empty.interventions = []  # people who spoke would be participants, with figures to print
     report = build_report(content, "en")
     table = next(b for b in report.blocks if b.kind == "table")
     assert table.rows[0] == ["Date", "Session", "Format"]

@@ -100,7 +100,7 @@ class ExportDialog(Retranslating, QDialog):
         self.template_box = QComboBox(objectName="exportTemplate")
         for name in exports.TEMPLATES:  # the public summary first: what is published
             self.template_box.addItem("", name)
-        self.shown_lang = get_language()
+        self.shown_lang, self.shown_fmt = get_language(), self.fmt()
         self.this_session = QRadioButton(objectName="exportThisSession")
         self.whole_series = QRadioButton(objectName="exportWholeSeries")
         scope = QButtonGroup(self)
@@ -137,21 +137,31 @@ class ExportDialog(Retranslating, QDialog):
         return self.format_box.currentData()
 
     def _default_path(self) -> Path:
-        path = self.doc.path
-        stem = exports.privacy.file_stem(exports.read_series(self.doc), path.stem)
-        return path.parent / f"{stem}-{get_language()}{FORMATS[self.fmt()].suffix}"
+        return self.doc.path.parent / self._default_name(self.fmt(), get_language())
+
+    def _default_name(self, fmt: str, lang: str) -> str:
+        """regional-en.pdf; regional-en-shared.json, apart from the archive's regional-en.json."""
+        stem = exports.privacy.file_stem(exports.read_series(self.doc), self.doc.path.stem)
+        return f"{stem}-{lang}{FORMATS[fmt].name_tag}{FORMATS[fmt].suffix}"
 
     def _language_changed(self) -> None:
         """The proposed name follows the language: report-en.pdf becomes report-fr.pdf."""
         path, new = Path(self.path_edit.text()), self.language_box.currentData()
-        if path.stem.endswith(f"-{self.shown_lang}"):
-            stem = path.stem[: -len(self.shown_lang)] + new
+        tag = FORMATS[self.fmt()].name_tag
+        if path.stem.endswith(f"-{self.shown_lang}{tag}"):
+            stem = path.stem[: -len(self.shown_lang + tag)] + new + tag
             self.path_edit.setText(str(path.with_name(stem + path.suffix)))
         self.shown_lang = new
 
     def _format_changed(self) -> None:
         self.template_box.setEnabled(self.fmt() in exports.REPORT_FORMATS)
         path = Path(self.path_edit.text() or self._default_path())
+        shown, self.shown_fmt = self.shown_fmt, self.fmt()
+        lang = self.language_box.currentData()
+        if path.name == self._default_name(shown, lang):
+            # Still the proposed name: propose the new format's (with its tag), not just its suffix.
+            self.path_edit.setText(str(path.with_name(self._default_name(self.fmt(), lang))))
+            return
         self.path_edit.setText(str(path.with_suffix(FORMATS[self.fmt()].suffix)))
 
     def choose_path(self) -> None:

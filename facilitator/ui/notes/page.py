@@ -330,7 +330,7 @@ class NotesPage(Retranslating, QWidget):
         self.drafts.renew()
         self.base = None
         zone = self.content.session.timezone if self.content else "UTC"
-        started, now = entry.started_at, self.now().isoformat()
+        saved_at = self.now().isoformat()  # when it was saved, not when the speaker began
         self.form.reset(
             entry.language,
             entry.agenda_item_id
@@ -338,11 +338,7 @@ class NotesPage(Retranslating, QWidget):
             else self._timer_item() or entry.agenda_item_id,
         )
         # A callable, so a language switch says it again in the new language.
-        self.form.show_status(
-            lambda: _("Saved ({time}).").format(
-                time=clock_text(started, zone) or clock_text(now, zone)
-            )
-        )
+        self.form.show_status(lambda: _("Saved ({time}).").format(time=clock_text(saved_at, zone)))
         try:
             self._adopt_floor()  # the moderator may have given the floor to the next speaker
         except sqlite3.Error:

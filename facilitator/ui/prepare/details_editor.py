@@ -403,6 +403,15 @@ class SessionDetailsEditor(QGroupBox):
             for widget in field.widgets:
                 widget.setAccessibleName(field.caption_text())
         self.languages_edit.setPlaceholderText(_("ISO codes, such as en, fr, es"))
+        kind = self.fields["short_label"].widgets[0]
+        kind.setPlaceholderText(_("such as “GCM Talk” or “regional consultation”"))
+        kind.setToolTip(
+            _(
+                "What the report's sentences call this session: “The 90-minute GCM Talk was held "
+                "online.” A kind of meeting, not its name or region; left empty, the report "
+                "says “session”."
+            )
+        )
         self.chatham_box.setText(_("Reports and exports then name no speaker and no delegation."))
         self.fields["duration_minutes"].widgets[0].setSpecialValueText(_("Not set"))
         lang = get_language()

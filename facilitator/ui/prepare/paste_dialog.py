@@ -86,7 +86,7 @@ class PasteAgendaDialog(PasteDialog):
                 "Paste the programme of the concept note, one item a line, such as "
                 "“10 minutes | Opening remarks” or “15:00–15:10 Opening remarks”."
             ),
-            [_("Planned"), _("Agenda item"), _("Kind"), _("Speakers")],
+            [_("Planned"), _("Agenda item"), _("Kind"), _("Speakers"), _("Description")],
         )
         self.setObjectName("pasteAgendaDialog")
 
@@ -98,6 +98,7 @@ class PasteAgendaDialog(PasteDialog):
                 isolate(p.title),
                 label(AGENDA_KINDS, p.kind),
                 isolate(p.speakers),
+                isolate(p.description),
             ]
             for p in self.parsed
         ]

@@ -22,6 +22,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.redact import safe_text
@@ -119,7 +120,7 @@ def _layout(sheet, widths: list[int], lang: str) -> None:
     sheet.freeze_panes = "A2"
     sheet.sheet_view.rightToLeft = is_rtl(lang)
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4  # not openpyxl's default, US Letter
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4  # not openpyxl's default, US Letter
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"

@@ -377,6 +377,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.signals.set_document(None)
         self.doc.close()
         self.doc = None
+        self.update_file_actions()
 
     def _fill_sessions(self) -> None:
         current = max(self.sessions.currentRow(), 0)

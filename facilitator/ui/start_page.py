@@ -155,6 +155,7 @@ class StartPage(Retranslating, QScrollArea):
             button.setAccessibleDescription(str(path))
             button.clicked.connect(action.trigger)
             self.recent_box.addWidget(button)
+            button.show()  # now, not at the next turn of the event loop
             self.recent_buttons.append(button)
         self.no_recent.setVisible(not entries)
         # Tab goes down the ways to begin, then down the recent files.
@@ -192,7 +193,7 @@ class StartPage(Retranslating, QScrollArea):
             button.setDescription(text)
             button.setAccessibleDescription(text)
         self._sync_texts()
-        self.setAccessibleName(_("Start"))
+        self.setAccessibleName(_("Start page"))
         if self.isVisible():
             self.refresh()
 

@@ -447,25 +447,7 @@ def loads(text: str, source: str = "JSON") -> m.SeriesContent:
                 source=source,
                 line=format_number(error.lineno),
                 column=format_number(error.colno),
-                detail=json_reason(error.msg),
+                detail=safe_json.reason(error.msg),
             )
         ) from error
     return series_from_json(data)
-
-
-def json_reason(msg: str) -> str:
-    """Python's English reason for a JSON syntax error, said in the user's language."""
-    for start, reason in (
-        ("Expecting value", _("a value is missing or the text ends too early")),
-        ("Expecting property name", _("a name in double quotes is expected")),
-        ("Expecting ',' delimiter", _("a comma is missing")),
-        ("Expecting ':' delimiter", _("a colon is missing")),
-        ("Unterminated string", _("a text in quotes is not closed")),
-        ("Extra data", _("there is more after the end of the data")),
-        ("Invalid control character", _("a text holds a control character")),
-        ("Invalid \\escape", _("a backslash is followed by an unknown letter")),
-        ("Invalid \\uXXXX escape", _("a \\u escape is not four hex digits")),
-    ):
-        if msg.startswith(start):
-            return reason
-    return _("the text is not in JSON form")

@@ -46,6 +46,11 @@ def test_a_json_syntax_error_is_said_in_arabic(tmp_path, text, english):
     (tmp_path / "bad.json").write_text(text, encoding="utf-8")
     line = one_line_error(run("import", "s.facilitator", "bad.json", cwd=tmp_path, lang="ar"))
     assert "JSON" in line and english not in line
-    assert set(LATIN_WORD.findall(line.replace("s.facilitator", ""))) <= {"JSON", "json", "bad", "facilitator"}
+    assert set(LATIN_WORD.findall(line.replace("s.facilitator", ""))) <= {
+        "JSON",
+        "json",
+        "bad",
+        "facilitator",
+    }
     english_line = one_line_error(run("import", "s.facilitator", "bad.json", cwd=tmp_path))
     assert "not valid JSON (line 1" in english_line and english not in english_line

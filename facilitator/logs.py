@@ -9,6 +9,7 @@ from pathlib import Path
 from facilitator.settings import log_dir
 
 _logger: logging.Logger | None = None
+_where: Path | None = None
 
 
 def log_path() -> Path:
@@ -16,20 +17,28 @@ def log_path() -> Path:
 
 
 def logger() -> logging.Logger:
-    global _logger
+    """The app's logger, writing where log_path() says now (the config folder can change,
+    FACILITATOR_CONFIG_DIR, within one process: its log goes with it, not to the first one)."""
+    global _logger, _where
+    where = log_path()
     if _logger is None:
         _logger = logging.getLogger("facilitator")
         _logger.setLevel(logging.INFO)
+        _logger.propagate = False
+    if where != _where:
+        for old in list(_logger.handlers):
+            _logger.removeHandler(old)
+            old.close()
         try:
-            log_path().parent.mkdir(parents=True, exist_ok=True)
+            where.parent.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                log_path(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                where, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:
             handler = logging.NullHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         _logger.addHandler(handler)
-        _logger.propagate = False
+        _where = where
     return _logger
 
 

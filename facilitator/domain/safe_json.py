@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from facilitator.i18n import _
+
 
 class TooDeep(ValueError):
     """JSON nested too deeply to be read."""
@@ -43,3 +45,21 @@ def depth(data: Any, limit: int) -> int:
         children = value.values() if isinstance(value, dict) else value
         stack.extend((child, level + 1) for child in children if isinstance(child, (list, dict)))
     return deepest
+
+
+def reason(msg: str) -> str:
+    """Python's English reason for a JSON syntax error, said in the user's language."""
+    for start, reason in (
+        ("Expecting value", _("a value is missing or the text ends too early")),
+        ("Expecting property name", _("a name in double quotes is expected")),
+        ("Expecting ',' delimiter", _("a comma is missing")),
+        ("Expecting ':' delimiter", _("a colon is missing")),
+        ("Unterminated string", _("a text in quotes is not closed")),
+        ("Extra data", _("there is more after the end of the data")),
+        ("Invalid control character", _("a text holds a control character")),
+        ("Invalid \\escape", _("a backslash is followed by an unknown letter")),
+        ("Invalid \\uXXXX escape", _("a \\u escape is not four hex digits")),
+    ):
+        if msg.startswith(start):
+            return reason
+    return _("the text is not in JSON form")

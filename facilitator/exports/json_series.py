@@ -23,7 +23,7 @@ from facilitator.domain import session_rules as rules
 from facilitator.domain.speaking_budget import parse_budget
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_versions
-from facilitator.i18n import LANGUAGES, _
+from facilitator.i18n import LANGUAGES, _, format_number
 from facilitator.i18n.lists import comma_join
 
 FORMAT_ID = "facilitator.series"
@@ -443,6 +443,11 @@ def loads(text: str, source: str = "JSON") -> m.SeriesContent:
         raise JsonFormatError(
             _(
                 "{source} is not valid JSON (line {line}, column {column}: {detail}); fix it and try again."
-            ).format(source=source, line=error.lineno, column=error.colno, detail=error.msg)
+            ).format(
+                source=source,
+                line=format_number(error.lineno),
+                column=format_number(error.colno),
+                detail=safe_json.reason(error.msg),
+            )
         ) from error
     return series_from_json(data)

@@ -24,6 +24,7 @@ from facilitator.i18n.lists import comma_join
 
 from . import clock_skew, search_index
 from .hlc import HybridClock
+from .read_errors import damaged, describe_read_error
 from .records import CLASS_OF, field_kinds
 from .schema import APPLICATION_ID, MIGRATIONS, RECORD_TABLES, SCHEMA_VERSION
 
@@ -91,15 +92,6 @@ class FileReport:
     integrity: str
     series_title: str
     sessions: int
-
-
-def describe_read_error(path: Path, error: sqlite3.Error) -> FacilitatorError:
-    """The one-line message for a file SQLite cannot read (damaged pages, invalid UTF-8...)."""
-    return FacilitatorError(
-        _(
-            "{path} is damaged and cannot be read ({detail}); restore a backup or ask for a new copy."
-        ).format(path=path, detail=str(error))
-    )
 
 
 def _check_path(path: Path) -> None:
@@ -235,11 +227,7 @@ def probe(path: Path, *, check: bool = True) -> int:
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
         if result != "ok":
-            raise FacilitatorError(
-                _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
-                    path=path, detail=" ".join(str(result).split())[:200]
-                )
-            )
+            raise damaged(path, str(result))
         if check:
             _check_lists(conn, path)
         return version
@@ -472,11 +460,7 @@ def check_file(path: str | os.PathLike) -> FileReport:
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if integrity != "ok":
-            raise FacilitatorError(
-                _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
-                    path=path, detail=" ".join(str(integrity).split())[:200]
-                )
-            )
+            raise damaged(path, str(integrity))
         title = conn.execute("SELECT title FROM series WHERE deleted = 0 LIMIT 1").fetchone()
         sessions = conn.execute("SELECT count(*) FROM session WHERE deleted = 0").fetchone()[0]
     except sqlite3.Error as error:

@@ -40,6 +40,7 @@ from .database import (
     describe_read_error,
     expected_schema,
 )
+from .read_errors import damaged
 from .records import CLASS_OF, encode, field_kinds
 from .schema import RECORD_TABLES
 
@@ -201,11 +202,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
         )
     result = conn.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise FacilitatorError(
-            _("{path} is damaged ({detail}); restore a backup or ask for a new copy.").format(
-                path=path, detail=" ".join(str(result).split())[:200]
-            )
-        )
+        raise damaged(path, str(result))
 
 
 def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str) -> SourceFile:

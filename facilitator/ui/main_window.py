@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -43,6 +44,7 @@ from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage
 from facilitator.ui.recent_files import RecentMenu, restore_window_state, save_window_state
+from facilitator.ui.start_page import StartPage
 from facilitator.ui.summary.page import SummaryPage
 from facilitator.ui.timer.page import TimerPage
 from facilitator.ui.timer.stage_window import install_stage_action
@@ -58,11 +60,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.doc: Document | None = None
         self.signals = DocumentSignals(self)
-        self.signals.file_lost.connect(lambda line: self.statusBar().showMessage(line))
+        self.signals.file_lost.connect(self.say)
         self.signals.changed.connect(self._document_changed)
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.
         self.extra_retranslations: list = []
+        # Menu entries that need an open file, or an open file with a series in it; the
+        # feature modules add theirs, update_file_actions enables them.
+        self.file_actions: list[QAction] = []
+        self.series_actions: list[QAction] = []
         self.resize(1100, 720)
 
         self.sessions = QListWidget()
@@ -87,11 +93,7 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.setSizes([300, 800])
         self.splitter = splitter
 
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -100,6 +102,10 @@ class MainWindow(Retranslating, QMainWindow):
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        # Page 0 while no file (or no series) is open: the File menu's ways in, as buttons.
+        self.empty = StartPage(self)
+        self.stack.insertWidget(0, self.empty)
+        self.stack.setCurrentIndex(0)
         restore_window_state(self)
         self.retranslate_ui()
 
@@ -184,6 +190,18 @@ class MainWindow(Retranslating, QMainWindow):
         install_export_menu(self)
         install_prepare_menu(self)
         install_help_menu(self)  # last, after every feature's menu
+        self.signals.opened.connect(self.update_file_actions)
+        self.signals.changed.connect(self.update_file_actions)  # a merge can bring a series
+        self.update_file_actions()
+
+    def update_file_actions(self, *_args) -> None:
+        """Entries that act on the open file are greyed out while none is open (a menu entry
+        that does nothing when chosen tells nobody why)."""
+        has_file, has_series = self.doc is not None, self.series is not None
+        for action in self.file_actions:
+            action.setEnabled(has_file)
+        for action in self.series_actions:
+            action.setEnabled(has_file and has_series)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._window_title())
@@ -200,17 +218,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.recent_menu.retranslate_ui()
         if get_language() in self.language_actions:  # not in the pseudo-locale of the tests
             self.language_actions[get_language()].setChecked(True)
-        self.empty.setText(
-            _(
-                "Open a Facilitator file (File > Open), create one from a template (File > New), or open the demo series."
-            )
-        )
         self.series_title.setText(self.series.series.title if self.series else "")
         for retranslate in self.extra_retranslations:
             retranslate()
         said = getattr(self, "_said", None)
         if said is not None and self.statusBar().currentMessage() == self._said_text:
-            self.say(said, 5000)  # still shown: in the new language (its timeout restarts)
+            self.say(said, self._said_timeout)  # still shown: now in the new language
         self._fill_sessions()
 
     def _window_title(self) -> str:
@@ -267,9 +280,14 @@ class MainWindow(Retranslating, QMainWindow):
             )
             self.say(lambda: _(done_text).format(what=again() or what), 5000)
 
-    def say(self, text, timeout: int = 0) -> None:
-        """A status line message given as a callable, said again in a new language."""
-        self._said, self._said_text = text, text()
+    def say(self, text: Callable[[], str] | str, timeout: int = 0) -> None:
+        """The one way to put a line in the status bar. Given as a callable, the line is said
+        again in a new language (with its timeout); a plain string (a line made elsewhere, in
+        the language of its time) is isolated, so that in the other direction its full stop
+        stays at its end."""
+        if isinstance(text, str):
+            text = (lambda line: lambda: line)(isolate(text))
+        self._said, self._said_timeout, self._said_text = text, timeout, text()
         self.statusBar().showMessage(self._said_text, timeout)
 
     def _document_changed(self, changes: ChangeSet) -> None:
@@ -282,7 +300,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.series = self.doc.load_outline()
         except FacilitatorError as error:
             # Not a dialog: this runs on a change seen in the file, not on something clicked.
-            self.statusBar().showMessage(str(error))
+            self.say(str(error))
             return
         self.series_title.setText(self.series.series.title if self.series else "")
         self._fill_sessions()
@@ -355,7 +373,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sessions.clear()  # so the list below starts at the first session, shown once
         self.sessions.blockSignals(False)
         self.retranslate_ui()
-        self.statusBar().showMessage(isolate(str(path)))
+        self.say(lambda: isolate(str(path)))
         self.merge_tools.after_open(Path(path))
         settings.remember_recent(path)
         return True
@@ -375,6 +393,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.signals.set_document(None)
         self.doc.close()
         self.doc = None
+        self.update_file_actions()
 
     def _fill_sessions(self) -> None:
         current = max(self.sessions.currentRow(), 0)

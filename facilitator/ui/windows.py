@@ -188,7 +188,7 @@ def _menu_texts(actions, where: str) -> Iterator[tuple[str, str]]:
         if action.text():
             yield f"{where}/{action.objectName() or action.text()}", action.text()
         if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
-            yield f"{where}/{action.text()}.toolTip", action.toolTip()
+            yield f"{where}/{action.objectName() or action.text()}.toolTip", action.toolTip()
         menu: QMenu | None = action.menu()
         if menu is not None:
             yield from _menu_texts(menu.actions(), f"{where}/{action.text()}")

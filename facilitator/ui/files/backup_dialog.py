@@ -21,6 +21,7 @@ from facilitator.app.document import Document
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_date, format_number, format_time
 from facilitator.logs import logger
+from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 
@@ -161,13 +162,14 @@ def install_backups(window) -> None:
     """A scheduler on the window and File > Restore a backup…"""
     window.backups = BackupScheduler(window)
     window.backups.failed.connect(
-        lambda detail: window.statusBar().showMessage(backup_failed_text(detail))
+        lambda detail: window.say(lambda: backup_failed_text(isolate(detail)))
     )
     action = QAction(window)
     action.setObjectName("restoreBackupAction")
     action.triggered.connect(lambda: restore_into_window(window))
     window.file_menu.insertAction(window.quit_action, action)
     window.restore_backup_action = action
+    window.file_actions.append(action)
 
     def retranslate() -> None:
         action.setText(_("Restore a &backup…"))

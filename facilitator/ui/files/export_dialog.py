@@ -240,8 +240,9 @@ class ExportDialog(Retranslating, QDialog):
         self._record(self.worker.args if self.worker is not None else None)
         self.finished_export.emit(paths)
         parent = self.parent()
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(_("Wrote {path}.").format(path=comma_join(paths)), 8000)
+        if parent is not None and hasattr(parent, "say"):
+            written = [isolate(str(p)) for p in paths]
+            parent.say(lambda: _("Wrote {path}.").format(path=comma_join(written)), 8000)
         self.accept()
 
     def _record(self, args) -> None:
@@ -313,5 +314,6 @@ def install_export_menu(window) -> None:
     separator = next((a for a in window.file_menu.actions() if a.isSeparator()), None)
     window.file_menu.insertAction(separator, action)
     window.export_action = action
+    window.series_actions.append(action)
     window.extra_retranslations.append(lambda: action.setText(_("&Export…")))
     action.setText(_("&Export…"))

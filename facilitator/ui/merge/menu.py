@@ -181,8 +181,8 @@ class MergeTools(QObject):
             show_error(self.window, error)
             return
         settings.save({"share_folder": str(target.parent)})
-        self.window.statusBar().showMessage(
-            _("Saved a copy for the team: {path}").format(path=isolate(str(target)))
+        self.window.say(
+            lambda: _("Saved a copy for the team: {path}").format(path=isolate(str(target)))
         )
 
     def _last_share_folder(self) -> Path:
@@ -194,9 +194,9 @@ class MergeTools(QObject):
     def after_open(self, path: Path) -> None:
         """Warn when this computer's clock is behind the file, and when the file just opened
         lives in a synced or network folder."""
-        warning = merge.clock_warning(self.window.signals.doc)
-        if warning:  # in the status bar, where it stays until the next message: not a dialog
-            self.window.statusBar().showMessage(warning)
+        doc = self.window.signals.doc
+        if merge.clock_warning(doc):  # in the status bar, until the next message: not a dialog
+            self.window.say(lambda: merge.clock_warning(doc))
         key = str(Path(path).resolve())
         if key in self.warned or self.window.signals.doc is None:
             return  # once per file and session: reopening after a restore does not nag

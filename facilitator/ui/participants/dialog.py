@@ -357,6 +357,7 @@ class ParticipantsMenu(QObject):
         self.roster.setObjectName("importRosterAction")
         self.roster.triggered.connect(self.open_import)
         self.menu.addActions([self.manage, self.roster])
+        window.series_actions.extend([self.manage, self.roster])
         self.menu.aboutToShow.connect(self._enable)
         window.installEventFilter(self)
         self.retranslate_ui()

@@ -181,7 +181,7 @@ class CalendarDialog(Retranslating, QDialog):
         try:
             rows = calendar.rows(doc) if doc is not None else []
         except FacilitatorError as error:
-            self.window_.statusBar().showMessage(str(error))
+            self.window_.say(str(error))
             return
         current = self.table.currentIndex().data(ID_ROLE)
         self.model.set_rows(rows)

@@ -42,6 +42,7 @@ class PrepareMenu(QObject):
             action.triggered.connect(slot)
             self.session_menu.addAction(action)
             self.actions[name] = action
+        window.series_actions.extend(self.actions.values())
         for keys, by in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), window.sessions)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -46,6 +46,9 @@ class PrivacyDialog(Retranslating, QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows follow the columns' final widths (sized before the dialog is laid out, the
+        # first row took the whole height).
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.setVisible(bool(result.changes))
         self.unknown = QLabel(objectName="privacyUnknown", wordWrap=True)
         self.buttons = QDialogButtonBox(

@@ -419,7 +419,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.session_view.show_session(self.series.sessions[row], self.doc)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.commit_edits()
         save_window_state(self)
         self.backups.watch(None)
         self.backups.wait()

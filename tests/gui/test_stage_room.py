@@ -4,8 +4,11 @@ aspect ratio; screenshots in English and Arabic (saved under $FACILITATOR_SHOTS/
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from shots import shots_dir
 from timer_fixtures import make_file, series
@@ -42,6 +45,26 @@ def page(qtbot, tmp_path, clock):
     yield page
     page.close_stage()
     apply_language("en")
+
+
+def luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ink_contrast(widget) -> float:
+    """The contrast of the most contrasting colour drawn on the widget with its background
+    (the commonest colour), as the room sees it."""
+    image = widget.grab().toImage()
+    counts = Counter(
+        image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    )
+    background = luminance(QColor.fromRgb(counts.most_common(1)[0][0]))
+    inks = [luminance(QColor.fromRgb(p)) for p, n in counts.items() if n >= 20]
+    return max((max(a, background) + 0.05) / (min(a, background) + 0.05) for a in inks)
 
 
 def shot(page: TimerPage, name: str) -> None:
@@ -82,6 +105,8 @@ def test_paused_is_unmistakable_and_the_overrun_may_flash(page, clock):
     page.run(lambda s: s.toggle())
     assert plain(page.stage.banner.text()) == "Paused" and page.stage.banner.isVisible()
     assert page.stage.item_panel.property("level") == "paused" != running
+    QApplication.processEvents()
+    assert ink_contrast(page.stage.item_panel) >= 4.5  # dimmed digits still read from afar
     shot(page, "en-paused")
     page.run(lambda s: s.toggle())
     for _ in range(4):

@@ -58,8 +58,9 @@ class StageOptions:
         self.flash.setText(_("Flash on overrun"))
 
 
+# Dimmed, not faint: grey digits on slate, 5:1 (the room reads them from the back).
 PAUSED_STYLE = (
-    "#{name} {{ background-color: #37474F; border-radius: 6px; }} #{name} * {{ color: #90A4AE; }}"
+    "#{name} {{ background-color: #37474F; border-radius: 6px; }} #{name} * {{ color: #B0BEC5; }}"
 )
 BANNER_STYLE = "#stageBanner {{ background-color: {bg}; color: {fg}; border-radius: 6px; }}"
 # Shares of the window's height: the rest (at least half) is the big clock's.

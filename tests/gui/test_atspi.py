@@ -185,3 +185,21 @@ def test_the_timer_and_notes_tabs_read_through_atspi(display, tmp_path, lang):
     ]
     got = [s if not s.startswith(amber) else amber for s in said]
     assert [s for s in got if s in expected] == expected, said
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_overview_fields_are_named_by_their_labels(display, tmp_path, lang):
+    heard = listen(display, tmp_path, lang, [{"tab": 0}])
+    overview = heard["steps"][0]
+    show(overview["tab"], overview["objects"])
+    assert overview["tab"] == gettext_in(lang, "Overview")
+    problems = unnamed(overview["objects"])
+    assert not problems, "\n".join(problems)
+    groups = {gettext_in(lang, g) for g in ("Session", "Roles", "Agenda", "Guiding questions")}
+    named_by = [
+        plain(row["labelled_by"][0] if row["role"] == "combo box" else row["name"])
+        for row in overview["objects"]
+        if row["role"] in ("text", "spin button", "combo box")
+    ]
+    # Each field is named by its own label, not by the group it stands in.
+    assert len(named_by) > 30 and not groups & set(named_by), named_by

@@ -36,6 +36,8 @@ def name_control(widget: QWidget, name: str) -> None:
     """Name a control for every screen reader (see the module's note on drop-downs)."""
     widget.setAccessibleName(name)
     if isinstance(widget, QComboBox):
+        if widget.lineEdit() is not None:  # an editable one: its text field is read on its own
+            widget.lineEdit().setAccessibleName(name)
         label = getattr(widget, "_name_label", None)
         if label is None:
             label = _NameLabel(widget)

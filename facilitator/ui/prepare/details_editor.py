@@ -402,6 +402,9 @@ class SessionDetailsEditor(QGroupBox):
         for field in self.fields.values():
             for widget in field.widgets:
                 widget.setAccessibleName(field.caption_text())
+                if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                    # The typing field of an editable drop-down is read on its own.
+                    widget.lineEdit().setAccessibleName(field.caption_text())
         self.languages_edit.setPlaceholderText(_("ISO codes, such as en, fr, es"))
         kind = self.fields["short_label"].widgets[0]
         kind.setPlaceholderText(_("such as “GCM Talk” or “regional consultation”"))

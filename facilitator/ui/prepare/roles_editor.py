@@ -171,6 +171,7 @@ class RolesEditor(QGroupBox):
         self.remove_button.setText(_("Remove note-taker"))
         for role, combo in self.combos.items():
             combo.setAccessibleName(self.captions[role].text())
+            combo.lineEdit().setAccessibleName(self.captions[role].text())  # read on its own
         self.combos[series.NOTE_TAKER].lineEdit().setPlaceholderText(
             _("Type a name and press {key}").format(key=key_text("Return"))
         )

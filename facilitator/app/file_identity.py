@@ -46,31 +46,36 @@ def problem(path: Path, opened: Identity | None, kept: Path | None = None) -> Fi
     now = identity(path)
     if opened is None or (now == opened and Path(f"{path}-wal").exists()):
         return None
-    if kept is not None:
-        tail = _(
-            "Nothing more is written there; all that was saved is kept in {copy} (File > "
-            "Merge files… to merge it)."
-        ).format(copy=kept.name if kept.parent == path.parent else kept)
-    else:
-        tail = _(
+
+    def tail() -> str:
+        if kept is not None:
+            return _(
+                "Nothing more is written there; all that was saved is kept in {copy} (File > "
+                "Merge files… to merge it)."
+            ).format(copy=kept.name if kept.parent == path.parent else kept)
+        return _(
             "Nothing more is written there, and everything saved is still here: use File > "
             "Save a copy for the team… to keep it, then File > Merge files… to merge it with "
             "the file now at that place."
         )
+
+    # Said again in a new language while it stays on screen (see FacilitatorError).
     if now is None:
         return FileChanged(
-            _("{name} was deleted or moved away. {what_now}").format(name=path.name, what_now=tail)
+            lambda: _("{name} was deleted or moved away. {what_now}").format(
+                name=path.name, what_now=tail()
+            )
         )
     if now != opened:
         return FileChanged(
-            _("{name} was replaced by another file (a sync client?). {what_now}").format(
-                name=path.name, what_now=tail
+            lambda: _("{name} was replaced by another file (a sync client?). {what_now}").format(
+                name=path.name, what_now=tail()
             )
         )
     if not Path(f"{path}-wal").exists():
         return FileChanged(
-            _("The journal beside {name} ({name}-wal) was deleted. {what_now}").format(
-                name=path.name, what_now=tail
+            lambda: _("The journal beside {name} ({name}-wal) was deleted. {what_now}").format(
+                name=path.name, what_now=tail()
             )
         )
     return None

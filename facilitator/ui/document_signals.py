@@ -30,7 +30,7 @@ class DocumentSignals(QObject):
     redone = Signal(str)
     # One line, when a file-system event shows that the path no longer names the open file
     # (replaced, deleted, its -wal removed): the document has kept a copy and writes no more.
-    file_lost = Signal(str)
+    file_lost = Signal(object)  # the FacilitatorError, said again in a new language
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +64,7 @@ class DocumentSignals(QObject):
                 # made while this connection still reads the file it opened.
                 self.doc.check_still_the_file()
             except FacilitatorError as lost:
-                self.file_lost.emit(str(lost))
+                self.file_lost.emit(lost)
                 return
             except (sqlite3.Error, OSError):  # a connection closed under the event: not ours
                 return

@@ -60,7 +60,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.doc: Document | None = None
         self.signals = DocumentSignals(self)
-        self.signals.file_lost.connect(self.say)
+        self.signals.file_lost.connect(lambda lost: self.say(lambda: str(lost)))
         self.signals.changed.connect(self._document_changed)
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.

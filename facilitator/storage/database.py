@@ -124,6 +124,8 @@ def _check_path(path: Path) -> None:
         raise FacilitatorError(
             _("{path} is not a Facilitator file (it is not an SQLite database).").format(path=path)
         )
+    if path.stat().st_size < 512:  # SQLite's smallest page: a file cut short after its magic
+        raise damaged(path, f"{path.stat().st_size} bytes, shorter than one page")
 
 
 def _readonly_connection(path: Path, brief: bool = False) -> sqlite3.Connection:

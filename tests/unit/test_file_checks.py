@@ -86,6 +86,13 @@ def test_truncated_file(tmp_path):
     refused(path)
 
 
+@pytest.mark.parametrize("size", [16, 50, 71, 99, 100, 511])
+def test_a_file_cut_short_after_its_first_bytes_is_damaged_not_foreign(tmp_path, size):
+    path = tmp_path / "demo.facilitator"
+    path.write_bytes(FIXTURE_V1.read_bytes()[:size])  # a copy stopped part-way
+    refused(path, "is damaged", "restore a backup")
+
+
 @pytest.mark.parametrize(
     "statement",
     [

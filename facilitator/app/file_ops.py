@@ -20,7 +20,7 @@ from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.i18n import _
 from facilitator.storage import Database, new_file, open_file
 from facilitator.storage import repository as repo
-from facilitator.storage.database import describe_read_error
+from facilitator.storage.database import describe_read_error, newest_stamp
 from facilitator.storage.instance_lock import InstanceLock
 
 from .exports import describe_missing, missing_versions, record_report
@@ -138,7 +138,11 @@ def import_json(target: str | os.PathLike, source: str | os.PathLike) -> m.Serie
 
 
 def _import_into_existing(target: Path, content: m.SeriesContent) -> m.SeriesContent:
-    db = open_file(target, device=settings.device_id())
+    device = settings.device_id()
+    db = open_file(target, device=device)
+    if content.as_of_ms is not None:  # stamped when the archive's content stood, see there
+        db.clock = new_file.archive_clock(device, content.as_of_ms)
+        db.clock.observe(newest_stamp(db.conn))
     try:
         if repo.get_series(db) is not None:
             raise FacilitatorError(

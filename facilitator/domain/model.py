@@ -234,3 +234,7 @@ class SeriesContent:
     participants: list[Participant] = field(default_factory=list)
     sessions: list[SessionContent] = field(default_factory=list)
     translations: list[Translation] = field(default_factory=list)
+    # Milliseconds (UTC) of the newest change in the file it was read from, None when it was
+    # not: an archive carries it, so that records imported from it stand, in a merge, where
+    # the archive's content stood in time (not at the moment of the import).
+    as_of_ms: int | None = field(default=None, compare=False)

@@ -122,9 +122,30 @@ def series_to_json(content: m.SeriesContent, redacted: bool = False) -> dict[str
     series["sessions"] = sessions
     head: dict[str, Any] = {"format": FORMAT_ID, "version": FORMAT_VERSION}
     head["personal_data"] = PERSONAL_DATA[redacted]
+    if content.as_of_ms is not None:
+        head["as_of"] = _moment(content.as_of_ms)
     if redacted:
         head["redaction"] = REDACTION
     return {**head, "series": series}
+
+
+def _moment(ms: int) -> str:
+    moment = dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _as_of(data: dict[str, Any]) -> int | None:
+    """The milliseconds of the optional "as_of": when the archive's content stood."""
+    value = data.get("as_of")
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        if not isinstance(value, str) or moment.tzinfo is None:
+            raise ValueError(value)
+    except ValueError:
+        raise _fail("as_of", _("expected a date and time in ISO 8601")) from None
+    return round(moment.timestamp() * 1000)
 
 
 def dumps(content: m.SeriesContent, redacted: bool = False) -> str:
@@ -310,7 +331,7 @@ def series_from_json(data: Any) -> m.SeriesContent:
     if not isinstance(raw, dict):
         raise _fail("series", _("expected an object"))
     series = _parse_record(m.Series, raw, "series", {})
-    content = m.SeriesContent(series=series)
+    content = m.SeriesContent(series=series, as_of_ms=_as_of(data))
     up = {"series_id": series.id}
     for n, item in enumerate(_list(raw, "topics", "series")):
         topic = _parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})

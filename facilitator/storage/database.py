@@ -283,13 +283,18 @@ def _init_clock(
     conn: sqlite3.Connection, device: str, wall: Callable[[], float]
 ) -> tuple[HybridClock, str | None]:
     clock = HybridClock(device, wall)
-    latest = conn.execute(
+    latest = newest_stamp(conn)
+    clock.observe(latest)
+    return clock, latest
+
+
+def newest_stamp(conn: sqlite3.Connection) -> str | None:
+    """The file's newest clock stamp, from each table's stamp index (no scan)."""
+    return conn.execute(
         "SELECT max(h) FROM ("
         + " UNION ALL ".join(f"SELECT max(hlc) AS h FROM {t}" for t in RECORD_TABLES)
         + ")"
     ).fetchone()[0]
-    clock.observe(latest)
-    return clock, latest
 
 
 def migrate(path: Path, from_version: int) -> Path | None:

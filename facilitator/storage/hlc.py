@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+MAX_COUNTER = 999_999
+
 
 def parse(stamp: str) -> tuple[int, int, str]:
     ms, counter, device = stamp.split(".", 2)
@@ -32,8 +34,10 @@ class HybridClock:
         wall_ms = int(self.wall() * 1000)
         if wall_ms > self._ms:
             self._ms, self._counter = wall_ms, 0
-        else:
+        elif self._counter < MAX_COUNTER:
             self._counter += 1
+        else:  # the counter has six digits: past them, the next millisecond keeps the order
+            self._ms, self._counter = self._ms + 1, 0
         return make(self._ms, self._counter, self.device)
 
     def observe(self, stamp: str | None) -> None:

@@ -12,6 +12,7 @@ from facilitator.i18n import _
 
 from . import repository as repo
 from .database import create_file, remove_quietly
+from .hlc import HybridClock
 
 
 def write_new_file(path: str | os.PathLike, content: m.SeriesContent, device: str) -> None:
@@ -24,6 +25,8 @@ def write_new_file(path: str | os.PathLike, content: m.SeriesContent, device: st
     tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
     remove_quietly(tmp)
     db = create_file(tmp, device=device)
+    if content.as_of_ms is not None:
+        db.clock = archive_clock(device, content.as_of_ms)
     try:
         repo.save_series(db, content)
         # The file stays in WAL mode (so opening it later changes no byte of it); closing the
@@ -32,6 +35,12 @@ def write_new_file(path: str | os.PathLike, content: m.SeriesContent, device: st
     finally:
         db.close()
     move_into_place(tmp, path)
+
+
+def archive_clock(device: str, as_of_ms: int) -> HybridClock:
+    """The clock that stamps an archive's records at the time its content stood (JSON "as_of"):
+    a file edited since wins a merge with the import, and an older one loses to it."""
+    return HybridClock(device, wall=lambda: as_of_ms / 1000)
 
 
 def move_into_place(tmp: Path, path: Path) -> None:

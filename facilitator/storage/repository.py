@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 from facilitator.domain import model as m
 
-from . import cascade
-from .database import Database
+from . import cascade, hlc
+from .database import Database, newest_stamp
 from .records import CLASS_OF, TABLE_OF, columns, encode, from_row, to_row
 
 T = TypeVar("T")
@@ -302,12 +302,14 @@ def load_series(db: Database, *, lazy: bool = False) -> m.SeriesContent | None:
     if series is None:
         return None
     one = session_outline if lazy else session_content
+    newest = None if lazy else newest_stamp(db.conn)  # what an export says its content is as of
     return m.SeriesContent(
         series=series,
         topics=find(db, m.Topic, series_id=series.id),
         participants=find(db, m.Participant, series_id=series.id),
         sessions=[one(db, s) for s in find(db, m.Session, series_id=series.id)],
         translations=find(db, m.Translation),
+        as_of_ms=hlc.parse(newest)[0] if newest else None,
     )
 
 

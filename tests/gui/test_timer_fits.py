@@ -4,7 +4,7 @@ language, the window never taller than the screen, no button or reading cut."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from shots import shots_dir
 from timer_fixtures import series
@@ -66,6 +66,17 @@ def test_the_timer_page_fits_a_laptop(page, qtbot, lang, size):
     for row, title in enumerate(titles):
         lines = 1 if metrics.horizontalAdvance(title) + 12 <= page.table.columnWidth(1) else 2
         assert page.table.rowHeight(row) >= lines * metrics.height(), title
+    header = page.table.horizontalHeader()  # no column heading cut ("Durée pr…")
+    cut = [
+        page.table.model().headerData(col, Qt.Orientation.Horizontal)
+        for col in range(header.count())
+        if header.sectionSize(col)
+        < header.fontMetrics().horizontalAdvance(
+            page.table.model().headerData(col, Qt.Orientation.Horizontal)
+        )
+        + 8  # the section's padding
+    ]
+    assert cut == []
     assert page.queue.picker.isVisible() and page.queue.picker.height() > 10
     # The form to add a speaker is on screen without scrolling, whole (not cut at either side).
     scroll = page.queue_scroll

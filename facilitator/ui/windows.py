@@ -95,7 +95,7 @@ def _export(window: MainWindow) -> QWidget:
 
 
 def _link_points(window: MainWindow) -> QWidget:
-    from facilitator.ui.summary.page import LinkPointsDialog
+    from facilitator.ui.summary.link_points_dialog import LinkPointsDialog
 
     points = window.series.sessions[0].points if window.series and window.series.sessions else []
     return LinkPointsDialog(window, points, [])

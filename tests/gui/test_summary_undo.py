@@ -13,7 +13,8 @@ from facilitator.domain.entry import Entry, EntryPoint
 from facilitator.storage import notes_store
 from facilitator.storage import repository as repo
 from facilitator.ui.main_window import MainWindow
-from facilitator.ui.summary.page import LinkPointsDialog, SummaryPage
+from facilitator.ui.summary.link_points_dialog import LinkPointsDialog
+from facilitator.ui.summary.page import SummaryPage
 
 NEW_POINT = "Open a regional hotline for families searching for missing relatives"
 

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,89 +42,14 @@ from facilitator.ui.common.keys import key_text
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.summary import privacy_marks
+from facilitator.ui.summary.kind_list import ID, KindList
+from facilitator.ui.summary.link_points_dialog import LinkPointsDialog
 from facilitator.ui.summary.report_text import AttributionBox, NarrativeEditor
-
-ID = Qt.ItemDataRole.UserRole
 
 
 def plain(shown: str) -> str:
     """A line's words without the isolation marks the list wraps them in."""
     return shown.replace(FSI, "").replace(PDI, "").strip()
-
-
-class KindList(QListWidget):
-    """One list of take-aways: drag and drop to reorder, Ctrl+Up/Down to move the current one."""
-
-    move_requested = Signal(int)
-
-    def __init__(self, kind: str) -> None:
-        super().__init__()
-        self.kind = kind
-        self.setObjectName(f"takeaways_{kind}")
-        self.setWordWrap(True)
-        self.setAlternatingRowColors(True)  # tells one wrapped line from the next
-        self.setSpacing(2)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return
-        super().keyPressEvent(event)
-
-    def ids(self) -> list[str]:
-        return [self.item(n).data(ID) for n in range(self.count())]
-
-
-class LinkPointsDialog(Retranslating, QDialog):
-    """Tick the points a take-away summarises."""
-
-    def __init__(self, parent: QWidget, points: list[m.Point], checked: list[str]) -> None:
-        super().__init__(parent)
-        self.setObjectName("linkPointsDialog")
-        self.resize(640, 420)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.points = QListWidget()
-        self.points.setObjectName("linkPointsList")
-        self.points.setWordWrap(True)
-        self._points = points
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.points)
-        layout.addWidget(buttons)
-        for point in points:
-            item = QListWidgetItem()
-            item.setData(ID, point.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            state = Qt.CheckState.Checked if point.id in checked else Qt.CheckState.Unchecked
-            item.setCheckState(state)
-            self.points.addItem(item)
-        self.retranslate_ui()
-
-    def chosen(self) -> list[str]:
-        items = [self.points.item(n) for n in range(self.points.count())]
-        return [i.data(ID) for i in items if i.checkState() == Qt.CheckState.Checked]
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Link to points"))
-        self.intro.setText(_("Tick the points of the notes that this take-away summarises."))
-        for n, point in enumerate(self._points):
-            kind = label(POINT_KINDS, point.kind)
-            self.points.item(n).setText(f"{kind}: {isolate(point.text)}")
 
 
 class SummaryPage(Retranslating, QWidget):

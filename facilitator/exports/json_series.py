@@ -11,19 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
-import types
-import typing
-import uuid
 from typing import Any
 
 from facilitator.domain import model as m
-from facilitator.domain import safe_json, vocab
-from facilitator.domain import session_rules as rules
-from facilitator.domain.speaking_budget import parse_budget
-from facilitator.errors import FacilitatorError
+from facilitator.domain import safe_json
 from facilitator.exports import json_versions
-from facilitator.i18n import LANGUAGES, _, format_number
+from facilitator.exports.json_records import JsonFormatError, parse_record
+from facilitator.exports.json_records import fail as _fail
+from facilitator.i18n import _, format_number
 from facilitator.i18n.lists import comma_join
 
 FORMAT_ID = "facilitator.series"
@@ -52,35 +47,6 @@ REDACTION = {
 
 # Fields implied by where a record sits in the document.
 IMPLIED = {"series_id", "session_id", "intervention_id", "position"}
-
-VOCABULARY: dict[str, tuple[str, ...]] = {
-    "stakeholder_group": tuple(vocab.STAKEHOLDER_GROUPS),
-    "format": tuple(vocab.FORMATS),
-    "audience": tuple(vocab.AUDIENCES),
-    "role": tuple(vocab.ROLES),
-    "action": vocab.TIMER_ACTIONS,
-    **{f"{name}_qualifier": tuple(vocab.FIGURE_QUALIFIERS) for name in vocab.FIGURE_FIELDS},
-    "attribution": tuple(vocab.ATTRIBUTIONS),
-    "content_language": LANGUAGES,
-}
-KIND_VOCABULARY = {
-    m.AgendaItem: tuple(vocab.AGENDA_KINDS),
-    m.Point: tuple(vocab.POINT_KINDS),
-    m.Takeaway: tuple(vocab.POINT_KINDS) + (vocab.NARRATIVE,),
-}
-TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-class JsonFormatError(FacilitatorError):
-    pass
-
-
-def _fail(path: str, problem: str) -> JsonFormatError:
-    return JsonFormatError(
-        _("Invalid series JSON at {field}: {problem}.").format(field=path, problem=problem)
-    )
-
 
 # --- writing -------------------------------------------------------------------------------
 
@@ -161,143 +127,6 @@ def personal_data(data: Any) -> str:
 # --- reading -------------------------------------------------------------------------------
 
 
-# Whole numbers that may be negative: a timer event's seconds ("adjust" -60 shortened an item,
-# "extend_speaker" may take time off a speaker). Every other count is zero or more.
-SIGNED = frozenset({"seconds"})
-
-
-def _check_value(path: str, name: str, hint: Any, value: Any) -> Any:
-    is_union = typing.get_origin(hint) in (typing.Union, types.UnionType)
-    optional = is_union and type(None) in typing.get_args(hint)
-    base = next(a for a in typing.get_args(hint) if a is not type(None)) if is_union else hint
-    if value is None:
-        if optional:
-            return None
-        raise _fail(path, _("a value is required"))
-    if typing.get_origin(base) is list:
-        (item,) = typing.get_args(base)
-        if not isinstance(value, list):
-            raise _fail(path, _("expected a list"))
-        for n, element in enumerate(value):
-            if item is int and (not isinstance(element, int) or isinstance(element, bool)):
-                raise _fail(f"{path}[{n}]", _("expected a whole number"))
-            if item is str and not isinstance(element, str):
-                raise _fail(f"{path}[{n}]", _("expected text"))
-        return list(value)
-    if base is bool:
-        if not isinstance(value, bool):
-            raise _fail(path, _("expected true or false"))
-        return value
-    if base is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _fail(path, _("expected a whole number"))
-        if value < 0 and name not in SIGNED:
-            raise _fail(path, _("expected a number of zero or more"))
-        return value
-    if not isinstance(value, str):
-        raise _fail(path, _("expected text"))
-    if "\x00" in value:
-        raise _fail(path, _("text must not contain NUL characters"))
-    return value
-
-
-def _parse_record(cls: type, data: Any, path: str, parents: dict[str, Any]) -> Any:
-    if not isinstance(data, dict):
-        raise _fail(path, _("expected an object"))
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = dict(parents)
-    for f in dataclasses.fields(cls):
-        if f.name in parents:
-            continue
-        field_path = f"{path}.{f.name}"
-        if f.name not in data:
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required:
-                raise _fail(field_path, _("this field is required"))
-            continue
-        values[f.name] = _check_value(field_path, f.name, hints[f.name], data[f.name])
-    record = cls(**values)
-    _check_codes(record, path)
-    return record
-
-
-def _check_codes(record: Any, path: str) -> None:
-    for name, allowed in VOCABULARY.items():
-        value = getattr(record, name, None)
-        if value and value not in allowed:
-            raise _fail(
-                f"{path}.{name}",
-                _("unknown value “{value}”, expected one of {allowed}").format(
-                    value=value, allowed=comma_join(allowed)
-                ),
-            )
-    allowed = KIND_VOCABULARY.get(type(record))
-    if allowed and record.kind not in allowed:
-        raise _fail(
-            f"{path}.kind",
-            _("unknown value “{value}”, expected one of {allowed}").format(
-                value=record.kind, allowed=comma_join(allowed)
-            ),
-        )
-    if isinstance(record, m.Participant) and record.gender and record.gender not in vocab.GENDERS:
-        raise _fail(
-            f"{path}.gender",
-            _("unknown value “{value}”, expected one of {allowed}").format(
-                value=record.gender, allowed=comma_join(vocab.GENDERS)
-            ),
-        )
-    for n, objective in enumerate(getattr(record, "gcm_objectives", []) or []):
-        if not 1 <= objective <= 23:
-            raise _fail(f"{path}.gcm_objectives[{n}]", _("GCM objectives are numbered 1 to 23"))
-    if isinstance(record, m.Session):
-        if record.date:
-            try:
-                dt.date.fromisoformat(record.date)
-            except ValueError:
-                raise _fail(f"{path}.date", _("expected a date as YYYY-MM-DD")) from None
-        if record.start_time and not TIME_RE.match(record.start_time):
-            raise _fail(f"{path}.start_time", _("expected a time as HH:MM"))
-        for n, code in enumerate(record.interpretation):
-            if not rules.is_language_code(code):
-                raise _fail(
-                    f"{path}.interpretation[{n}]",
-                    _("expected an ISO 639 language code such as en, fr or az"),
-                )
-        for n, text in enumerate(record.speaking_budgets):
-            if parse_budget(text) is None:
-                raise _fail(
-                    f"{path}.speaking_budgets[{n}]",
-                    _(
-                        "expected group:<code>=<seconds> or delegation:<country>=<seconds>, "
-                        "with seconds above zero"
-                    ),
-                )
-        for name in ("registration_url", "recording_url"):
-            value = getattr(record, name)
-            if value and not rules.is_web_address(value):
-                raise _fail(f"{path}.{name}", _("expected a web address starting with https://"))
-    if isinstance(record, m.Series) and record.workstream_url:
-        if not rules.is_web_address(record.workstream_url):
-            raise _fail(
-                f"{path}.workstream_url", _("expected a web address starting with https://")
-            )
-    if isinstance(record, m.Topic) and record.colour and not COLOUR_RE.fullmatch(record.colour):
-        raise _fail(f"{path}.colour", _("expected a colour as #rrggbb"))
-    for name in ("at", "started_at", "ended_at"):
-        value = getattr(record, name, None)
-        if value:
-            try:
-                dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
-                raise _fail(f"{path}.{name}", _("expected a date and time in ISO 8601")) from None
-    if not isinstance(record.id, str):
-        raise _fail(f"{path}.id", _("expected text"))
-    try:
-        uuid.UUID(record.id)
-    except ValueError:
-        raise _fail(f"{path}.id", _("expected a UUID")) from None
-
-
 def _list(data: dict[str, Any], key: str, path: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
@@ -330,16 +159,16 @@ def series_from_json(data: Any) -> m.SeriesContent:
     raw = data.get("series")
     if not isinstance(raw, dict):
         raise _fail("series", _("expected an object"))
-    series = _parse_record(m.Series, raw, "series", {})
+    series = parse_record(m.Series, raw, "series", {})
     content = m.SeriesContent(series=series, as_of_ms=_as_of(data))
     up = {"series_id": series.id}
     for n, item in enumerate(_list(raw, "topics", "series")):
-        topic = _parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})
+        topic = parse_record(m.Topic, item, f"series.topics[{n}]", {**up, "position": n})
         content.topics.append(topic)
         content.translations += json_versions.parse("topic", topic, item, f"series.topics[{n}]")
     for n, item in enumerate(_list(raw, "participants", "series")):
         content.participants.append(
-            _parse_record(m.Participant, item, f"series.participants[{n}]", up)
+            parse_record(m.Participant, item, f"series.participants[{n}]", up)
         )
     for n, item in enumerate(_list(raw, "sessions", "series")):
         content.sessions.append(
@@ -352,29 +181,29 @@ def series_from_json(data: Any) -> m.SeriesContent:
 def _parse_session(
     raw: Any, path: str, series_id: str, position: int, versions: list[m.Translation]
 ) -> m.SessionContent:
-    session = _parse_record(m.Session, raw, path, {"series_id": series_id, "position": position})
+    session = parse_record(m.Session, raw, path, {"series_id": series_id, "position": position})
     versions += json_versions.parse("session", session, raw, path)
     up = {"session_id": session.id}
     sc = m.SessionContent(session=session)
     for n, item in enumerate(_list(raw, "agenda", path)):
         where = f"{path}.agenda[{n}]"
-        sc.agenda.append(_parse_record(m.AgendaItem, item, where, {**up, "position": n}))
+        sc.agenda.append(parse_record(m.AgendaItem, item, where, {**up, "position": n}))
         versions += json_versions.parse("agenda_item", sc.agenda[-1], item, where)
     for n, item in enumerate(_list(raw, "guiding_questions", path)):
         sc.questions.append(
-            _parse_record(
+            parse_record(
                 m.GuidingQuestion, item, f"{path}.guiding_questions[{n}]", {**up, "position": n}
             )
         )
     for n, item in enumerate(_list(raw, "roles", path)):
-        sc.roles.append(_parse_record(m.SessionRole, item, f"{path}.roles[{n}]", up))
+        sc.roles.append(parse_record(m.SessionRole, item, f"{path}.roles[{n}]", up))
     for n, item in enumerate(_list(raw, "interventions", path)):
         where = f"{path}.interventions[{n}]"
-        intervention = _parse_record(m.Intervention, item, where, up)
+        intervention = parse_record(m.Intervention, item, where, up)
         sc.interventions.append(intervention)
         for k, point in enumerate(_list(item, "points", where)):
             sc.points.append(
-                _parse_record(
+                parse_record(
                     m.Point,
                     point,
                     f"{where}.points[{k}]",
@@ -383,10 +212,10 @@ def _parse_session(
             )
     for n, item in enumerate(_list(raw, "takeaways", path)):
         where = f"{path}.takeaways[{n}]"
-        sc.takeaways.append(_parse_record(m.Takeaway, item, where, {**up, "position": n}))
+        sc.takeaways.append(parse_record(m.Takeaway, item, where, {**up, "position": n}))
         versions += json_versions.parse("takeaway", sc.takeaways[-1], item, where)
     for n, item in enumerate(_list(raw, "timer_log", path)):
-        sc.timer_log.append(_parse_record(m.TimerEvent, item, f"{path}.timer_log[{n}]", up))
+        sc.timer_log.append(parse_record(m.TimerEvent, item, f"{path}.timer_log[{n}]", up))
     return sc
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from facilitator.domain import model as m
 from facilitator.domain.translations import TRANSLATABLE
+from facilitator.exports.json_records import check_value as _check_value
+from facilitator.exports.json_records import fail as _fail
 from facilitator.i18n import LANGUAGES, _
 
 
@@ -24,8 +26,6 @@ def by_record(content: m.SeriesContent) -> dict[tuple[str, str], dict[str, dict[
 
 def parse(table: str, record: Any, raw: dict[str, Any], path: str) -> list[m.Translation]:
     """The "translations" of a record: {language: {field: text}}."""
-    from facilitator.exports.json_series import _check_value, _fail  # (imports this module)
-
     data = raw.get("translations", {})
     path = f"{path}.translations"
     if not isinstance(data, dict):

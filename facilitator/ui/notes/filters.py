@@ -19,6 +19,7 @@ from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
 from facilitator.i18n import _, format_number, ngettext
 from facilitator.ui.common.a11y import name_control
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.eliding_combo import ElidingCombo
 from facilitator.ui.common.retranslate import Retranslating
 
 SEARCH_DELAY_MS = 150  # search as you type, without a query per keystroke of a fast typist
@@ -39,7 +40,7 @@ class FilterBar(Retranslating, QWidget):
         self._delay.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _t: self._delay.start())
         self.combos = {
-            name: QComboBox(objectName=f"filter_{name}")
+            name: ElidingCombo(objectName=f"filter_{name}")
             for name in ("agenda", "speaker", "group", "topic", "kind", "question")
         }
         for combo in self.combos.values():
@@ -54,9 +55,11 @@ class FilterBar(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
-        choices = QHBoxLayout()
+        self._choices = choices = QHBoxLayout()
         for combo in self.combos.values():
             choices.addWidget(combo, 1)
+            combo.currentTextChanged.connect(lambda _t: self._fit_choices())
+        choices.addStretch(0)
         choices.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -163,3 +166,10 @@ class FilterBar(Retranslating, QWidget):
             name_control(combo, names.get(key, key))
         self._fill()
         self.set_count(getattr(self, "_total", 0))
+        self._fit_choices()
+
+    def _fit_choices(self) -> None:
+        """Each drop-down at most as wide as its choice: short ones show whole, long ones
+        share what is left (cut with "…"); room to spare stays at the end."""
+        for combo in self.combos.values():
+            combo.setMaximumWidth(combo.whole_width())

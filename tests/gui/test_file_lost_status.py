@@ -21,3 +21,4 @@ def test_the_file_lost_line_follows_a_language_switch(demo_window, tmp_path):
     said = gettext_in("ar", "{name} was deleted or moved away. {what_now}")
     assert said.split("{name}")[1].split("{what_now}")[0].strip() in arabic
     assert path.name in arabic and ".kept-" in arabic
+    assert win.statusBar().toolTip() == arabic  # whole on hover, however narrow the window

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -244,14 +245,20 @@ def _stamped(meta: DocumentMeta) -> type[Canvas]:
 
 
 def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
-    """The report as PDF bytes (the caller writes them atomically)."""
+    """The report as PDF bytes."""
+    buffer = io.BytesIO()
+    write_pdf(report, buffer, progress)
+    return buffer.getvalue()
+
+
+def write_pdf(report: Report, out: BinaryIO, progress: Progress = NO_PROGRESS) -> None:
+    """The report as PDF into `out` (the temporary file of exports.atomic)."""
     pdf_bidi.register_fonts()
     meta = report.meta or now_meta(
         report.title, gettext_in(report.lang, "Summary report"), report.lang
     )
-    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer,
+        out,
         pagesize=A4,
         leftMargin=2.2 * cm,
         rightMargin=2.2 * cm,
@@ -274,4 +281,3 @@ def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
     page = _page_number(report.lang)
     doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
     progress.step(1, 1)
-    return buffer.getvalue()

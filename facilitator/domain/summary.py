@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from facilitator.domain import model as m
@@ -36,8 +36,10 @@ _STOP = frozenset(
 
 def tokens(text: str) -> frozenset[str]:
     """The distinct meaningful words of `text`, case- and accent-folded."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has nothing to decompose (and no accents to drop)
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return frozenset(w for w in _WORD.findall(folded) if w not in _STOP and len(w) > 1)
 
 
@@ -51,18 +53,28 @@ def cluster(points: list[m.Point], threshold: float = SIMILARITY) -> list[list[m
     """Greedy clustering in order: each point joins the first earlier cluster it resembles."""
     clusters: list[list[m.Point]] = []
     heads: list[frozenset[str]] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    index: dict[str, list[int]] = defaultdict(list)
     for point in points:
         words = tokens(point.text)
-        candidates = sorted({n for w in words for n in index[w]}) if words else []
-        found = next((n for n in candidates if similarity(words, heads[n]) >= threshold), None)
+        # The words each earlier cluster shares with this point, counted from the index:
+        # similarity(words, head) is shared / (len(words) + len(head) - shared).
+        shared = Counter(n for w in words for n in index.get(w, ()))
+        size = len(words)
+        found = next(
+            (
+                n
+                for n in sorted(shared)
+                if shared[n] / (size + len(heads[n]) - shared[n]) >= threshold
+            ),
+            None,
+        )
         if found is None and not words:
             found = next((n for n, h in enumerate(heads) if not h), None)
         if found is None:
             heads.append(words)
             clusters.append([point])
             for w in words:
-                index[w].add(len(heads) - 1)
+                index[w].append(len(heads) - 1)
         else:
             clusters[found].append(point)
     return clusters

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from unicodedata import bidirectional
 
@@ -342,32 +341,61 @@ def wrap(
     return lines
 
 
-@dataclass
 class VisualLine:
-    runs: list[tuple[str, str]]  # (font, text) left to right
-    width: float
-    advances: list[float] = field(default_factory=list)  # each run's width, measured once
+    """A line in drawing order, as runs of one font each; each run's width is measured when
+    first asked for (a left-aligned line of one run is drawn without measuring it)."""
+
+    def __init__(self, runs: list[tuple[str, str]], size: float) -> None:
+        self.runs, self.size = runs, size  # (font, text) left to right
+        self._advances: list[float] | None = None
+
+    @property
+    def advances(self) -> list[float]:
+        if self._advances is None:
+            self._advances = [pdfmetrics.stringWidth(t, f, self.size) for f, t in self.runs]
+        return self._advances
+
+    @property
+    def width(self) -> float:
+        return sum(self.advances)
 
 
 def layout_line(line: str, rtl: bool, size: float, bold: bool = False) -> VisualLine:
-    runs = font_runs(visual(line, rtl), bold)
-    advances = [pdfmetrics.stringWidth(t, f, size) for f, t in runs]
-    return VisualLine(runs, sum(advances), advances)
+    return VisualLine(font_runs(visual(line, rtl), bold), size)
+
+
+class Pen:
+    """Adds runs to one text object (one per paragraph: canvas.drawString makes one per run,
+    and measures each run again), writing only what changes: the font when it is not the
+    current one, the position when the run does not start where the last line left the
+    cursor (each run ends with T*, one leading down from where it began)."""
+
+    def __init__(self, text, size: float, leading: float | None = None) -> None:
+        self.text, self.size = text, size
+        self.leading = size * 1.2 if leading is None else leading  # reportlab's default
+        self.font: str | None = None
+        self.cursor: tuple[float, float] | None = None
+
+    def run(self, x: float, y: float, font: str, chunk: str) -> None:
+        if font != self.font:
+            self.text.setFont(font, self.size, self.leading)
+            self.font = font
+        if self.cursor != (x, y):
+            self.text.setTextOrigin(x, y)
+        self.text.textLine(chunk)  # textOut would measure the run again
+        self.cursor = (x, y - self.leading)
+
+    def line(self, x: float, y: float, vline: VisualLine) -> None:
+        """A laid-out line with its left edge at x (callers align it)."""
+        last = len(vline.runs) - 1
+        for n, (font, chunk) in enumerate(vline.runs):
+            self.run(x, y, font, chunk)
+            if n < last:
+                x += vline.advances[n]
 
 
 def draw_line(canvas, x: float, y: float, vline: VisualLine, size: float) -> None:
     """Draw a laid-out line with its left edge at x (callers align it)."""
     text = canvas.beginText()
-    add_line(text, x, y, vline, size)
+    Pen(text, size).line(x, y, vline)
     canvas.drawText(text)
-
-
-def add_line(text, x: float, y: float, vline: VisualLine, size: float) -> None:
-    """Add a laid-out line to a text object (one per paragraph: canvas.drawString makes one
-    per run, and measures each run again)."""
-    advances = vline.advances or [pdfmetrics.stringWidth(t, f, size) for f, t in vline.runs]
-    for (font, run), advance in zip(vline.runs, advances, strict=True):
-        text.setTextOrigin(x, y)
-        text.setFont(font, size)
-        text.textLine(run)  # textOut would measure the run again
-        x += advance

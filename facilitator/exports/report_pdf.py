@@ -137,17 +137,16 @@ class BidiText(Flowable):
         size, leading = style.size, style.leading
         y = self.height - size
         text = canvas.beginText()  # one text object for the paragraph
-        for n, line in enumerate(self._lines or []):
+        pen = pdf_bidi.Pen(text, size, leading)
+        if self.bullet and self.first and self._lines:
+            bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
+            pen.run(bx, y, pdf_bidi.LATIN[False], BULLET)
+        for line in self._lines or []:
             vline = pdf_bidi.layout_line(line, self.rtl, size, style.bold)
             x = self.avail - style.indent - vline.width if self.rtl else style.indent
-            pdf_bidi.add_line(text, x, y, vline, size)
+            pen.line(x, y, vline)
             if self.links:
                 self._link(vline, x, y)
-            if self.bullet and n == 0 and self.first:
-                bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
-                text.setTextOrigin(bx, y)
-                text.setFont(pdf_bidi.LATIN[False], size)
-                text.textLine(BULLET)
             y -= leading
         canvas.drawText(text)
 

@@ -116,8 +116,11 @@ def shape(text: str) -> str:
 BIDI_CONTROLS = dict.fromkeys(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
 )
-# Classes that can make an LTR paragraph anything but left to right (else: no bidi work).
-_NOT_PLAIN = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO"))
+# Classes that can make an LTR paragraph anything but left to right (else: no bidi work);
+# "" is a character this Python's Unicode data does not know, which the engine's may.
+_NOT_PLAIN = frozenset(
+    ("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO", "LRI", "PDI", "PDF", "")
+)
 # What L1 puts back at the paragraph level at the end of a line and before a tab.
 _TRAILING = frozenset(
     ("WS", "LRI", "RLI", "FSI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "B", "S")
@@ -152,8 +155,16 @@ def levels(text: str, rtl: bool) -> list[int]:
     shape, every character gets the paragraph level (readable, never a crash).
     """
     base = 1 if rtl else 0
-    if not text or (not rtl and not any(bidirectional(c) in _NOT_PLAIN for c in text)):
+    if not text or (not rtl and _plain_ltr(text)):
         return [base] * len(text)
+    if rtl and _plain_rtl(text):
+        return [base] * len(text)
+    return engine_levels(text, rtl)
+
+
+def engine_levels(text: str, rtl: bool) -> list[int]:
+    """levels() from the bidi engine itself, with no shortcut."""
+    base = 1 if rtl else 0
     dump = get_display_uba(text, base_dir="R" if rtl else "L", debug=True)
     start, end = dump.find("levels: ["), dump.find("paragraphs:")
     per_byte = [int(x) for x in _LEVEL.findall(dump, start, end)] if 0 <= start < end else []
@@ -162,6 +173,25 @@ def levels(text: str, rtl: bool) -> list[int]:
         result.append(per_byte[offset] if offset < len(per_byte) else base)
         offset += _utf8_len(ch)
     return result if offset == len(per_byte) else [base] * len(text)
+
+
+def _plain_ltr(text: str) -> bool:
+    """No character that could make a left-to-right paragraph anything but level 0 (no ASCII
+    character is right to left, an Arabic number or an embedding)."""
+    return text.isascii() or not any(bidirectional(c) in _NOT_PLAIN for c in text)
+
+
+# With none of these, every character of a right-to-left paragraph is at level 1: letters
+# are R or AL, neutrals between them and the paragraph's edges take R (N1, N2), marks and
+# separators follow (W1, W6); only left-to-right letters, numbers (level 2) and explicit
+# embeddings or isolates raise a level.
+_NOT_PLAIN_RTL = frozenset(
+    ("L", "EN", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "")
+)
+
+
+def _plain_rtl(text: str) -> bool:
+    return not any(bidirectional(c) in _NOT_PLAIN_RTL for c in text)
 
 
 def reorder(line: str, line_levels: Sequence[int], rtl: bool) -> str:
@@ -218,11 +248,16 @@ def paragraph_rtl(text: str, doc_rtl: bool, user: bool) -> bool:
     """
     if not user:
         return doc_rtl
+    if text.isascii():  # no right-to-left letter; its letters are left to right
+        return doc_rtl and _ASCII_LETTER.search(text) is None
     kinds = {bidirectional(ch) for ch in text}
     strong_rtl = bool(kinds & {"R", "AL"})
     if doc_rtl:
         return strong_rtl or "L" not in kinds
     return strong_rtl and "L" not in kinds
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def visual(line: str, rtl: bool) -> str:

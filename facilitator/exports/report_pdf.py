@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -278,5 +279,12 @@ def write_pdf(report: Report, out: BinaryIO, progress: Progress = NO_PROGRESS) -
 
     doc.afterFlowable = after
     page = _page_number(report.lang)
-    doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
+    # Streams compressed and left binary: ASCII85 on top (reportlab's default) makes the
+    # embedded fonts and pages a quarter larger and is encoded in Python, for 7-bit channels
+    # no PDF goes through now. Set for this build only.
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
+    finally:
+        rl_config.useA85 = a85
     progress.step(1, 1)

@@ -77,7 +77,11 @@ def is_arabic(ch: str) -> bool:
 
 
 # The same characters as is_arabic, for a whole text at C speed (most lines have none).
-_ARABIC_TEXT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d]")
+_ARABIC_CLASS = "\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d"
+_ARABIC_TEXT = re.compile(f"[{_ARABIC_CLASS}]")
+# Font runs: Arabic from an Arabic character on, other text from any other on; a space stays
+# in the run it follows (one at the start begins a Latin run).
+_FONT_RUN = re.compile(f"([{_ARABIC_CLASS}][{_ARABIC_CLASS} ]*)|[^{_ARABIC_CLASS}]+")
 
 
 def has_arabic(text: str) -> bool:
@@ -103,13 +107,20 @@ def shape(text: str) -> str:
     """Join Arabic letters (presentation forms); other text is returned as it is."""
     if not has_arabic(text):
         return text
-    shaped = _RESHAPER.reshape(text)
-    cmap = _arabic_cmap()
     # A presentation form the font lacks falls back to its plain letter (still readable).
-    return "".join(
-        ch if not is_arabic(ch) or ord(ch) in cmap else unicodedata.normalize("NFKC", ch)
-        for ch in shaped
-    )
+    return _RESHAPER.reshape(text).translate(_fallbacks())
+
+
+@cache
+def _fallbacks() -> dict[int, str]:
+    """For str.translate: each Arabic character the font has no glyph for, as NFKC makes it."""
+    cmap = _arabic_cmap()
+    codes = [*range(0x0600, 0x0900), *range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]
+    table = {}
+    for code in [*codes, 0x200C, 0x200D]:
+        if code not in cmap and unicodedata.normalize("NFKC", chr(code)) != chr(code):
+            table[code] = unicodedata.normalize("NFKC", chr(code))
+    return table
 
 
 # Not drawn: explicit embeddings and overrides, isolates, LRM, RLM and ALM (all invisible).
@@ -273,22 +284,10 @@ def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split visual text into (font name, text) runs; spaces stay with the run they are in."""
     if not has_arabic(text):
         return [(LATIN[bold], text)] if text else []
-    runs: list[tuple[str, str]] = []
-    current: str | None = None
-    chunk: list[str] = []
-    for ch in text:
-        if ch == " " and current is not None:
-            chunk.append(ch)
-            continue
-        font = ARABIC[bold] if is_arabic(ch) else LATIN[bold]
-        if font != current and chunk:
-            runs.append((current or font, "".join(chunk)))
-            chunk = []
-        current = font
-        chunk.append(ch)
-    if chunk:
-        runs.append((current or LATIN[bold], "".join(chunk)))
-    return runs
+    return [
+        (ARABIC[bold] if run.group(1) else LATIN[bold], run.group())
+        for run in _FONT_RUN.finditer(text)
+    ]
 
 
 def width(text: str, size: float, bold: bool = False) -> float:

@@ -1,8 +1,10 @@
-"""The shortcuts pdf_bidi takes for plain paragraphs (no call to the bidi engine) give what
-the engine gives, on any text of letters, numbers, marks, neutrals and controls."""
+"""The shortcuts pdf_bidi takes give what the slow way gives: plain paragraphs' levels
+without the bidi engine, font runs and fallback letters found by pattern and table instead
+of character by character; on any text of letters, numbers, marks, neutrals and controls."""
 
 from __future__ import annotations
 
+import unicodedata
 from unicodedata import bidirectional
 
 from hypothesis import given, settings
@@ -32,6 +34,14 @@ arabic_only = st.text(
 )
 
 
+any_arabic = st.text(
+    alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x08FF)
+    | st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF)
+    | st.sampled_from(" \u200c\u200da1"),
+    max_size=30,
+)
+
+
 @settings(max_examples=400)
 @given(text=st.one_of(texts, arabic_only, st.text(max_size=30)), rtl=st.booleans())
 def test_levels_are_the_engine_s(text, rtl):
@@ -46,3 +56,39 @@ def test_the_direction_of_a_paragraph_follows_its_strong_letters(text):
     assert pdf_bidi.paragraph_rtl(text, True, True) == (strong_rtl or "L" not in kinds)
     assert pdf_bidi.paragraph_rtl(text, False, True) == (strong_rtl and "L" not in kinds)
     assert pdf_bidi.paragraph_rtl(text, True, False) is True
+
+
+def runs_one_by_one(text: str, bold: bool) -> list[tuple[str, str]]:
+    """The definition of font_runs, character by character."""
+    runs: list[tuple[str, str]] = []
+    current: str | None = None
+    chunk: list[str] = []
+    for ch in text:
+        if ch == " " and current is not None:
+            chunk.append(ch)
+            continue
+        font = pdf_bidi.ARABIC[bold] if pdf_bidi.is_arabic(ch) else pdf_bidi.LATIN[bold]
+        if font != current and chunk:
+            runs.append((current or font, "".join(chunk)))
+            chunk = []
+        current = font
+        chunk.append(ch)
+    if chunk:
+        runs.append((current or pdf_bidi.LATIN[bold], "".join(chunk)))
+    return runs
+
+
+@given(text=st.one_of(texts, arabic_only, any_arabic), bold=st.booleans())
+def test_font_runs_are_those_of_each_character_s_font(text, bold):
+    assert pdf_bidi.font_runs(text, bold) == runs_one_by_one(text, bold)
+
+
+@given(text=st.one_of(texts, arabic_only, any_arabic))
+def test_a_form_the_font_lacks_falls_back_to_its_letter(text):
+    shaped = pdf_bidi._RESHAPER.reshape(text) if pdf_bidi.has_arabic(text) else text
+    cmap = pdf_bidi._arabic_cmap()
+    expected = "".join(
+        ch if not pdf_bidi.is_arabic(ch) or ord(ch) in cmap else unicodedata.normalize("NFKC", ch)
+        for ch in shaped
+    )
+    assert pdf_bidi.shape(text) == expected

@@ -48,13 +48,31 @@ LATIN = {False: "NotoSans", True: "NotoSans-Bold"}
 ARABIC = {False: "NotoSansArabic", True: "NotoSansArabic-Bold"}
 
 # Keep vowel marks (harakat) and only the lam-alef ligatures every Arabic font has.
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={
-        "delete_harakat": False,
-        "support_ligatures": True,
-        "arabic ligature allah": False,
-    }
-)
+RESHAPER_SETTINGS = {
+    "delete_harakat": False,
+    "support_ligatures": True,
+    "arabic ligature allah": False,
+}
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration=RESHAPER_SETTINGS)
+
+
+class _ReadOnce:
+    """The reshaper's settings, each read once: reshape() reads six from its configparser
+    section on every call (a third of its time on a short paragraph)."""
+
+    def __init__(self, section) -> None:
+        self.section, self.values = section, {}
+
+    def getboolean(self, key: str) -> bool:
+        if key not in self.values:
+            self.values[key] = self.section.getboolean(key)
+        return self.values[key]
+
+    def get(self, *args, **kwargs):
+        return self.section.get(*args, **kwargs)
+
+
+_RESHAPER.configuration = _ReadOnce(_RESHAPER.configuration)
 _RTL_CLASSES = frozenset(("R", "AL", "RLE", "RLO", "RLI"))
 
 

@@ -92,6 +92,13 @@ def reorder(line: str, line_levels: Sequence[int], rtl: bool) -> str:
     """
     if not rtl and not any(line_levels):  # left to right throughout: nothing to reorder
         return line.translate(BIDI_CONTROLS)
+    if rtl and all(level == 1 for level in line_levels):  # right to left throughout
+        return "".join([MIRRORED.get(ch, ch) for ch in reversed(line)]).translate(BIDI_CONTROLS)
+    return reorder_runs(line, line_levels, rtl)
+
+
+def reorder_runs(line: str, line_levels: Sequence[int], rtl: bool) -> str:
+    """reorder() run by run, level by level, with no shortcut."""
     base = 1 if rtl else 0
     lv = list(line_levels)
     kinds = [bidirectional(ch) for ch in line]

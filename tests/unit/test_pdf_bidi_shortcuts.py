@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.exports import pdf_bidi
+from facilitator.exports.bidi_levels import reorder_runs
 
 # Characters of every bidi class the reports meet: Arabic letters and presentation forms,
 # harakat, Hebrew, Latin, European and Arabic-Indic digits, separators and terminators,
@@ -94,3 +95,12 @@ def test_shaping_is_the_reshaper_s_with_a_letter_where_the_font_lacks_a_form(tex
         for ch in shaped
     )
     assert pdf_bidi.shape(text) == expected
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(texts, arabic_only, any_arabic), rtl=st.booleans(), cut=st.integers(0, 40))
+def test_a_line_is_reordered_as_run_by_run(text, rtl, cut):
+    text = pdf_bidi.clean(text)
+    line_levels = pdf_bidi.engine_levels(text, rtl)[cut:]
+    line = text[cut:]
+    assert pdf_bidi.reorder(line, line_levels, rtl) == reorder_runs(line, line_levels, rtl)

@@ -1,4 +1,4 @@
-"""A deep copy of the model's plain data, some three times as fast as copy.deepcopy.
+"""A deep copy of the model's plain data, two to three times as fast as copy.deepcopy.
 
 Every export redacts a copy of the series (exports.redact): some 130,000 objects for 2,000
 interventions, where copy.deepcopy's generic path (__reduce_ex__ and a reconstruct for each

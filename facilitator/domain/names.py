@@ -95,6 +95,12 @@ def parts(name: str) -> list[str]:
     return found
 
 
+def _needle(token: str) -> str:
+    """A piece of text every match of the token's pattern holds (see _token_pattern)."""
+    first = token.split()[0]
+    return first[:-1] if len(first) > 1 else first
+
+
 def _token_pattern(token: str) -> str:
     """A regular expression for one folded token, with the endings its script allows."""
     words = [re.escape(w) for w in token.split()]
@@ -135,6 +141,10 @@ class NameMatcher:
             if sum(ch.isalpha() for ch in folded) >= 2:
                 self.tokens.setdefault(folded, place)
         self.pattern = self._compile()
+        # What any match holds as written (its first word; a Russian ending may take the
+        # last letter): a text with none of these is not run through the whole pattern, which
+        # tries every title and token at every character.
+        self._needles = tuple({_needle(t) for t in self.tokens})
 
     def _compile(self) -> re.Pattern[str] | None:
         if not self.tokens:
@@ -156,6 +166,11 @@ class NameMatcher:
         if self.pattern is None or not text:
             return []
         folded, where = _folded_with_map(text)
+        if not any(needle in folded for needle in self._needles):
+            return []
+        return self._find_in(text, folded, where)
+
+    def _find_in(self, text: str, folded: str, where: list[int]) -> list[Found]:
         found = []
         for match in self.pattern.finditer(folded):
             if match.end() == match.start():

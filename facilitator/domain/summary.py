@@ -36,8 +36,10 @@ _STOP = frozenset(
 
 def tokens(text: str) -> frozenset[str]:
     """The distinct meaningful words of `text`, case- and accent-folded."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has nothing to decompose (and no accents to drop)
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return frozenset(w for w in _WORD.findall(folded) if w not in _STOP and len(w) > 1)
 
 
@@ -48,24 +50,98 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def cluster(points: list[m.Point], threshold: float = SIMILARITY) -> list[list[m.Point]]:
-    """Greedy clustering in order: each point joins the first earlier cluster it resembles."""
+    """Greedy clustering in order: each point joins the first earlier cluster it resembles
+    (similarity of its words to the cluster's first point's at least `threshold`)."""
     clusters: list[list[m.Point]] = []
-    heads: list[frozenset[str]] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    heads = _Heads(threshold)
     for point in points:
         words = tokens(point.text)
-        candidates = sorted({n for w in words for n in index[w]}) if words else []
-        found = next((n for n in candidates if similarity(words, heads[n]) >= threshold), None)
-        if found is None and not words:
-            found = next((n for n, h in enumerate(heads) if not h), None)
+        found = heads.first_alike(words)
         if found is None:
-            heads.append(words)
+            heads.add(words)
             clusters.append([point])
-            for w in words:
-                index[w].add(len(heads) - 1)
         else:
             clusters[found].append(point)
     return clusters
+
+
+class _Heads:
+    """The clusters' first points' words, searched as bit sets (bit n: cluster n).
+
+    similarity(words, head) >= threshold depends only on the words shared and the two sizes:
+    for heads of h words it holds from some count of shared words on (`_needed`). Each word
+    has the set of heads holding it; adding those sets bit-sliced counts, for every head at
+    once, the words it shares; the first head of any size with enough is the cluster found.
+    Exactly the greedy first-match of comparing the point with every head in turn, without
+    the comparisons (thousands of points of one topic and kind compared pairwise)."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.count = 0
+        self.by_word: dict[str, int] = {}
+        self.by_size: dict[int, int] = {}
+        self.needed: dict[tuple[int, int], int | None] = {}
+
+    def add(self, words: frozenset[str]) -> None:
+        bit = 1 << self.count
+        self.count += 1
+        for w in words:
+            self.by_word[w] = self.by_word.get(w, 0) | bit
+        self.by_size[len(words)] = self.by_size.get(len(words), 0) | bit
+
+    def _needed(self, size: int, head: int) -> int | None:
+        """The fewest shared words that make a point of `size` words like a head of `head`."""
+        key = (size, head)
+        if key not in self.needed:
+            self.needed[key] = next(
+                (
+                    c
+                    for c in range(1, min(size, head) + 1)
+                    if similarity_of_counts(c, size, head) >= self.threshold
+                ),
+                None,
+            )
+        return self.needed[key]
+
+    def first_alike(self, words: frozenset[str]) -> int | None:
+        if not words:  # a point without words joins the first cluster without any
+            empty = self.by_size.get(0, 0)
+            return (empty & -empty).bit_length() - 1 if empty else None
+        planes: list[int] = []  # bit-sliced counts: plane i holds bit i of each count
+        for w in words:
+            carry = self.by_word.get(w, 0)
+            for i in range(len(planes)):
+                if not carry:
+                    break
+                planes[i], carry = planes[i] ^ carry, planes[i] & carry
+            if carry:
+                planes.append(carry)
+        everyone, most = (1 << self.count) - 1, 1 << len(planes)
+        found, alike = 0, {}
+        for head, members in self.by_size.items():
+            need = self._needed(len(words), head)
+            if need is not None and need < most:
+                if need not in alike:
+                    alike[need] = _at_least(planes, need, everyone)
+                found |= members & alike[need]
+        return (found & -found).bit_length() - 1 if found else None
+
+
+def similarity_of_counts(shared: int, size: int, head: int) -> float:
+    """similarity() of two non-empty word sets from their sizes and the words they share."""
+    return shared / (size + head - shared)
+
+
+def _at_least(planes: list[int], need: int, everyone: int) -> int:
+    """The heads whose bit-sliced count is at least `need` (a comparator over the planes)."""
+    greater, equal = 0, everyone
+    for i in range(len(planes) - 1, -1, -1):
+        if need >> i & 1:
+            equal &= planes[i]
+        else:
+            greater |= equal & planes[i]
+            equal &= ~planes[i]
+    return greater | equal
 
 
 def _representative(points: list[m.Point]) -> str:

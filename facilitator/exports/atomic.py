@@ -1,6 +1,7 @@
 """Write output files atomically: a temporary file beside the target, fsync, rename.
 
-A crash mid-export leaves the old file or nothing, never half a file.
+A crash mid-export leaves the old file or nothing, never half a file. Writers stream into
+the temporary file (`atomic_file`), so a large export is never held whole in memory.
 """
 
 from __future__ import annotations
@@ -8,7 +9,10 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
@@ -45,7 +49,11 @@ def replace_file(source: str | os.PathLike, target: str | os.PathLike, tries: in
             time.sleep(0.05 * (attempt + 1))
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+@contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write `path`'s new content to: a temporary file beside it, moved
+    onto `path` (fsynced first) when the block ends without error, removed when it fails,
+    so a failed export leaves the old file untouched and no temporary file behind."""
     path = Path(path)
     if path.is_dir():
         raise cannot_write(path, _("it is a folder"))
@@ -54,17 +62,24 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     except OSError as error:
         raise cannot_write(path, error) from error
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "w+b") as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600); give it the mode a normal new file would get.
         # os.chmod on the path works everywhere (os.fchmod is POSIX-only before Python 3.13).
         os.chmod(tmp, _new_file_mode(path))
         replace_file(tmp, path)
-    except OSError as error:
+    except BaseException as error:  # a cancel or a writer's bug too: no temporary file left
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise cannot_write(path, error) from error
+        if isinstance(error, OSError):
+            raise cannot_write(path, error) from error
+        raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    with atomic_file(path) as fh:
+        fh.write(data)

@@ -22,16 +22,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from unicodedata import bidirectional
 
 import arabic_reshaper
-from bidi import get_display as get_display_uba
-from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+# The levels and the reordering of lines are in bidi_levels; pdf_bidi keeps their names.
+from facilitator.exports.bidi_levels import (  # noqa: F401
+    BIDI_CONTROLS,
+    engine_levels,
+    levels,
+    reorder,
+)
 from facilitator.i18n.fonts import font_path
 
 FONT_FILES = {
@@ -44,13 +48,31 @@ LATIN = {False: "NotoSans", True: "NotoSans-Bold"}
 ARABIC = {False: "NotoSansArabic", True: "NotoSansArabic-Bold"}
 
 # Keep vowel marks (harakat) and only the lam-alef ligatures every Arabic font has.
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={
-        "delete_harakat": False,
-        "support_ligatures": True,
-        "arabic ligature allah": False,
-    }
-)
+RESHAPER_SETTINGS = {
+    "delete_harakat": False,
+    "support_ligatures": True,
+    "arabic ligature allah": False,
+}
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration=RESHAPER_SETTINGS)
+
+
+class _ReadOnce:
+    """The reshaper's settings, each read once: reshape() reads six from its configparser
+    section on every call (a third of its time on a short paragraph)."""
+
+    def __init__(self, section) -> None:
+        self.section, self.values = section, {}
+
+    def getboolean(self, key: str) -> bool:
+        if key not in self.values:
+            self.values[key] = self.section.getboolean(key)
+        return self.values[key]
+
+    def get(self, *args, **kwargs):
+        return self.section.get(*args, **kwargs)
+
+
+_RESHAPER.configuration = _ReadOnce(_RESHAPER.configuration)
 _RTL_CLASSES = frozenset(("R", "AL", "RLE", "RLO", "RLI"))
 
 
@@ -78,7 +100,11 @@ def is_arabic(ch: str) -> bool:
 
 
 # The same characters as is_arabic, for a whole text at C speed (most lines have none).
-_ARABIC_TEXT = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d]")
+_ARABIC_CLASS = "\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d"
+_ARABIC_TEXT = re.compile(f"[{_ARABIC_CLASS}]")
+# Font runs: Arabic from an Arabic character on, other text from any other on; a space stays
+# in the run it follows (one at the start begins a Latin run).
+_FONT_RUN = re.compile(f"([{_ARABIC_CLASS}][{_ARABIC_CLASS} ]*)|[^{_ARABIC_CLASS}]+")
 
 
 def has_arabic(text: str) -> bool:
@@ -104,26 +130,20 @@ def shape(text: str) -> str:
     """Join Arabic letters (presentation forms); other text is returned as it is."""
     if not has_arabic(text):
         return text
-    shaped = _RESHAPER.reshape(text)
-    cmap = _arabic_cmap()
     # A presentation form the font lacks falls back to its plain letter (still readable).
-    return "".join(
-        ch if not is_arabic(ch) or ord(ch) in cmap else unicodedata.normalize("NFKC", ch)
-        for ch in shaped
-    )
+    return _RESHAPER.reshape(text).translate(_fallbacks())
 
 
-# Not drawn: explicit embeddings and overrides, isolates, LRM, RLM and ALM (all invisible).
-BIDI_CONTROLS = dict.fromkeys(
-    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
-)
-# Classes that can make an LTR paragraph anything but left to right (else: no bidi work).
-_NOT_PLAIN = frozenset(("R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO"))
-# What L1 puts back at the paragraph level at the end of a line and before a tab.
-_TRAILING = frozenset(
-    ("WS", "LRI", "RLI", "FSI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "B", "S")
-)
-_LEVEL = re.compile(r"Level\(\s*(\d+)")
+@cache
+def _fallbacks() -> dict[int, str]:
+    """For str.translate: each Arabic character the font has no glyph for, as NFKC makes it."""
+    cmap = _arabic_cmap()
+    codes = [*range(0x0600, 0x0900), *range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]
+    table = {}
+    for code in [*codes, 0x200C, 0x200D]:
+        if code not in cmap and unicodedata.normalize("NFKC", chr(code)) != chr(code):
+            table[code] = unicodedata.normalize("NFKC", chr(code))
+    return table
 
 
 class Line(str):
@@ -137,69 +157,6 @@ class Line(str):
         line = cls(text)
         line.levels, line.rtl = tuple(levels), rtl
         return line
-
-
-def _utf8_len(ch: str) -> int:
-    code = ord(ch)
-    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
-
-
-def levels(text: str, rtl: bool) -> list[int]:
-    """The resolved embedding level of every character of one paragraph (UAX#9 X1-I2).
-
-    python-bidi >= 0.6 runs the Rust unicode-bidi crate (isolates, paired brackets N0),
-    but its only way to give levels is the debug dump of its BidiInfo, one level per UTF-8
-    byte: parsed here, taking each character's first byte. Should that dump ever change
-    shape, every character gets the paragraph level (readable, never a crash).
-    """
-    base = 1 if rtl else 0
-    if not text or (not rtl and not any(bidirectional(c) in _NOT_PLAIN for c in text)):
-        return [base] * len(text)
-    dump = get_display_uba(text, base_dir="R" if rtl else "L", debug=True)
-    start, end = dump.find("levels: ["), dump.find("paragraphs:")
-    per_byte = [int(x) for x in _LEVEL.findall(dump, start, end)] if 0 <= start < end else []
-    result, offset = [], 0
-    for ch in text:
-        result.append(per_byte[offset] if offset < len(per_byte) else base)
-        offset += _utf8_len(ch)
-    return result if offset == len(per_byte) else [base] * len(text)
-
-
-def reorder(line: str, line_levels: Sequence[int], rtl: bool) -> str:
-    """One line in visual order from its paragraph's levels: UAX#9 L1, L2 and L4.
-
-    L1 puts trailing spaces, tabs and isolate marks back at the paragraph level; L2 reverses
-    every run at or above each level down to the lowest odd one; L4 mirrors brackets at odd
-    levels ("(" drawn as ")"). Controls are then left out: they are never drawn.
-    """
-    if not rtl and not any(line_levels):  # left to right throughout: nothing to reorder
-        return line.translate(BIDI_CONTROLS)
-    base = 1 if rtl else 0
-    lv = list(line_levels)
-    kinds = [bidirectional(ch) for ch in line]
-    trailing = True
-    for i in range(len(line) - 1, -1, -1):
-        if kinds[i] in ("S", "B"):
-            lv[i], trailing = base, True
-        elif trailing and kinds[i] in _TRAILING:
-            lv[i] = base
-        else:
-            trailing = False
-    chars = [MIRRORED.get(ch, ch) if lv[i] % 2 else ch for i, ch in enumerate(line)]
-    odd = [v for v in lv if v % 2]
-    if odd:
-        for level in range(max(lv), min(odd) - 1, -1):
-            i, n = 0, len(chars)
-            while i < n:
-                if lv[i] < level:
-                    i += 1
-                    continue
-                j = i
-                while j < n and lv[j] >= level:
-                    j += 1
-                chars[i:j], lv[i:j] = chars[i:j][::-1], lv[i:j][::-1]
-                i = j
-    return "".join(chars).translate(BIDI_CONTROLS)
 
 
 def clean(text: str) -> str:
@@ -219,11 +176,16 @@ def paragraph_rtl(text: str, doc_rtl: bool, user: bool) -> bool:
     """
     if not user:
         return doc_rtl
+    if text.isascii():  # no right-to-left letter; its letters are left to right
+        return doc_rtl and _ASCII_LETTER.search(text) is None
     kinds = {bidirectional(ch) for ch in text}
     strong_rtl = bool(kinds & {"R", "AL"})
     if doc_rtl:
         return strong_rtl or "L" not in kinds
     return strong_rtl and "L" not in kinds
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def visual(line: str, rtl: bool) -> str:
@@ -239,22 +201,10 @@ def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split visual text into (font name, text) runs; spaces stay with the run they are in."""
     if not has_arabic(text):
         return [(LATIN[bold], text)] if text else []
-    runs: list[tuple[str, str]] = []
-    current: str | None = None
-    chunk: list[str] = []
-    for ch in text:
-        if ch == " " and current is not None:
-            chunk.append(ch)
-            continue
-        font = ARABIC[bold] if is_arabic(ch) else LATIN[bold]
-        if font != current and chunk:
-            runs.append((current or font, "".join(chunk)))
-            chunk = []
-        current = font
-        chunk.append(ch)
-    if chunk:
-        runs.append((current or LATIN[bold], "".join(chunk)))
-    return runs
+    return [
+        (ARABIC[bold] if run.group(1) else LATIN[bold], run.group())
+        for run in _FONT_RUN.finditer(text)
+    ]
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
@@ -342,32 +292,61 @@ def wrap(
     return lines
 
 
-@dataclass
 class VisualLine:
-    runs: list[tuple[str, str]]  # (font, text) left to right
-    width: float
-    advances: list[float] = field(default_factory=list)  # each run's width, measured once
+    """A line in drawing order, as runs of one font each; each run's width is measured when
+    first asked for (a left-aligned line of one run is drawn without measuring it)."""
+
+    def __init__(self, runs: list[tuple[str, str]], size: float) -> None:
+        self.runs, self.size = runs, size  # (font, text) left to right
+        self._advances: list[float] | None = None
+
+    @property
+    def advances(self) -> list[float]:
+        if self._advances is None:
+            self._advances = [pdfmetrics.stringWidth(t, f, self.size) for f, t in self.runs]
+        return self._advances
+
+    @property
+    def width(self) -> float:
+        return sum(self.advances)
 
 
 def layout_line(line: str, rtl: bool, size: float, bold: bool = False) -> VisualLine:
-    runs = font_runs(visual(line, rtl), bold)
-    advances = [pdfmetrics.stringWidth(t, f, size) for f, t in runs]
-    return VisualLine(runs, sum(advances), advances)
+    return VisualLine(font_runs(visual(line, rtl), bold), size)
+
+
+class Pen:
+    """Adds runs to one text object (one per paragraph: canvas.drawString makes one per run,
+    and measures each run again), writing only what changes: the font when it is not the
+    current one, the position when the run does not start where the last line left the
+    cursor (each run ends with T*, one leading down from where it began)."""
+
+    def __init__(self, text, size: float, leading: float | None = None) -> None:
+        self.text, self.size = text, size
+        self.leading = size * 1.2 if leading is None else leading  # reportlab's default
+        self.font: str | None = None
+        self.cursor: tuple[float, float] | None = None
+
+    def run(self, x: float, y: float, font: str, chunk: str) -> None:
+        if font != self.font:
+            self.text.setFont(font, self.size, self.leading)
+            self.font = font
+        if self.cursor != (x, y):
+            self.text.setTextOrigin(x, y)
+        self.text.textLine(chunk)  # textOut would measure the run again
+        self.cursor = (x, y - self.leading)
+
+    def line(self, x: float, y: float, vline: VisualLine) -> None:
+        """A laid-out line with its left edge at x (callers align it)."""
+        last = len(vline.runs) - 1
+        for n, (font, chunk) in enumerate(vline.runs):
+            self.run(x, y, font, chunk)
+            if n < last:
+                x += vline.advances[n]
 
 
 def draw_line(canvas, x: float, y: float, vline: VisualLine, size: float) -> None:
     """Draw a laid-out line with its left edge at x (callers align it)."""
     text = canvas.beginText()
-    add_line(text, x, y, vline, size)
+    Pen(text, size).line(x, y, vline)
     canvas.drawText(text)
-
-
-def add_line(text, x: float, y: float, vline: VisualLine, size: float) -> None:
-    """Add a laid-out line to a text object (one per paragraph: canvas.drawString makes one
-    per run, and measures each run again)."""
-    advances = vline.advances or [pdfmetrics.stringWidth(t, f, size) for f, t in vline.runs]
-    for (font, run), advance in zip(vline.runs, advances, strict=True):
-        text.setTextOrigin(x, y)
-        text.setFont(font, size)
-        text.textLine(run)  # textOut would measure the run again
-        x += advance

@@ -15,7 +15,6 @@ The redacted copy is written through the storage layer (a new file, renamed into
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
@@ -28,6 +27,7 @@ from facilitator.domain import model as m
 from facilitator.domain.names import HIDDEN, NameMatcher
 from facilitator.domain.privacy import Change, Place
 from facilitator.domain.summary import speaker_group
+from facilitator.domain.tree_copy import tree_copy
 from facilitator.storage import new_file
 
 __all__ = ["HIDDEN", "Change", "Place", "Scrubber", "redact_for_export", "safe_text"]
@@ -169,7 +169,7 @@ def redact_for_export(
 ) -> m.SeriesContent:
     """A copy of the series (only the chosen sessions) that is safe to hand out; what was
     replaced in free text is appended to `changes` when given."""
-    out = copy.deepcopy(content)
+    out = tree_copy(content)  # what copy.deepcopy gives, faster
     if session_ids is not None:
         out.sessions = [sc for sc in out.sessions if sc.session.id in session_ids]
     # The Rule: "neither the identity nor the affiliation of the speaker(s), nor that of any

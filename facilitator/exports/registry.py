@@ -1,8 +1,8 @@
 """Every export format by name: what it is called, its file extension, how it is written.
 
-The command line and the export dialog both dispatch through `export()`. Output is built in
-memory and written atomically at the end (exports/atomic.py), so a crash or a cancel leaves
-the old file or nothing, never half a file.
+The command line and the export dialog both dispatch through `export()`. Output is written
+into a temporary file beside the target and moved onto it at the end (exports/atomic.py), so
+a crash or a cancel leaves the old file or nothing, never half a file.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
-from facilitator.exports.atomic import write_atomic
+from facilitator.exports.atomic import atomic_file, write_atomic
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.i18n import N_, _, gettext_in
 
@@ -40,28 +40,29 @@ def _report(render) -> Exporter:
         from facilitator.exports.privacy import private_report
 
         report = private_report(content, lang, session_ids, template=template)
-        write_atomic(output, render(report, progress))
+        with atomic_file(output) as out:
+            render(report, out, progress)
         return [output]
 
     return run
 
 
-def _pdf(report, progress):
-    from facilitator.exports.report_pdf import render_pdf
+def _pdf(report, out, progress) -> None:
+    from facilitator.exports.report_pdf import write_pdf
 
-    return render_pdf(report, progress)
-
-
-def _docx(report, progress):
-    from facilitator.exports.report_docx import render_docx
-
-    return render_docx(report, progress)
+    write_pdf(report, out, progress)
 
 
-def _markdown(report, progress):
+def _docx(report, out, progress) -> None:
+    from facilitator.exports.report_docx import write_docx
+
+    write_docx(report, out, progress)
+
+
+def _markdown(report, out, progress) -> None:
     from facilitator.exports.report_markdown import render_markdown
 
-    return render_markdown(report, progress)
+    out.write(render_markdown(report, progress))
 
 
 def points_path(output: Path) -> Path:
@@ -90,8 +91,8 @@ def _xlsx(content, output, lang, session_ids, progress) -> list[Path]:
     built = private_tables(content, lang, session_ids)
     title = redact.scrubber_for(content)(", ".join(t.name for t in built))
     meta = now_meta(title, gettext_in(lang, "Interventions and points"), lang)
-    data = tables.tables_xlsx(built, progress, meta)
-    write_atomic(output, data)
+    with atomic_file(output) as out:
+        tables.write_xlsx(built, out, progress, meta)
     return [output]
 
 

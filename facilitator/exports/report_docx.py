@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+from typing import BinaryIO
 from unicodedata import bidirectional
 
 from docx import Document
@@ -249,6 +250,14 @@ def table_rows(chart: Chart, lang: str) -> list[list[str]]:
 
 
 def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
+    """The report as DOCX bytes."""
+    buffer = io.BytesIO()
+    write_docx(report, buffer, progress)
+    return buffer.getvalue()
+
+
+def write_docx(report: Report, out: BinaryIO, progress: Progress = NO_PROGRESS) -> None:
+    """The report as DOCX into `out` (the temporary file of exports.atomic)."""
     doc = _document(report)
     styles = set_up(doc, report.lang)
     writer = _Writer(doc, styles, report.blocks)
@@ -276,7 +285,5 @@ def render_docx(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
             if kind == "paragraph" and n and report.blocks[n - 1].kind == "bullet":
                 # A paragraph after a list stands apart from its last item, as in the PDF.
                 p.get_or_add_pPr().get_or_add_spacing().before = AFTER_LIST
-    buffer = io.BytesIO()
-    doc.save(buffer)
+    doc.save(out)
     progress.step(total, total)
-    return buffer.getvalue()

@@ -333,6 +333,7 @@ class _Builder:
             "takeaways",
         )
         topic_shown: object = object()
+        index = report_text.session_index(sc)
         for section in summary.sections(takeaways, self.topic_order):
             if section.topic_id != topic_shown:
                 topic_shown = section.topic_id
@@ -354,12 +355,12 @@ class _Builder:
                 "takeaways",
             )
             for takeaway in section.takeaways:
-                self.takeaway(takeaway, sc)
+                self.takeaway(takeaway, sc, index)
 
-    def takeaway(self, takeaway: m.Takeaway, sc: m.SessionContent) -> None:
+    def takeaway(self, takeaway: m.Takeaway, sc: m.SessionContent, index=None) -> None:
         """A line of a list, literal, with who said it when the rules allow; its following
         "- " lines are nested under it (the seed's examples from Mexico)."""
-        who = report_text.attribution(takeaway, sc, self.people, self.lang)
+        who = report_text.attribution(takeaway, sc, self.people, self.lang, index)
         for n, (level, text) in enumerate(narrative.lines_of(takeaway.text)):
             if n == 0 and who:
                 text = gettext_in(self.lang, "{who}: {text}").format(who=who, text=text)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -136,17 +138,16 @@ class BidiText(Flowable):
         size, leading = style.size, style.leading
         y = self.height - size
         text = canvas.beginText()  # one text object for the paragraph
-        for n, line in enumerate(self._lines or []):
+        pen = pdf_bidi.Pen(text, size, leading)
+        if self.bullet and self.first and self._lines:
+            bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
+            pen.run(bx, y, pdf_bidi.LATIN[False], BULLET)
+        for line in self._lines or []:
             vline = pdf_bidi.layout_line(line, self.rtl, size, style.bold)
             x = self.avail - style.indent - vline.width if self.rtl else style.indent
-            pdf_bidi.add_line(text, x, y, vline, size)
+            pen.line(x, y, vline)
             if self.links:
                 self._link(vline, x, y)
-            if self.bullet and n == 0 and self.first:
-                bx = self.avail - style.indent / 2 - 3 if self.rtl else style.indent / 2 - 3
-                text.setTextOrigin(bx, y)
-                text.setFont(pdf_bidi.LATIN[False], size)
-                text.textLine(BULLET)
             y -= leading
         canvas.drawText(text)
 
@@ -244,14 +245,20 @@ def _stamped(meta: DocumentMeta) -> type[Canvas]:
 
 
 def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
-    """The report as PDF bytes (the caller writes them atomically)."""
+    """The report as PDF bytes."""
+    buffer = io.BytesIO()
+    write_pdf(report, buffer, progress)
+    return buffer.getvalue()
+
+
+def write_pdf(report: Report, out: BinaryIO, progress: Progress = NO_PROGRESS) -> None:
+    """The report as PDF into `out` (the temporary file of exports.atomic)."""
     pdf_bidi.register_fonts()
     meta = report.meta or now_meta(
         report.title, gettext_in(report.lang, "Summary report"), report.lang
     )
-    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer,
+        out,
         pagesize=A4,
         leftMargin=2.2 * cm,
         rightMargin=2.2 * cm,
@@ -272,6 +279,12 @@ def render_pdf(report: Report, progress: Progress = NO_PROGRESS) -> bytes:
 
     doc.afterFlowable = after
     page = _page_number(report.lang)
-    doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
+    # Streams compressed and left binary: ASCII85 on top (reportlab's default) makes the
+    # embedded fonts and pages a quarter larger and is encoded in Python, for 7-bit channels
+    # no PDF goes through now. Set for this build only.
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(story, onFirstPage=page, onLaterPages=page, canvasmaker=_stamped(meta))
+    finally:
+        rl_config.useA85 = a85
     progress.step(1, 1)
-    return buffer.getvalue()

@@ -187,11 +187,19 @@ def person(p: m.Participant, lang: str) -> str:
     return comma_join((x.strip() for x in (p.name, p.title, organisation) if x and x.strip()), lang)
 
 
+def session_index(
+    sc: m.SessionContent,
+) -> tuple[dict[str, m.Point], dict[str, m.Intervention]]:
+    """The session's points and interventions by id (made once for all its take-aways)."""
+    return {p.id: p for p in sc.points}, {i.id: i for i in sc.interventions}
+
+
 def attribution(
     takeaway: m.Takeaway,
     sc: m.SessionContent,
     people: dict[str, m.Participant],
     lang: str,
+    index: tuple[dict[str, m.Point], dict[str, m.Intervention]] | None = None,
 ) -> str:
     """Who the report names for a take-away, as its rapporteur chose and the rules allow: in
     an open session a person (who agreed to be named), a country or a stakeholder group;
@@ -201,8 +209,7 @@ def attribution(
         return ""
     if sc.session.chatham_house:
         choice = "group"
-    points = {p.id: p for p in sc.points}
-    interventions = {i.id: i for i in sc.interventions}
+    points, interventions = index or session_index(sc)
     names: list[str] = []
     for point_id in takeaway.point_ids:
         point = points.get(point_id)

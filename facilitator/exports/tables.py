@@ -17,13 +17,13 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from facilitator.domain import model as m
 from facilitator.domain.figures import intervention_seconds, parse_instant
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
-from facilitator.exports.doc_properties import DocumentMeta, app_xml, now_meta, replace_in_zip
+from facilitator.exports.doc_properties import DocumentMeta, now_meta
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.redact import redact_for_export, safe_text
 from facilitator.exports.report_figures import vocab_in
@@ -178,19 +178,21 @@ def table_csv(table: Table) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def tables_xlsx(
-    tables: list[Table], progress: Progress = NO_PROGRESS, meta: DocumentMeta | None = None
-) -> bytes:
+def write_xlsx(
+    tables: list[Table],
+    out: BinaryIO,
+    progress: Progress = NO_PROGRESS,
+    meta: DocumentMeta | None = None,
+) -> None:
     """One laid-out sheet per table (xlsx_layout), typed cells, texts never formulas; the
-    properties of this export (exports.privacy), not openpyxl's."""
-    from facilitator.exports.xlsx_layout import workbook
+    properties of this export (exports.privacy), not openpyxl's. Streamed into `out` (the
+    temporary file of exports.atomic): the finished workbook is never held in memory."""
+    from facilitator.exports.xlsx_layout import save_workbook, workbook
 
     book = workbook(tables, progress)
     meta = meta or now_meta(", ".join(t.name for t in tables), "", "")
     _properties(book, meta)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return replace_in_zip(buffer.getvalue(), "docProps/app.xml", app_xml(meta))
+    save_workbook(book, out, meta)
 
 
 def _properties(book, meta: DocumentMeta) -> None:

@@ -15,7 +15,8 @@ widths, the frozen header, the direction) is set first, the widths from a pass o
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import zipfile
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,7 +24,10 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import ARC_APP
 
+from facilitator.exports.doc_properties import DocumentMeta, app_xml
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.redact import safe_text
 from facilitator.i18n import gettext_in, is_rtl
@@ -195,3 +199,30 @@ def workbook(tables, progress: Progress = NO_PROGRESS) -> Workbook:
         state["sheet"].close()
         book.move_sheet(state["sheet"].sheet.title, len(book.sheetnames))
     return book
+
+
+class _Archive(zipfile.ZipFile):
+    """The workbook's zip, with this application's docProps/app.xml in place of the one
+    openpyxl writes (naming openpyxl): set as it is written, no second pass over the file."""
+
+    def __init__(self, out: BinaryIO, app: bytes) -> None:
+        super().__init__(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._app = app
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, self._app if name == ARC_APP else data, *args, **kwargs)
+
+
+def save_workbook(book: Workbook, out: BinaryIO, meta: DocumentMeta) -> None:
+    """Workbook.save without its two changes: the modified time is the export's (not the
+    clock's) and docProps/app.xml names this application. The sheets' rows go from their
+    temporary files into `out`, compressed as they are copied."""
+    if not book.worksheets:
+        book.create_sheet()
+    archive = _Archive(out, app_xml(meta))
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        archive.fp = None  # abandoned with its temporary file: nothing to finish at exit
+        raise

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from name_forms import LETTERS, names, written
 
-from facilitator.domain.names import HIDDEN, NameMatcher, fold, parts
+from facilitator.domain.names import HIDDEN, NameMatcher, _folded_with_map, fold, parts
 
 FILLERS = st.sampled_from(["", "1.", "(2)", "—", "3:", "«4»", "5,"])
 
@@ -63,3 +63,20 @@ def test_affiliations_are_matched_whole():
         matcher.replace("the mission of RURITANIA and Ruritania's view") == "the […] and […]'s view"
     )
     assert matcher.replace("a mission") == "a mission"
+
+
+@settings(max_examples=300, deadline=None)
+@given(written(), FILLERS, FILLERS, st.booleans())
+def test_a_text_passed_over_holds_no_match_of_the_whole_pattern(w, before, after, named):
+    """find() skips a text holding none of its tokens' first words; the whole pattern finds
+    the same in every text, skipped or not."""
+    matcher = NameMatcher([w.name, "Olga Petrova"], ["Médecins Sans Frontières"])
+    text = f"{before} {w.form if named else ''} {after}"
+    folded, where = _folded_with_map(text)
+    assert matcher.find(text) == matcher._find_in(text, folded, where)
+
+
+def test_russian_case_forms_are_found_where_the_ending_replaces_the_last_letter():
+    matcher = NameMatcher(["Ольга Кузнецова"])
+    for form in ("Кузнецову", "Кузнецовой", "Кузнецовым", "КУЗНЕЦОВА", "Ольга Кузнецова"):
+        assert matcher.replace(f"Слово {form} о данных") == "Слово […] о данных", form

@@ -63,7 +63,9 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """`text` as search compares it (see the module's docstring); idempotent."""
-    return "".join(fold_char(ch) for ch in text)
+    if text.isascii():  # no marks, no compatibility forms: folding is lowering (merge, saves)
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 def _pairs(match: re.Match[str]) -> str:

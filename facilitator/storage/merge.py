@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,21 +38,24 @@ from typing import Any
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
-from . import cascade, clock_skew
+from . import cascade, clock_skew, merge_copy
 from .database import Database
+from .merge_copy import attached
 from .merge_deletes import delete_versus_edit, note_orphan
 from .merge_deletes import device_of as _device
 from .schema import RECORD_TABLES
 from .untrusted import (
     LEGACY_STAMP,
+    Chunk,
     SourceFile,
     data_columns,
+    open_source,
     parse_stamps,
-    read_source,
     record_columns,
 )
 
 SERIES_CHILDREN = ("topic", "participant", "session")
+ADOPTED = ("series", *SERIES_CHILDREN)  # rows changed on their way in from another series
 CONFLICT_NS = uuid.UUID("5c1e4c9e-8a43-4b53-9a1f-6f2d7c0e4a11")
 CHUNK = 500
 
@@ -138,21 +141,31 @@ def merge(
     Raises FacilitatorError (one line) and leaves `db` unchanged when the source is refused.
     """
     now = db.clock.wall() if now is None else now
-    source = read_source(source_path, now=now)
-    return merge_source(db, source, allow_other_series=allow_other_series, now=now)
+    with open_source(source_path) as source, attached(db, [source]) as (alias,):
+        return merge_source(db, source, allow_other_series=allow_other_series, now=now, alias=alias)
 
 
 def merge_source(
-    db: Database, source: SourceFile, *, allow_other_series: bool = False, now: float
+    db: Database,
+    source: SourceFile,
+    *,
+    allow_other_series: bool = False,
+    now: float,
+    alias: str | None = None,
 ) -> MergeReport:
-    """Merge an already validated source (see untrusted.read_source) into `db`."""
+    """Merge an open source (see untrusted.open_source) into `db`, reading and checking it a
+    chunk at a time inside the transaction: a refused row rolls the whole merge back. `alias`:
+    the name the source is attached under (merge_copy.attached), for copying new rows in SQL."""
     report = MergeReport(source.name, str(source.path), source.file_id, source.checksum)
-    report.max_stamp = source.max_stamp
     with db.transaction() as conn:
-        rows = _adopt_series(conn, source, allow_other_series, report)
+        adopt = _adopt_series(conn, source, allow_other_series, report)
         orphans: dict[str, dict[str, Conflict]] = {}
         for table in RECORD_TABLES:
-            _merge_table(conn, table, rows[table], report, orphans)
+            copy_from = alias if adopt is _as_they_are or table not in ADOPTED else None
+            for chunk in source.chunks(table):
+                _merge_rows(conn, table, adopt(table, chunk), report, orphans, copy_from)
+        source.check_future(now)
+        report.max_stamp = source.max_stamp
         cascade.settle(conn)
         listed = {(c.table, c.record_id, c.field) for c in report.conflicts}
         for table, by_id in orphans.items():  # parents left deleted though a child was edited
@@ -161,7 +174,7 @@ def merge_source(
                     report.conflicts.append(by_id[parent_id])
         when = _iso(now)
         _record_conflicts(conn, report, when)
-        report.clock_skew = clock_skew.skewed_devices(source.rows, source.clocks_behind, now)
+        report.clock_skew = clock_skew.skewed_devices(source.newest, source.clocks_behind, now)
         for c in report.conflicts:
             c.review = bool({_device(c.kept_stamp), _device(c.lost_stamp)} & set(report.clock_skew))
         conn.execute(
@@ -176,10 +189,11 @@ def merge_source(
 def merge_all(
     db: Database, sources: list[SourceFile], *, allow_other_series: bool = False, now: float
 ) -> list[MergeReport]:
-    """All or nothing: sources read (and checked) beforehand, merged in one transaction."""
-    with db.transaction():
+    """All or nothing: sources opened (and checked) beforehand, merged in one transaction."""
+    with attached(db, sources) as aliases, db.transaction():
         return [
-            merge_source(db, s, allow_other_series=allow_other_series, now=now) for s in sources
+            merge_source(db, s, allow_other_series=allow_other_series, now=now, alias=a)
+            for s, a in zip(sources, aliases, strict=True)
         ]
 
 
@@ -195,14 +209,20 @@ def _iso(now: float) -> str:
 # --- series -----------------------------------------------------------------------------------
 
 
-def _adopt_series(
-    conn, source: SourceFile, allow: bool, report: MergeReport
-) -> dict[str, list[dict[str, Any]]]:
+Adopt = Callable[[str, list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _as_they_are(_table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return rows
+
+
+def _adopt_series(conn, source: SourceFile, allow: bool, report: MergeReport) -> Adopt:
+    """How the source's rows of each table enter the target's series."""
     row = conn.execute(
         "SELECT id, title FROM series WHERE deleted = 0 ORDER BY hlc, id LIMIT 1"
     ).fetchone()
     if row is None or source.series_id is None or source.series_id == row[0]:
-        return source.rows
+        return _as_they_are
     target_id, target_title = row
     if not allow:
         raise OtherSeriesError(
@@ -215,11 +235,16 @@ def _adopt_series(
             target_title,
         )
     report.other_series = source.series_title
-    rows = dict(source.rows)
-    rows["series"] = [r for r in source.rows["series"] if r["id"] == target_id]
-    for table in SERIES_CHILDREN:
-        rows[table] = [{**r, "series_id": target_id} for r in source.rows[table]]
-    return rows
+
+    def adopt(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if table == "series":
+            return [r for r in rows if r["id"] == target_id]
+        if table in SERIES_CHILDREN:
+            for r in rows:
+                r["series_id"] = target_id
+        return rows
+
+    return adopt
 
 
 # --- rows -------------------------------------------------------------------------------------
@@ -243,24 +268,31 @@ def _existing(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _merge_table(
+def _merge_rows(
     conn,
     table: str,
     rows: list[dict[str, Any]],
     report: MergeReport,
     orphans: dict[str, dict[str, Conflict]],
+    alias: str | None,
 ) -> None:
+    """Merge one chunk of a source's validated rows (dicts of the chunk's own); new rows are
+    copied in SQL from the source attached as `alias` when the chunk allows (merge_copy)."""
     if not rows:
         return
-    rows = [cascade.raw(dict(r)) for r in rows]
+    chunk = rows if isinstance(rows, Chunk) and rows.plain and alias else None
+    rows = [cascade.raw(r) for r in rows]
     fields = data_columns(table)[1:]
     counts = report.counts[table]
     existing = _existing(conn, table, [r["id"] for r in rows])
-    inserts, updates = [], []
-    for row in rows:
+    inserts, updates, new_rowids = [], [], []
+    for n, row in enumerate(rows):
         old = existing.get(row["id"])
         if old is None:
-            inserts.append(_stored(row, fields, row["stamps"]))
+            if chunk is not None:
+                new_rowids.append(chunk.rowids[n])
+            else:
+                inserts.append(_stored(row, fields, row["stamps"]))
             if row["deleted"]:
                 counts.deleted += 1
             else:
@@ -278,6 +310,8 @@ def _merge_table(
             counts.deleted += 1
         else:
             counts.updated += 1
+    if new_rowids:
+        merge_copy.copy_new(conn, alias, table, chunk, new_rowids)
     names = record_columns(table)
     if inserts:
         conn.executemany(

@@ -18,6 +18,7 @@ when it is first opened for writing.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from functools import cache
 
@@ -25,7 +26,7 @@ from facilitator.domain.search_text import search_form
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.i18n import LANGUAGES, gettext_in
 
-BATCH = 500
+BATCH = 5000
 
 
 @cache
@@ -64,30 +65,36 @@ def refresh(conn: sqlite3.Connection) -> int:
         ]
         if not ids:
             return done
-        marks = ", ".join("?" for _ in ids)
+        listed = json.dumps(ids)  # one parameter, however many ids
         points: dict[str, list[str]] = {}
         for intervention_id, text in conn.execute(
-            f"SELECT intervention_id, text FROM point WHERE deleted = 0"
-            f" AND intervention_id IN ({marks}) ORDER BY position, rowid",
-            ids,
+            "SELECT intervention_id, text FROM point WHERE deleted = 0"
+            " AND intervention_id IN (SELECT value FROM json_each(?)) ORDER BY position, rowid",
+            (listed,),
         ):
             points.setdefault(intervention_id, []).append(text)
+        # In rowid order: FTS5 writes its pending documents out whenever a rowid goes back.
         rows = conn.execute(
             "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
             " coalesce(p.organisation, ''),"
             " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
             " coalesce(nullif(i.country, ''), p.country, '')"
             " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
-            f" WHERE i.id IN ({marks})",
-            ids,
+            " WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
+            (listed,),
         ).fetchall()
-        for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows:
-            conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
-            if not deleted:
-                body = document(notes, points.get(intervention_id, []), name, org, group, country)
-                conn.execute(
-                    "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
-                    (rowid, body, session_token(session)),
+        conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        conn.executemany(
+            "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
+            [
+                (
+                    rowid,
+                    document(notes, points.get(intervention_id, []), name, org, group, country),
+                    session_token(session),
                 )
+                for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows
+                if not deleted
+            ],
+        )
         conn.executemany("DELETE FROM search_stale WHERE intervention_id = ?", [(i,) for i in ids])
         done += len(ids)

@@ -48,8 +48,10 @@ def note_own_clock(conn: sqlite3.Connection, device: str, behind: int) -> None:
 
 def note_newest(newest: dict[str, int], stamps: Iterable[str]) -> None:
     """Keep in `newest` {device: ms} the newest of `stamps` read from each device's own clock
-    (counter 0), as a merge reads a source's rows."""
+    (counter 0), as a merge reads a source's rows (stamps already checked: untrusted)."""
     for stamp in stamps:
+        if stamp[14:20] != "000000" and stamp[14:20].isascii():
+            continue  # a counter above 0 (ASCII digits, as this app writes them)
         ms, counter, device = parse(stamp)
         if counter == 0 and ms > newest.get(device, 0):
             newest[device] = ms

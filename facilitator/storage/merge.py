@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,6 @@ from .untrusted import (
 SERIES_CHILDREN = ("topic", "participant", "session")
 ADOPTED = ("series", *SERIES_CHILDREN)  # rows changed on their way in from another series
 CONFLICT_NS = uuid.UUID("5c1e4c9e-8a43-4b53-9a1f-6f2d7c0e4a11")
-CHUNK = 500
 
 
 @dataclass
@@ -250,21 +249,14 @@ def _adopt_series(conn, source: SourceFile, allow: bool, report: MergeReport) ->
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
-
-
 def _existing(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
     names = record_columns(table)
     found = {}
-    for chunk in _chunks(ids):
-        marks = ", ".join("?" for _ in chunk)
-        query = f"SELECT {', '.join(names)} FROM {table} WHERE id IN ({marks})"
-        for values in conn.execute(query, chunk):
-            row = dict(zip(names, values, strict=True))
-            row["stamps"] = parse_stamps(row["stamps"]) or {}
-            found[row["id"]] = cascade.raw(row)
+    query = f"SELECT {', '.join(names)} FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+    for values in conn.execute(query, (json.dumps(ids),)):
+        row = dict(zip(names, values, strict=True))
+        row["stamps"] = parse_stamps(row["stamps"]) or {}
+        found[row["id"]] = cascade.raw(row)
     return found
 
 

@@ -26,7 +26,7 @@ from facilitator.domain.search_text import search_form
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.i18n import LANGUAGES, gettext_in
 
-BATCH = 5000
+BATCH = 2000
 
 
 @cache

@@ -42,7 +42,6 @@ from .database import (
 from .read_errors import damaged
 from .records import CLASS_OF, encode
 from .schema import RECORD_TABLES
-from .untrusted_fast import fast_check
 from .untrusted_values import (  # noqa: F401 (the names merge and its tests know from here)
     DEVICE_RE,
     LEGACY_STAMP,
@@ -50,6 +49,7 @@ from .untrusted_values import (  # noqa: F401 (the names merge and its tests kno
     MAX_VALUE_BYTES,
     STAMP_RE,
     SYNC_COLUMNS,
+    columns_checker,
     data_columns,
     parse_stamps,
     record_columns,
@@ -61,8 +61,8 @@ CHUNK = 2000  # rows read, checked and merged at a time
 
 class Chunk(list):
     """Validated rows of one table of a source, with the rowid of each in the source; `plain`
-    while every row is as stored in the source (vouched for in SQL: stamps `{}`, no field
-    missing), so the merge may copy new ones from the source in SQL (see merge_copy)."""
+    while every row is as stored in the source (stamps `{}`, no field missing), so the merge
+    may copy new ones from the source in SQL (see merge_copy)."""
 
     def __init__(self, columns: frozenset[str]) -> None:
         super().__init__()
@@ -270,18 +270,23 @@ def _chunks(source: SourceFile, table: str) -> Iterator[list[dict[str, Any]]]:
         for r in conn.execute(f"SELECT id FROM {table} NOT INDEXED GROUP BY id HAVING count(*) > 1")
     }
     seen: set[Any] = set()
-    select = (
-        f"SELECT rowid, {fast_check(table, frozenset(present))}, {', '.join(names)} FROM {table}"
-    )
+    check_columns = columns_checker(table, tuple(names))
+    stamps_at = names.index("stamps")
+    select = f"SELECT rowid, {', '.join(names)} FROM {table}"
     fetched = conn.execute(f"{select} ORDER BY rowid LIMIT {CHUNK}").fetchall()
     while fetched:
+        rowids, *columns = zip(*fetched, strict=True)
         rows = Chunk(frozenset(present))
-        for rowid_ok_values in fetched:
-            record = dict(zip(names, rowid_ok_values[2:], strict=True))
+        rows.rowids = list(rowids)
+        # Every column of the chunk at once; when one holds an invalid value, row by row, so
+        # the first invalid row and column are named as before.
+        whole = not missing and check_columns(columns)
+        plain = whole and set(columns[stamps_at]) == {"{}"}  # the usual chunk
+        for values in fetched:
+            record = dict(zip(names, values[1:], strict=True))
             if no_deleted_with:
                 record["deleted_with"] = ""  # a format 3 file: every delete was its own
-            rows.rowids.append(rowid_ok_values[0])
-            if rowid_ok_values[1]:  # vouched for in SQL (see untrusted_fast)
+            if whole and (plain or record["stamps"] == "{}"):
                 record["stamps"] = {}
             else:
                 rows.plain = False
@@ -294,17 +299,23 @@ def _chunks(source: SourceFile, table: str) -> Iterator[list[dict[str, Any]]]:
                         **record["stamps"],
                         **dict.fromkeys(missing, LEGACY_STAMP),
                     }
-            if twice and record["id"] in twice:
-                if record["id"] in seen:
-                    raise _invalid(source.path, table, "id", record["id"])
-                seen.add(record["id"])
+            if twice:
+                _once(source, table, record, twice, seen)
             rows.append(record)
         _note_stamps(source, rows)
-        after = fetched[-1][0]
+        after = rows.rowids[-1]
         yield rows
         fetched = conn.execute(
             f"{select} WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}", (after,)
         ).fetchall()
+
+
+def _once(source: SourceFile, table: str, record: dict, twice: set, seen: set) -> None:
+    """Refuse the second row of an id held twice (`twice`: the ids held twice, seen: so far)."""
+    if twice and record["id"] in twice:
+        if record["id"] in seen:
+            raise _invalid(source.path, table, "id", record["id"])
+        seen.add(record["id"])
 
 
 def _note_stamps(source: SourceFile, rows: list[dict[str, Any]]) -> None:

@@ -250,41 +250,64 @@ def _adopt_series(conn, source: SourceFile, allow: bool, report: MergeReport) ->
 
 
 def _existing(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    names = record_columns(table)
-    found = {}
-    query = f"SELECT {', '.join(names)} FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
-    for values in conn.execute(query, (json.dumps(ids),)):
-        row = dict(zip(names, values, strict=True))
-        row["stamps"] = parse_stamps(row["stamps"]) or {}
-        found[row["id"]] = cascade.raw(row)
-    return found
+    query = (
+        f"SELECT {', '.join(record_columns(table))} FROM {table}"
+        " WHERE id IN (SELECT value FROM json_each(?))"
+    )
+    return merge_copy.versions(conn, table, query, (json.dumps(ids),))
 
 
 def _merge_rows(
     conn,
     table: str,
-    rows: list[dict[str, Any]],
+    rows: Chunk | list[dict[str, Any]],
     report: MergeReport,
     orphans: dict[str, dict[str, Conflict]],
     alias: str | None,
 ) -> None:
-    """Merge one chunk of a source's validated rows (dicts of the chunk's own); new rows are
-    copied in SQL from the source attached as `alias` when the chunk allows (merge_copy)."""
+    """Merge one chunk of a source's validated rows; new rows are copied in SQL from the
+    source attached as `alias` when the chunk allows (merge_copy), the others joined here."""
     if not rows:
         return
-    chunk = rows if isinstance(rows, Chunk) and rows.plain and alias else None
+    if isinstance(rows, Chunk) and rows.plain and alias:
+        existing = merge_copy.existing(conn, alias, table, rows.rowids[0], rows.rowids[-1])
+        joined, new_rowids = [], []
+        counts = report.counts[table]
+        cascaded = rows.column("deleted_with") if "deleted_with" in rows.columns else None
+        pairs = zip(rows.column("id"), rows.column("deleted"), strict=True)
+        for n, (record_id, deleted) in enumerate(pairs):
+            if record_id in existing:
+                joined.append(cascade.raw(rows.row(n)))
+                continue
+            new_rowids.append(rows.rowids[n])
+            if deleted or (cascaded is not None and cascaded[n]):  # as cascade.raw
+                counts.deleted += 1
+            else:
+                counts.added += 1
+        if new_rowids:
+            merge_copy.copy_new(conn, alias, table, rows, new_rowids)
+        _join_rows(conn, table, joined, existing, report, orphans)
+        return
     rows = [cascade.raw(r) for r in rows]
+    _join_rows(conn, table, rows, _existing(conn, table, [r["id"] for r in rows]), report, orphans)
+
+
+def _join_rows(
+    conn,
+    table: str,
+    rows: list[dict[str, Any]],
+    existing: dict[str, dict[str, Any]],
+    report: MergeReport,
+    orphans: dict[str, dict[str, Conflict]],
+) -> None:
+    """Write `rows` (raw, see cascade.raw) joined with the target's versions (`existing`)."""
     fields = data_columns(table)[1:]
     counts = report.counts[table]
-    existing = _existing(conn, table, [r["id"] for r in rows])
-    inserts, updates, new_rowids = [], [], []
-    for n, row in enumerate(rows):
+    inserts, updates = [], []
+    for row in rows:
         old = existing.get(row["id"])
         if old is None:
-            if chunk is not None:
-                new_rowids.append(chunk.rowids[n])
-            else:
-                inserts.append(_stored(row, fields, row["stamps"]))
+            inserts.append(_stored(row, fields, row["stamps"]))
             if row["deleted"]:
                 counts.deleted += 1
             else:
@@ -302,8 +325,6 @@ def _merge_rows(
             counts.deleted += 1
         else:
             counts.updated += 1
-    if new_rowids:
-        merge_copy.copy_new(conn, alias, table, chunk, new_rowids)
     names = record_columns(table)
     if inserts:
         conn.executemany(

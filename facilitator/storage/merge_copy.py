@@ -21,11 +21,13 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import count
+from typing import Any
 
+from . import cascade
 from .cascade import CASCADED
 from .database import Database
 from .schema import APPLICATION_ID
-from .untrusted import Chunk, SourceFile, record_columns
+from .untrusted import Chunk, SourceFile, parse_stamps, record_columns
 
 _names = count()
 
@@ -90,3 +92,28 @@ def copy_new(
         f"FROM {alias}.{table} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid",
         (json.dumps(rowids),),
     )
+
+
+def existing(
+    conn: sqlite3.Connection, alias: str, table: str, first: int, last: int
+) -> dict[str, dict[str, Any]]:
+    """The target's versions of the records the source holds between these rowids."""
+    query = (
+        f"SELECT {', '.join(f't.{n}' for n in record_columns(table))} FROM main.{table} t "
+        f"WHERE t.id IN (SELECT id FROM {alias}.{table} WHERE rowid BETWEEN ? AND ?)"
+    )
+    return versions(conn, table, query, (first, last))
+
+
+def versions(
+    conn: sqlite3.Connection, table: str, query: str, args: tuple
+) -> dict[str, dict[str, Any]]:
+    """{id: row} of the target's rows `query` selects (record_columns), as the merge compares
+    them: stamps parsed, a cascade tombstone deleted (cascade.raw)."""
+    names = record_columns(table)
+    found = {}
+    for values in conn.execute(query, args):
+        row = dict(zip(names, values, strict=True))
+        row["stamps"] = parse_stamps(row["stamps"]) or {}
+        found[row["id"]] = cascade.raw(row)
+    return found

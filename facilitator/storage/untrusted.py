@@ -59,16 +59,51 @@ from .untrusted_values import (  # noqa: F401 (the names merge and its tests kno
 CHUNK = 2000  # rows read, checked and merged at a time
 
 
-class Chunk(list):
-    """Validated rows of one table of a source, with the rowid of each in the source; `plain`
-    while every row is as stored in the source (stamps `{}`, no field missing), so the merge
-    may copy new ones from the source in SQL (see merge_copy)."""
+class Chunk:
+    """Validated rows of one table of a source, in rowid order, with the rowid of each in the
+    source. `plain`: every row is as stored in the source (stamps `{}`, no field missing), so
+    the merge may copy new ones in SQL (merge_copy) and read their columns (`column`) without
+    a dict a row; iterating gives the rows as dicts (made once, the caller's to change)."""
 
-    def __init__(self, columns: frozenset[str]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        columns: frozenset[str],
+        values: dict[str, tuple[Any, ...]],
+        rowids: list[int],
+        rows: list[dict[str, Any]] | None = None,
+        no_deleted_with: bool = False,
+    ) -> None:
         self.columns = columns  # the table's columns in the source
-        self.rowids: list[int] = []
-        self.plain = True
+        self._no_deleted_with = no_deleted_with  # a cascaded table of a format 3 file
+        self.rowids = rowids
+        self.plain = rows is None
+        self._values = values  # name -> the column, as read
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def column(self, name: str) -> tuple[Any, ...]:
+        return self._values[name]
+
+    def row(self, n: int) -> dict[str, Any]:
+        """Row `n` as a dict (a new one for a plain chunk)."""
+        if self._rows is not None:
+            return self._rows[n]
+        record = {name: column[n] for name, column in self._values.items()}
+        record["stamps"] = {}
+        if self._no_deleted_with:
+            record["deleted_with"] = ""  # a format 3 file: every delete was its own
+        return record
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = [self.row(n) for n in range(len(self.rowids))]
+        return self._rows
 
 
 @dataclass
@@ -108,9 +143,9 @@ class SourceFile:
             self.folder.cleanup()
             self.folder = None
 
-    def chunks(self, table: str) -> Iterator[list[dict[str, Any]]]:
-        """The validated rows of `table`, in rowid order, a chunk at a time (each chunk a new
-        list of new dicts, the caller's to change); raises FacilitatorError with one line."""
+    def chunks(self, table: str) -> Iterator[Chunk]:
+        """The validated rows of `table`, in rowid order, a chunk at a time (see Chunk);
+        raises FacilitatorError with one line."""
         try:
             yield from _chunks(self, table)
         except sqlite3.Error as error:
@@ -254,7 +289,7 @@ def _source(conn: sqlite3.Connection, path: Path, version: int, checksum: str) -
     return source
 
 
-def _chunks(source: SourceFile, table: str) -> Iterator[list[dict[str, Any]]]:
+def _chunks(source: SourceFile, table: str) -> Iterator[Chunk]:
     conn = source.conn
     assert conn is not None, "the source is closed"
     present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
@@ -271,56 +306,56 @@ def _chunks(source: SourceFile, table: str) -> Iterator[list[dict[str, Any]]]:
     }
     seen: set[Any] = set()
     check_columns = columns_checker(table, tuple(names))
-    stamps_at = names.index("stamps")
     select = f"SELECT rowid, {', '.join(names)} FROM {table}"
     fetched = conn.execute(f"{select} ORDER BY rowid LIMIT {CHUNK}").fetchall()
     while fetched:
         rowids, *columns = zip(*fetched, strict=True)
-        rows = Chunk(frozenset(present))
-        rows.rowids = list(rowids)
+        values = dict(zip(names, columns, strict=True))
         # Every column of the chunk at once; when one holds an invalid value, row by row, so
         # the first invalid row and column are named as before.
         whole = not missing and check_columns(columns)
-        plain = whole and set(columns[stamps_at]) == {"{}"}  # the usual chunk
-        for values in fetched:
-            record = dict(zip(names, values[1:], strict=True))
-            if no_deleted_with:
-                record["deleted_with"] = ""  # a format 3 file: every delete was its own
-            if whole and (plain or record["stamps"] == "{}"):
-                record["stamps"] = {}
-            else:
-                rows.plain = False
-                record.update(missing)
-                problem = check(record)
-                if problem is not None:
-                    raise _invalid(source.path, table, problem, record.get("id"))
-                if missing:
-                    record["stamps"] = {
-                        **record["stamps"],
-                        **dict.fromkeys(missing, LEGACY_STAMP),
-                    }
-            if twice:
-                _once(source, table, record, twice, seen)
-            rows.append(record)
-        _note_stamps(source, rows)
-        after = rows.rowids[-1]
-        yield rows
+        if whole and set(values["stamps"]) == {"{}"}:  # the usual chunk: no dict a row yet
+            chunk = Chunk(frozenset(present), values, list(rowids), None, no_deleted_with)
+            for record_id in values["id"] if twice else ():
+                _once(source, table, record_id, twice, seen)
+        else:
+            chunk = Chunk(frozenset(present), values, list(rowids), rows=[])
+            for row in fetched:
+                record = dict(zip(names, row[1:], strict=True))
+                if no_deleted_with:
+                    record["deleted_with"] = ""  # a format 3 file: every delete was its own
+                if whole and record["stamps"] == "{}":
+                    record["stamps"] = {}
+                else:
+                    record.update(missing)
+                    problem = check(record)
+                    if problem is not None:
+                        raise _invalid(source.path, table, problem, record.get("id"))
+                    if missing:
+                        record["stamps"] = {
+                            **record["stamps"],
+                            **dict.fromkeys(missing, LEGACY_STAMP),
+                        }
+                if twice:
+                    _once(source, table, record["id"], twice, seen)
+                chunk.rows.append(record)
+        _note_stamps(source, values["hlc"])
+        yield chunk
         fetched = conn.execute(
-            f"{select} WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}", (after,)
+            f"{select} WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}", (rowids[-1],)
         ).fetchall()
 
 
-def _once(source: SourceFile, table: str, record: dict, twice: set, seen: set) -> None:
+def _once(source: SourceFile, table: str, record_id: Any, twice: set, seen: set) -> None:
     """Refuse the second row of an id held twice (`twice`: the ids held twice, seen: so far)."""
-    if twice and record["id"] in twice:
-        if record["id"] in seen:
-            raise _invalid(source.path, table, "id", record["id"])
-        seen.add(record["id"])
+    if record_id in twice:
+        if record_id in seen:
+            raise _invalid(source.path, table, "id", record_id)
+        seen.add(record_id)
 
 
-def _note_stamps(source: SourceFile, rows: list[dict[str, Any]]) -> None:
+def _note_stamps(source: SourceFile, hlcs: tuple[str, ...]) -> None:
     """The newest stamp of the file, and of each device's own clock (clock_skew)."""
-    hlcs = [r["hlc"] for r in rows]
     newest = max(hlcs)
     if source.max_stamp is None or newest > source.max_stamp:
         source.max_stamp = newest

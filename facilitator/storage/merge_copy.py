@@ -87,9 +87,16 @@ def copy_new(
             values.append("''")
         else:
             values.append(f'"{name}"')
+    copy = f"INSERT INTO main.{table} ({', '.join(names)}) SELECT {', '.join(values)} "
+    if len(rowids) == len(chunk):  # the usual chunk: every row new, a range of the source
+        conn.execute(
+            f"{copy} FROM {alias}.{table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+            (rowids[0], rowids[-1]),
+        )
+        return
     conn.execute(
-        f"INSERT INTO main.{table} ({', '.join(names)}) SELECT {', '.join(values)} "
-        f"FROM {alias}.{table} WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+        f"{copy} FROM {alias}.{table} WHERE rowid IN (SELECT value FROM json_each(?)) "
+        "ORDER BY rowid",
         (json.dumps(rowids),),
     )
 

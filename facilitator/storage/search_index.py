@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from functools import cache
+from functools import cache, lru_cache
 
 from facilitator.domain.search_text import search_form
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
@@ -42,9 +42,10 @@ def document(
 ) -> str:
     """The folded text the index holds for one intervention."""
     parts = [notes, *points, name, organisation, _group_names(group) if group else "", country]
-    return search_form("\n".join(str(p) for p in parts if p))
+    return search_form("\n".join(map(str, filter(None, parts))))
 
 
+@lru_cache(maxsize=1024)  # a few sessions, each named once per document
 def session_token(session_id: str) -> str:
     """The one word that names a session in the `session` column: "s" and the hex of its id
     (as the migration writes it in SQL), so any id is one token and never a word of a note."""

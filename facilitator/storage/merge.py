@@ -270,8 +270,8 @@ def _merge_rows(
     if not rows:
         return
     if isinstance(rows, Chunk) and rows.plain and alias:
-        existing = merge_copy.existing(conn, alias, table, rows.rowids[0], rows.rowids[-1])
-        joined, new_rowids = [], []
+        existing = merge_copy.copy_chunk(conn, alias, table, rows)  # the new rows written
+        joined = []
         counts = report.counts[table]
         cascaded = rows.column("deleted_with") if "deleted_with" in rows.columns else None
         pairs = zip(rows.column("id"), rows.column("deleted"), strict=True)
@@ -279,13 +279,10 @@ def _merge_rows(
             if record_id in existing:
                 joined.append(cascade.raw(rows.row(n)))
                 continue
-            new_rowids.append(rows.rowids[n])
             if deleted or (cascaded is not None and cascaded[n]):  # as cascade.raw
                 counts.deleted += 1
             else:
                 counts.added += 1
-        if new_rowids:
-            merge_copy.copy_new(conn, alias, table, rows, new_rowids)
         _join_rows(conn, table, joined, existing, report, orphans)
         return
     rows = [cascade.raw(r) for r in rows]

@@ -16,7 +16,6 @@ Python, with the same result.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,11 +68,8 @@ def _attach(db: Database, source: SourceFile) -> str | None:
     return alias
 
 
-def copy_new(
-    conn: sqlite3.Connection, alias: str, table: str, chunk: Chunk, rowids: list[int]
-) -> None:
-    """Insert the rows of `chunk` with these source `rowids` (all new to the target)."""
-    present = chunk.columns
+def _copy(table: str, present: frozenset[str], alias: str) -> str:
+    """INSERT OR IGNORE of a range of the source's rows as merge._stored would write them."""
     names = record_columns(table)
     values = []
     for name in names:
@@ -87,29 +83,54 @@ def copy_new(
             values.append("''")
         else:
             values.append(f'"{name}"')
-    copy = f"INSERT INTO main.{table} ({', '.join(names)}) SELECT {', '.join(values)} "
-    if len(rowids) == len(chunk):  # the usual chunk: every row new, a range of the source
-        conn.execute(
-            f"{copy} FROM {alias}.{table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-            (rowids[0], rowids[-1]),
-        )
-        return
-    conn.execute(
-        f"{copy} FROM {alias}.{table} WHERE rowid IN (SELECT value FROM json_each(?)) "
-        "ORDER BY rowid",
-        (json.dumps(rowids),),
+    return (
+        f"INSERT OR IGNORE INTO main.{table} ({', '.join(names)}) SELECT {', '.join(values)} "
+        f"FROM {alias}.{table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
     )
 
 
-def existing(
-    conn: sqlite3.Connection, alias: str, table: str, first: int, last: int
+def copy_chunk(
+    conn: sqlite3.Connection, alias: str, table: str, chunk: Chunk
 ) -> dict[str, dict[str, Any]]:
-    """The target's versions of the records the source holds between these rowids."""
+    """Insert the rows of a plain `chunk` new to the target; returns the target's versions of
+    the others (as `existing`), left as they were, for the merge to join.
+
+    The usual chunk is all new, and one INSERT OR IGNORE of its rowid range finds that out
+    too: rows already there are ignored and told apart by their rowids, which the inserted
+    rows get above every rowid the table had (unless rowids are near their end)."""
+    first, last = chunk.rowids[0], chunk.rowids[-1]
+    before = conn.execute(f"SELECT max(rowid) FROM main.{table}").fetchone()[0] or 0
+    if before >= 2**62:  # new rowids would not all come after it: find the others first
+        found = existing(conn, alias, table, first, last)
+        if len(found) < len(chunk):
+            conn.execute(_copy(table, chunk.columns, alias), (first, last))
+        return found
+    inserted = conn.execute(_copy(table, chunk.columns, alias), (first, last)).rowcount
+    if inserted == len(chunk):
+        return {}
+    found = existing(conn, alias, table, first, last, before)
+    if inserted + len(found) != len(chunk):  # a row ignored for another reason: never drop it
+        raise sqlite3.IntegrityError(f"{table}: {len(chunk) - inserted - len(found)} rows left")
+    return found
+
+
+def existing(
+    conn: sqlite3.Connection,
+    alias: str,
+    table: str,
+    first: int,
+    last: int,
+    up_to: int | None = None,
+) -> dict[str, dict[str, Any]]:
+    """The target's versions of the records the source holds between these rowids (of those
+    up to target rowid `up_to`)."""
     query = (
         f"SELECT {', '.join(f't.{n}' for n in record_columns(table))} FROM main.{table} t "
         f"WHERE t.id IN (SELECT id FROM {alias}.{table} WHERE rowid BETWEEN ? AND ?)"
     )
-    return versions(conn, table, query, (first, last))
+    if up_to is None:
+        return versions(conn, table, query, (first, last))
+    return versions(conn, table, f"{query} AND t.rowid <= ?", (first, last, up_to))
 
 
 def versions(

@@ -60,6 +60,8 @@ def refresh(conn: sqlite3.Connection) -> int:
     """Rebuild the documents of the queued interventions (inside the caller's transaction);
     returns how many were queued."""
     done = 0
+    # Documents of rowids above the greatest indexed one (new interventions) need no delete.
+    indexed = conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
     while True:
         ids = [
             r[0] for r in conn.execute(f"SELECT intervention_id FROM search_stale LIMIT {BATCH}")
@@ -84,7 +86,9 @@ def refresh(conn: sqlite3.Connection) -> int:
             " WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
             (listed,),
         ).fetchall()
-        conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows])
+        conn.executemany(
+            "DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows if r[0] <= indexed]
+        )
         conn.executemany(
             "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
             [
@@ -97,5 +101,8 @@ def refresh(conn: sqlite3.Connection) -> int:
                 if not deleted
             ],
         )
-        conn.executemany("DELETE FROM search_stale WHERE intervention_id = ?", [(i,) for i in ids])
+        conn.execute(
+            "DELETE FROM search_stale WHERE intervention_id IN (SELECT value FROM json_each(?))",
+            (listed,),
+        )
         done += len(ids)

@@ -164,7 +164,7 @@ def test_new_rows_copied_in_sql_make_the_file_python_makes(tmp_path, monkeypatch
     in_sql = open_file(target, device="rapporteur", wall=Wall(T0 + 30))
     in_python = open_file(tmp_path / "python.facilitator", device="rapporteur", wall=Wall(T0 + 30))
     copied = []
-    monkeypatch.setattr(merge_copy, "copy_new", spy(merge_copy.copy_new, copied))
+    monkeypatch.setattr(merge_copy, "copy_chunk", spy(merge_copy.copy_chunk, copied))
     report = merge(in_sql, source, now=T0 + 60)
     assert {"intervention", "point"} <= set(copied)  # new rows of plain chunks, in SQL
     copied.clear()

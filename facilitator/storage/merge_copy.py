@@ -1,10 +1,11 @@
 """New rows of a source copied into the target in SQL, as the bare merge does (ATTACH and
 INSERT ... SELECT), instead of each value passing through Python on its way back.
 
-Only rows already read and checked by untrusted (a `Chunk`) are copied, by their rowids, and
-only when every row of the chunk is as stored in the source (`Chunk.plain`): what is written
-is then exactly what `merge._stored` would write, the device taken from the row's stamp and a
-cascade tombstone stored as deleted. The source attached is the private copy untrusted has
+Only rows already read and checked by untrusted (a `Chunk`) are copied, by their rowid range,
+and only when every row of the chunk is as stored in the source (`Chunk.plain`): what is
+written is then exactly what `merge._stored` would write, the device taken from the row's
+stamp and a cascade tombstone stored as deleted. Rows the target already holds are left to
+the merge's join (`copy_chunk`). The source attached is the private copy untrusted has
 checked (format, version, schema, pages), so its schema is this app's own and nothing in it
 runs: only its tables' columns are read.
 
@@ -42,7 +43,10 @@ def attached(db: Database, sources: Sequence[SourceFile]) -> Iterator[list[str |
     finally:
         for alias in aliases:
             if alias is not None:
-                db.conn.execute(f"DETACH {alias}")
+                try:
+                    db.conn.execute(f"DETACH {alias}")
+                except sqlite3.Error:  # still in use: it goes with the connection
+                    pass
 
 
 def _attach(db: Database, source: SourceFile) -> str | None:

@@ -38,7 +38,7 @@ from typing import Any
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
-from . import cascade, clock_skew, merge_copy
+from . import cascade, clock_skew, merge_copy, search_index
 from .database import Database
 from .merge_copy import attached
 from .merge_deletes import delete_versus_edit, note_orphan
@@ -159,13 +159,17 @@ def merge_source(
     with db.transaction() as conn:
         adopt = _adopt_series(conn, source, allow_other_series, report)
         orphans: dict[str, dict[str, Conflict]] = {}
+        copied: list[tuple[int, int]] = []  # target rowids of interventions copied in SQL
         for table in RECORD_TABLES:
             copy_from = alias if adopt is _as_they_are or table not in ADOPTED else None
             for chunk in source.chunks(table):
-                _merge_rows(conn, table, adopt(table, chunk), report, orphans, copy_from)
+                rows = adopt(table, chunk)
+                _merge_rows(conn, table, rows, report, orphans, copy_from, copied)
         source.check_future(now)
         report.max_stamp = source.max_stamp
         cascade.settle(conn)
+        for first, last in copied:  # their documents now, in rowid order
+            search_index.refresh_rowids(conn, first, last)
         listed = {(c.table, c.record_id, c.field) for c in report.conflicts}
         for table, by_id in orphans.items():  # parents left deleted though a child was edited
             for parent_id in sorted(cascade.dead_parents(conn, table, set(by_id))):
@@ -264,13 +268,17 @@ def _merge_rows(
     report: MergeReport,
     orphans: dict[str, dict[str, Conflict]],
     alias: str | None,
+    copied: list[tuple[int, int]],
 ) -> None:
     """Merge one chunk of a source's validated rows; new rows are copied in SQL from the
-    source attached as `alias` when the chunk allows (merge_copy), the others joined here."""
+    source attached as `alias` when the chunk allows (merge_copy; the interventions' target
+    rowids are added to `copied`), the others joined here."""
     if not rows:
         return
     if isinstance(rows, Chunk) and rows.plain and alias:
-        existing = merge_copy.copy_chunk(conn, alias, table, rows)  # the new rows written
+        existing, taken = merge_copy.copy_chunk(conn, alias, table, rows)  # new rows written
+        if taken is not None and table == "intervention":
+            copied.append(taken)
         joined = []
         counts = report.counts[table]
         cascaded = rows.column("deleted_with") if "deleted_with" in rows.columns else None

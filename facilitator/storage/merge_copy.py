@@ -95,9 +95,10 @@ def _copy(table: str, present: frozenset[str], alias: str) -> str:
 
 def copy_chunk(
     conn: sqlite3.Connection, alias: str, table: str, chunk: Chunk
-) -> dict[str, dict[str, Any]]:
+) -> tuple[dict[str, dict[str, Any]], tuple[int, int] | None]:
     """Insert the rows of a plain `chunk` new to the target; returns the target's versions of
-    the others (as `existing`), left as they were, for the merge to join.
+    the others (as `existing`), left as they were, for the merge to join, and the target
+    rowids the new rows took (first, last; None when not known or none).
 
     The usual chunk is all new, and one INSERT OR IGNORE of its rowid range finds that out
     too: rows already there are ignored and told apart by their rowids, which the inserted
@@ -108,14 +109,15 @@ def copy_chunk(
         found = existing(conn, alias, table, first, last)
         if len(found) < len(chunk):
             conn.execute(_copy(table, chunk.columns, alias), (first, last))
-        return found
+        return found, None
     inserted = conn.execute(_copy(table, chunk.columns, alias), (first, last)).rowcount
+    taken = (before + 1, before + inserted) if inserted else None  # one statement: in a row
     if inserted == len(chunk):
-        return {}
+        return {}, taken
     found = existing(conn, alias, table, first, last, before)
     if inserted + len(found) != len(chunk):  # a row ignored for another reason: never drop it
         raise sqlite3.IntegrityError(f"{table}: {len(chunk) - inserted - len(found)} rows left")
-    return found
+    return found, taken
 
 
 def existing(

@@ -60,49 +60,63 @@ def refresh(conn: sqlite3.Connection) -> int:
     """Rebuild the documents of the queued interventions (inside the caller's transaction);
     returns how many were queued."""
     done = 0
-    # Documents of rowids above the greatest indexed one (new interventions) need no delete.
-    indexed = conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+    indexed = _indexed(conn)
     while True:
         ids = [
             r[0] for r in conn.execute(f"SELECT intervention_id FROM search_stale LIMIT {BATCH}")
         ]
         if not ids:
             return done
-        listed = json.dumps(ids)  # one parameter, however many ids
-        points: dict[str, list[str]] = {}
-        for intervention_id, text in conn.execute(
-            "SELECT intervention_id, text FROM point WHERE deleted = 0"
-            " AND intervention_id IN (SELECT value FROM json_each(?)) ORDER BY position, rowid",
-            (listed,),
-        ):
-            points.setdefault(intervention_id, []).append(text)
-        # In rowid order: FTS5 writes its pending documents out whenever a rowid goes back.
-        rows = conn.execute(
-            "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
-            " coalesce(p.organisation, ''),"
-            " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
-            " coalesce(nullif(i.country, ''), p.country, '')"
-            " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
-            " WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.rowid",
-            (listed,),
-        ).fetchall()
-        conn.executemany(
-            "DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows if r[0] <= indexed]
-        )
-        conn.executemany(
-            "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
-            [
-                (
-                    rowid,
-                    document(notes, points.get(intervention_id, []), name, org, group, country),
-                    session_token(session),
-                )
-                for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows
-                if not deleted
-            ],
-        )
-        conn.execute(
-            "DELETE FROM search_stale WHERE intervention_id IN (SELECT value FROM json_each(?))",
-            (listed,),
-        )
+        queued = "SELECT value FROM json_each(?)"
+        _rebuild(conn, queued, f"i.id IN ({queued})", (json.dumps(ids),), indexed)
         done += len(ids)
+
+
+def refresh_rowids(conn: sqlite3.Connection, first: int, last: int) -> None:
+    """Rebuild now the documents of the interventions of rowids `first` to `last` (a merge's
+    new rows, read by rowid range and indexed in rowid order) and take them off the queue."""
+    ids = "SELECT id FROM intervention WHERE rowid BETWEEN ? AND ?"
+    _rebuild(conn, ids, "i.rowid BETWEEN ? AND ?", (first, last), _indexed(conn))
+
+
+def _indexed(conn: sqlite3.Connection) -> int:
+    # Documents of rowids above the greatest indexed one (new interventions) need no delete.
+    return conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+
+
+def _rebuild(conn: sqlite3.Connection, ids: str, where: str, args: tuple, indexed: int) -> None:
+    """The documents of the interventions `ids` (SQL, with `args`; `where` selects the same
+    from `intervention i`), and the queue without them."""
+    points: dict[str, list[str]] = {}
+    for intervention_id, text in conn.execute(
+        "SELECT intervention_id, text FROM point WHERE deleted = 0"
+        f" AND intervention_id IN ({ids}) ORDER BY position, rowid",
+        args,
+    ):
+        points.setdefault(intervention_id, []).append(text)
+    # In rowid order: FTS5 writes its pending documents out whenever a rowid goes back.
+    rows = conn.execute(
+        "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
+        " coalesce(p.organisation, ''),"
+        " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
+        " coalesce(nullif(i.country, ''), p.country, '')"
+        " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
+        f" WHERE {where} ORDER BY i.rowid",
+        args,
+    ).fetchall()
+    conn.executemany(
+        "DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows if r[0] <= indexed]
+    )
+    conn.executemany(
+        "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
+        [
+            (
+                rowid,
+                document(notes, points.get(intervention_id, []), name, org, group, country),
+                session_token(session),
+            )
+            for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows
+            if not deleted
+        ],
+    )
+    conn.execute(f"DELETE FROM search_stale WHERE intervention_id IN ({ids})", args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from facilitator import settings
@@ -16,7 +17,7 @@ from facilitator.storage.conflicts import display_value
 from facilitator.storage.database import remove_quietly
 from facilitator.storage.merge import MergeReport, OtherSeriesError, merge_all
 from facilitator.storage.new_file import move_into_place
-from facilitator.storage.untrusted import SourceFile, read_source
+from facilitator.storage.untrusted import SourceFile, open_source
 
 
 def merge_paths(
@@ -30,9 +31,13 @@ def merge_paths(
     now = time.time() if now is None else now
     target = Path(target)
     # Every source is checked before the target is opened: a refused file changes nothing.
-    read = [read_source(path, now=now) for path in sources]
+    # Each is read by chunks, twice (checked, then merged), so memory does not grow with it.
     try:
-        return _merge_into(target, read, allow_other_series, now)
+        with ExitStack() as stack:
+            read = [stack.enter_context(open_source(path)) for path in sources]
+            for source in read:
+                source.check_rows(now)
+            return _merge_into(target, read, allow_other_series, now)
     except OtherSeriesError as error:
         raise FacilitatorError(
             _(

@@ -34,7 +34,6 @@ _LETTERS = {
 }
 # Ideographs (CJK unified, extension A, compatibility), hiragana and katakana: no spaces.
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]{2,}")
-_SPACES = re.compile(r"\s+")
 
 
 def _fold_once(text: str) -> str:
@@ -63,7 +62,9 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """`text` as search compares it (see the module's docstring); idempotent."""
-    return "".join(fold_char(ch) for ch in text)
+    if text.isascii():  # no marks, no compatibility forms: folding is lowering (merge, saves)
+        return text.lower()
+    return "".join(map(fold_char, text))
 
 
 def _pairs(match: re.Match[str]) -> str:
@@ -74,7 +75,10 @@ def _pairs(match: re.Match[str]) -> str:
 def search_form(text: str) -> str:
     """What the index stores for `text` and what a query is split from: folded, runs of CJK
     characters as overlapping pairs, one space between words; idempotent."""
-    return _SPACES.sub(" ", _CJK.sub(_pairs, fold(text))).strip()
+    folded = fold(text)
+    if not folded.isascii():  # no ideographs or kana in ASCII
+        folded = _CJK.sub(_pairs, folded)
+    return " ".join(folded.split())  # `\s+` to one space, none at the ends
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -19,6 +19,7 @@ A merge report names each such device and marks the conflicts it won or lost for
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 
 from .hlc import parse
 
@@ -45,17 +46,20 @@ def note_own_clock(conn: sqlite3.Connection, device: str, behind: int) -> None:
         conn.execute("DELETE FROM meta WHERE key = ?", (key,))
 
 
-def skewed_devices(
-    rows: dict[str, list[dict]], behind: dict[str, int], now: float
-) -> dict[str, int]:
-    """{device: offset in seconds} of each device of a source whose clock ran more than
-    SKEW_MS ahead (positive) of `now` or was recorded behind (negative)."""
-    newest: dict[str, int] = {}
-    for table_rows in rows.values():
-        for row in table_rows:
-            ms, counter, device = parse(row["hlc"])
-            if counter == 0 and ms > newest.get(device, 0):
-                newest[device] = ms
+def note_newest(newest: dict[str, int], stamps: Iterable[str]) -> None:
+    """Keep in `newest` {device: ms} the newest of `stamps` read from each device's own clock
+    (counter 0), as a merge reads a source's rows (stamps already checked: untrusted)."""
+    for stamp in stamps:
+        if stamp[14:20] != "000000" and stamp[14:20].isascii():
+            continue  # a counter above 0 (ASCII digits, as this app writes them)
+        ms, counter, device = parse(stamp)
+        if counter == 0 and ms > newest.get(device, 0):
+            newest[device] = ms
+
+
+def skewed_devices(newest: dict[str, int], behind: dict[str, int], now: float) -> dict[str, int]:
+    """{device: offset in seconds} of each device of a source (`newest`, see note_newest) whose
+    clock ran more than SKEW_MS ahead (positive) of `now` or was recorded behind (negative)."""
     now_ms = int(now * 1000)
     skew = {d: (ms - now_ms) // 1000 for d, ms in newest.items() if ms - now_ms > SKEW_MS}
     for device, ms in behind.items():

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,23 +38,25 @@ from typing import Any
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 
-from . import cascade, clock_skew
+from . import cascade, clock_skew, merge_copy, search_index
 from .database import Database
+from .merge_copy import attached
 from .merge_deletes import delete_versus_edit, note_orphan
 from .merge_deletes import device_of as _device
 from .schema import RECORD_TABLES
 from .untrusted import (
     LEGACY_STAMP,
+    Chunk,
     SourceFile,
     data_columns,
+    open_source,
     parse_stamps,
-    read_source,
     record_columns,
 )
 
 SERIES_CHILDREN = ("topic", "participant", "session")
+ADOPTED = ("series", *SERIES_CHILDREN)  # rows changed on their way in from another series
 CONFLICT_NS = uuid.UUID("5c1e4c9e-8a43-4b53-9a1f-6f2d7c0e4a11")
-CHUNK = 500
 
 
 @dataclass
@@ -138,22 +140,36 @@ def merge(
     Raises FacilitatorError (one line) and leaves `db` unchanged when the source is refused.
     """
     now = db.clock.wall() if now is None else now
-    source = read_source(source_path, now=now)
-    return merge_source(db, source, allow_other_series=allow_other_series, now=now)
+    with open_source(source_path) as source, attached(db, [source]) as (alias,):
+        return merge_source(db, source, allow_other_series=allow_other_series, now=now, alias=alias)
 
 
 def merge_source(
-    db: Database, source: SourceFile, *, allow_other_series: bool = False, now: float
+    db: Database,
+    source: SourceFile,
+    *,
+    allow_other_series: bool = False,
+    now: float,
+    alias: str | None = None,
 ) -> MergeReport:
-    """Merge an already validated source (see untrusted.read_source) into `db`."""
+    """Merge an open source (see untrusted.open_source) into `db`, reading and checking it a
+    chunk at a time inside the transaction: a refused row rolls the whole merge back. `alias`:
+    the name the source is attached under (merge_copy.attached), for copying new rows in SQL."""
     report = MergeReport(source.name, str(source.path), source.file_id, source.checksum)
-    report.max_stamp = source.max_stamp
     with db.transaction() as conn:
-        rows = _adopt_series(conn, source, allow_other_series, report)
+        adopt = _adopt_series(conn, source, allow_other_series, report)
         orphans: dict[str, dict[str, Conflict]] = {}
+        copied: list[tuple[int, int]] = []  # target rowids of interventions copied in SQL
         for table in RECORD_TABLES:
-            _merge_table(conn, table, rows[table], report, orphans)
+            copy_from = alias if adopt is _as_they_are or table not in ADOPTED else None
+            for chunk in source.chunks(table):
+                rows = adopt(table, chunk)
+                _merge_rows(conn, table, rows, report, orphans, copy_from, copied)
+        source.check_future(now)
+        report.max_stamp = source.max_stamp
         cascade.settle(conn)
+        for first, last in copied:  # their documents now, in rowid order
+            search_index.refresh_rowids(conn, first, last)
         listed = {(c.table, c.record_id, c.field) for c in report.conflicts}
         for table, by_id in orphans.items():  # parents left deleted though a child was edited
             for parent_id in sorted(cascade.dead_parents(conn, table, set(by_id))):
@@ -161,7 +177,7 @@ def merge_source(
                     report.conflicts.append(by_id[parent_id])
         when = _iso(now)
         _record_conflicts(conn, report, when)
-        report.clock_skew = clock_skew.skewed_devices(source.rows, source.clocks_behind, now)
+        report.clock_skew = clock_skew.skewed_devices(source.newest, source.clocks_behind, now)
         for c in report.conflicts:
             c.review = bool({_device(c.kept_stamp), _device(c.lost_stamp)} & set(report.clock_skew))
         conn.execute(
@@ -176,10 +192,11 @@ def merge_source(
 def merge_all(
     db: Database, sources: list[SourceFile], *, allow_other_series: bool = False, now: float
 ) -> list[MergeReport]:
-    """All or nothing: sources read (and checked) beforehand, merged in one transaction."""
-    with db.transaction():
+    """All or nothing: sources opened (and checked) beforehand, merged in one transaction."""
+    with attached(db, sources) as aliases, db.transaction():
         return [
-            merge_source(db, s, allow_other_series=allow_other_series, now=now) for s in sources
+            merge_source(db, s, allow_other_series=allow_other_series, now=now, alias=a)
+            for s, a in zip(sources, aliases, strict=True)
         ]
 
 
@@ -195,14 +212,20 @@ def _iso(now: float) -> str:
 # --- series -----------------------------------------------------------------------------------
 
 
-def _adopt_series(
-    conn, source: SourceFile, allow: bool, report: MergeReport
-) -> dict[str, list[dict[str, Any]]]:
+Adopt = Callable[[str, list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _as_they_are(_table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return rows
+
+
+def _adopt_series(conn, source: SourceFile, allow: bool, report: MergeReport) -> Adopt:
+    """How the source's rows of each table enter the target's series."""
     row = conn.execute(
         "SELECT id, title FROM series WHERE deleted = 0 ORDER BY hlc, id LIMIT 1"
     ).fetchone()
     if row is None or source.series_id is None or source.series_id == row[0]:
-        return source.rows
+        return _as_they_are
     target_id, target_title = row
     if not allow:
         raise OtherSeriesError(
@@ -215,47 +238,76 @@ def _adopt_series(
             target_title,
         )
     report.other_series = source.series_title
-    rows = dict(source.rows)
-    rows["series"] = [r for r in source.rows["series"] if r["id"] == target_id]
-    for table in SERIES_CHILDREN:
-        rows[table] = [{**r, "series_id": target_id} for r in source.rows[table]]
-    return rows
+
+    def adopt(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if table == "series":
+            return [r for r in rows if r["id"] == target_id]
+        if table in SERIES_CHILDREN:
+            for r in rows:
+                r["series_id"] = target_id
+        return rows
+
+    return adopt
 
 
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
-
-
 def _existing(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    names = record_columns(table)
-    found = {}
-    for chunk in _chunks(ids):
-        marks = ", ".join("?" for _ in chunk)
-        query = f"SELECT {', '.join(names)} FROM {table} WHERE id IN ({marks})"
-        for values in conn.execute(query, chunk):
-            row = dict(zip(names, values, strict=True))
-            row["stamps"] = parse_stamps(row["stamps"]) or {}
-            found[row["id"]] = cascade.raw(row)
-    return found
+    query = (
+        f"SELECT {', '.join(record_columns(table))} FROM {table}"
+        " WHERE id IN (SELECT value FROM json_each(?))"
+    )
+    return merge_copy.versions(conn, table, query, (json.dumps(ids),))
 
 
-def _merge_table(
+def _merge_rows(
+    conn,
+    table: str,
+    rows: Chunk | list[dict[str, Any]],
+    report: MergeReport,
+    orphans: dict[str, dict[str, Conflict]],
+    alias: str | None,
+    copied: list[tuple[int, int]],
+) -> None:
+    """Merge one chunk of a source's validated rows; new rows are copied in SQL from the
+    source attached as `alias` when the chunk allows (merge_copy; the interventions' target
+    rowids are added to `copied`), the others joined here."""
+    if not rows:
+        return
+    if isinstance(rows, Chunk) and rows.plain and alias:
+        existing, taken = merge_copy.copy_chunk(conn, alias, table, rows)  # new rows written
+        if taken is not None and table == "intervention":
+            copied.append(taken)
+        joined = []
+        counts = report.counts[table]
+        cascaded = rows.column("deleted_with") if "deleted_with" in rows.columns else None
+        pairs = zip(rows.column("id"), rows.column("deleted"), strict=True)
+        for n, (record_id, deleted) in enumerate(pairs):
+            if record_id in existing:
+                joined.append(cascade.raw(rows.row(n)))
+                continue
+            if deleted or (cascaded is not None and cascaded[n]):  # as cascade.raw
+                counts.deleted += 1
+            else:
+                counts.added += 1
+        _join_rows(conn, table, joined, existing, report, orphans)
+        return
+    rows = [cascade.raw(r) for r in rows]
+    _join_rows(conn, table, rows, _existing(conn, table, [r["id"] for r in rows]), report, orphans)
+
+
+def _join_rows(
     conn,
     table: str,
     rows: list[dict[str, Any]],
+    existing: dict[str, dict[str, Any]],
     report: MergeReport,
     orphans: dict[str, dict[str, Conflict]],
 ) -> None:
-    if not rows:
-        return
-    rows = [cascade.raw(dict(r)) for r in rows]
+    """Write `rows` (raw, see cascade.raw) joined with the target's versions (`existing`)."""
     fields = data_columns(table)[1:]
     counts = report.counts[table]
-    existing = _existing(conn, table, [r["id"] for r in rows])
     inserts, updates = [], []
     for row in rows:
         old = existing.get(row["id"])

@@ -18,14 +18,15 @@ when it is first opened for writing.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from functools import cache
+from functools import cache, lru_cache
 
 from facilitator.domain.search_text import search_form
 from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.i18n import LANGUAGES, gettext_in
 
-BATCH = 500
+BATCH = 2000
 
 
 @cache
@@ -41,9 +42,10 @@ def document(
 ) -> str:
     """The folded text the index holds for one intervention."""
     parts = [notes, *points, name, organisation, _group_names(group) if group else "", country]
-    return search_form("\n".join(str(p) for p in parts if p))
+    return search_form("\n".join(map(str, filter(None, parts))))
 
 
+@lru_cache(maxsize=1024)  # a few sessions, each named once per document
 def session_token(session_id: str) -> str:
     """The one word that names a session in the `session` column: "s" and the hex of its id
     (as the migration writes it in SQL), so any id is one token and never a word of a note."""
@@ -58,36 +60,63 @@ def refresh(conn: sqlite3.Connection) -> int:
     """Rebuild the documents of the queued interventions (inside the caller's transaction);
     returns how many were queued."""
     done = 0
+    indexed = _indexed(conn)
     while True:
         ids = [
             r[0] for r in conn.execute(f"SELECT intervention_id FROM search_stale LIMIT {BATCH}")
         ]
         if not ids:
             return done
-        marks = ", ".join("?" for _ in ids)
-        points: dict[str, list[str]] = {}
-        for intervention_id, text in conn.execute(
-            f"SELECT intervention_id, text FROM point WHERE deleted = 0"
-            f" AND intervention_id IN ({marks}) ORDER BY position, rowid",
-            ids,
-        ):
-            points.setdefault(intervention_id, []).append(text)
-        rows = conn.execute(
-            "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
-            " coalesce(p.organisation, ''),"
-            " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
-            " coalesce(nullif(i.country, ''), p.country, '')"
-            " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
-            f" WHERE i.id IN ({marks})",
-            ids,
-        ).fetchall()
-        for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows:
-            conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
-            if not deleted:
-                body = document(notes, points.get(intervention_id, []), name, org, group, country)
-                conn.execute(
-                    "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
-                    (rowid, body, session_token(session)),
-                )
-        conn.executemany("DELETE FROM search_stale WHERE intervention_id = ?", [(i,) for i in ids])
+        queued = "SELECT value FROM json_each(?)"
+        _rebuild(conn, queued, f"i.id IN ({queued})", (json.dumps(ids),), indexed)
         done += len(ids)
+
+
+def refresh_rowids(conn: sqlite3.Connection, first: int, last: int) -> None:
+    """Rebuild now the documents of the interventions of rowids `first` to `last` (a merge's
+    new rows, read by rowid range and indexed in rowid order) and take them off the queue."""
+    ids = "SELECT id FROM intervention WHERE rowid BETWEEN ? AND ?"
+    _rebuild(conn, ids, "i.rowid BETWEEN ? AND ?", (first, last), _indexed(conn))
+
+
+def _indexed(conn: sqlite3.Connection) -> int:
+    # Documents of rowids above the greatest indexed one (new interventions) need no delete.
+    return conn.execute("SELECT max(rowid) FROM search_fts").fetchone()[0] or 0
+
+
+def _rebuild(conn: sqlite3.Connection, ids: str, where: str, args: tuple, indexed: int) -> None:
+    """The documents of the interventions `ids` (SQL, with `args`; `where` selects the same
+    from `intervention i`), and the queue without them."""
+    points: dict[str, list[str]] = {}
+    for intervention_id, text in conn.execute(
+        "SELECT intervention_id, text FROM point WHERE deleted = 0"
+        f" AND intervention_id IN ({ids}) ORDER BY position, rowid",
+        args,
+    ):
+        points.setdefault(intervention_id, []).append(text)
+    # In rowid order: FTS5 writes its pending documents out whenever a rowid goes back.
+    rows = conn.execute(
+        "SELECT i.rowid, i.id, i.deleted, i.session_id, i.notes, coalesce(p.name, ''),"
+        " coalesce(p.organisation, ''),"
+        " coalesce(nullif(i.stakeholder_group, ''), p.stakeholder_group, ''),"
+        " coalesce(nullif(i.country, ''), p.country, '')"
+        " FROM intervention i LEFT JOIN participant p ON p.id = i.participant_id"
+        f" WHERE {where} ORDER BY i.rowid",
+        args,
+    ).fetchall()
+    conn.executemany(
+        "DELETE FROM search_fts WHERE rowid = ?", [(r[0],) for r in rows if r[0] <= indexed]
+    )
+    conn.executemany(
+        "INSERT INTO search_fts (rowid, body, session) VALUES (?, ?, ?)",
+        [
+            (
+                rowid,
+                document(notes, points.get(intervention_id, []), name, org, group, country),
+                session_token(session),
+            )
+            for rowid, intervention_id, deleted, session, notes, name, org, group, country in rows
+            if not deleted
+        ],
+    )
+    conn.execute(f"DELETE FROM search_stale WHERE intervention_id IN ({ids})", args)

@@ -1,10 +1,13 @@
-"""Reading a colleague's Facilitator file as untrusted input, before it is merged.
+"""Reading a colleague's Facilitator file as untrusted input, while it is merged.
 
 The file is copied to a private temporary folder (so nobody can swap it while it is read, and a
 live file's WAL comes along) and opened read-only with trusted_schema=OFF. Its format id,
 version and schema are checked before any row is read: a trigger, view or extra table is refused,
-so nothing in the file can run. Then every value is validated (types, UUIDs, clock stamps, codes
-of the vocabularies, stamps not far in the future) before the merge writes anything.
+so nothing in the file can run. Then the rows are read table by table in chunks of `CHUNK`, in
+rowid order (a keyset, so memory does not grow with the file), and every value of a chunk is
+validated (types, UUIDs, clock stamps, codes of the vocabularies; see untrusted_values) before
+the chunk is handed on; stamps far in the future are refused once every row has been read. The
+merge consumes the chunks inside its transaction, so a refusal anywhere rolls it back whole.
 """
 
 from __future__ import annotations
@@ -13,24 +16,20 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
-import typing
-import uuid
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from facilitator.domain import safe_json, vocab
-from facilitator.domain.translations import TRANSLATABLE
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import LANGUAGES, _, format_date
+from facilitator.i18n import _, format_date
 from facilitator.i18n.lists import comma_join
 
+from . import clock_skew
 from .cascade import CASCADED
 from .database import (
     _check_path,
@@ -41,81 +40,129 @@ from .database import (
     expected_schema,
 )
 from .read_errors import damaged
-from .records import CLASS_OF, encode, field_kinds
+from .records import CLASS_OF, encode
 from .schema import RECORD_TABLES
+from .untrusted_values import (  # noqa: F401 (the names merge and its tests know from here)
+    DEVICE_RE,
+    LEGACY_STAMP,
+    MAX_SKEW_SECONDS,
+    MAX_VALUE_BYTES,
+    STAMP_RE,
+    SYNC_COLUMNS,
+    columns_checker,
+    data_columns,
+    parse_stamps,
+    record_columns,
+    row_checker,
+)
 
-SYNC_COLUMNS = ("device", "hlc", "stamps", "deleted")
-# A laptop whose clock runs ahead would make its edits win every later merge: refuse its file.
-MAX_SKEW_SECONDS = 24 * 60 * 60
-MAX_VALUE_BYTES = 10_000_000
+CHUNK = 2000  # rows read, checked and merged at a time
 
-STAMP_RE = re.compile(r"\d{13}\.\d{6}\.[A-Za-z0-9_.:-]{1,64}")
-DEVICE_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
-# The stamp of a field a source file is too old to hold (format 2 has no session.short_label):
-# older than every real stamp, so the field never overwrites a value edited here, and never
-# counted as a conflict (see merge.join).
-LEGACY_STAMP = "0000000000000.000000.legacy"
-UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
-# Codes a column may hold ("" is the schema's default and always allowed).
-VOCABULARY: dict[tuple[str, str], typing.Collection[str]] = {
-    ("participant", "stakeholder_group"): vocab.STAKEHOLDER_GROUPS,
-    ("participant", "gender"): vocab.GENDERS,
-    ("intervention", "stakeholder_group"): vocab.STAKEHOLDER_GROUPS,
-    ("session", "format"): vocab.FORMATS,
-    ("session", "audience"): vocab.AUDIENCES,
-    ("session_role", "role"): vocab.ROLES,
-    ("agenda_item", "kind"): vocab.AGENDA_KINDS,
-    ("point", "kind"): vocab.POINT_KINDS,
-    ("takeaway", "kind"): (*vocab.POINT_KINDS, vocab.NARRATIVE),
-    ("takeaway", "attribution"): vocab.ATTRIBUTIONS,
-    ("timer_event", "action"): vocab.TIMER_ACTIONS,
-    ("translation", "owner_table"): tuple(TRANSLATABLE),
-    ("translation", "owner_field"): tuple({f for fs in TRANSLATABLE.values() for f in fs}),
-    ("translation", "language"): LANGUAGES,
-    ("series", "content_language"): LANGUAGES,
-    **{("session", f"{n}_qualifier"): vocab.FIGURE_QUALIFIERS for n in vocab.FIGURE_FIELDS},
-}
-COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
-# Columns holding the id of another record: a UUID, or empty.
-REFERENCE_COLUMNS = {
-    "series_id",
-    "session_id",
-    "intervention_id",
-    "participant_id",
-    "agenda_item_id",
-    "topic_id",
-    "question_id",
-    "owner_id",
-}
+class Chunk:
+    """Validated rows of one table of a source, in rowid order, with the rowid of each in the
+    source. `plain`: every row is as stored in the source (stamps `{}`, no field missing), so
+    the merge may copy new ones in SQL (merge_copy) and read their columns (`column`) without
+    a dict a row; iterating gives the rows as dicts (made once, the caller's to change)."""
+
+    def __init__(
+        self,
+        columns: frozenset[str],
+        values: dict[str, tuple[Any, ...]],
+        rowids: list[int],
+        rows: list[dict[str, Any]] | None = None,
+        no_deleted_with: bool = False,
+    ) -> None:
+        self.columns = columns  # the table's columns in the source
+        self._no_deleted_with = no_deleted_with  # a cascaded table of a format 3 file
+        self.rowids = rowids
+        self.plain = rows is None
+        self._values = values  # name -> the column, as read
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def column(self, name: str) -> tuple[Any, ...]:
+        return self._values[name]
+
+    def row(self, n: int) -> dict[str, Any]:
+        """Row `n` as a dict (a new one for a plain chunk)."""
+        if self._rows is not None:
+            return self._rows[n]
+        record = {name: column[n] for name, column in self._values.items()}
+        record["stamps"] = {}
+        if self._no_deleted_with:
+            record["deleted_with"] = ""  # a format 3 file: every delete was its own
+        return record
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = [self.row(n) for n in range(len(self.rowids))]
+        return self._rows
 
 
 @dataclass
 class SourceFile:
-    """A validated source file, read into memory; the private copy is already gone."""
+    """A source file open for merging: its private copy, read chunk by chunk (`chunks`).
+
+    Use it as a context manager (see open_source); the private copy goes when it is closed.
+    `max_stamp` and `newest` grow as rows are read; `check_future` judges them once all are."""
 
     path: Path
     name: str
     file_id: str
     checksum: str
     version: int
-    series_id: str | None
-    series_title: str
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    series_id: str | None = None
+    series_title: str = ""
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # read_source only
     max_stamp: str | None = None
     clocks_behind: dict[str, int] = field(default_factory=dict)  # see clock_skew
+    newest: dict[str, int] = field(default_factory=dict)  # device -> ms, see clock_skew
+    conn: sqlite3.Connection | None = field(default=None, repr=False)
+    copy: Path | None = field(default=None, repr=False)  # the private copy, while open
+    folder: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
+    def __enter__(self) -> SourceFile:
+        return self
 
-def data_columns(table: str) -> list[str]:
-    """The record's own fields (id first), as stored in `table`."""
-    names = list(field_kinds(CLASS_OF[table]))
-    names.remove("id")
-    return ["id", *names]
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        self.copy = None
+        if self.folder is not None:
+            self.folder.cleanup()
+            self.folder = None
 
-def record_columns(table: str) -> list[str]:
-    extra = ["deleted_with"] if table in CASCADED else []
-    return [*data_columns(table), *SYNC_COLUMNS, *extra]
+    def chunks(self, table: str) -> Iterator[Chunk]:
+        """The validated rows of `table`, in rowid order, a chunk at a time (see Chunk);
+        raises FacilitatorError with one line."""
+        try:
+            yield from _chunks(self, table)
+        except sqlite3.Error as error:
+            raise describe_read_error(self.path, error) from error
+
+    def check_rows(self, now: float) -> None:
+        """Read and check every row without keeping any (the command line checks every source
+        before it opens the target)."""
+        for table in RECORD_TABLES:
+            for _chunk in self.chunks(table):
+                pass
+        self.check_future(now)
+
+    def check_future(self, now: float) -> None:
+        """Refuse the file when its newest stamp is more than a day ahead of `now`; call it
+        once every row has been read."""
+        _check_future(self, now)
 
 
 @cache
@@ -134,12 +181,15 @@ def file_checksum(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_source(path: str | os.PathLike, *, now: float) -> SourceFile:
-    """Check and read `path` (never modified); raises FacilitatorError with one line."""
+def open_source(path: str | os.PathLike) -> SourceFile:
+    """Copy `path` (never modified) aside and check its identity, schema and pages, and read its
+    series; raises FacilitatorError with one line. The rows are read by `SourceFile.chunks`."""
     path = Path(path)
     _check_path(path)
-    with tempfile.TemporaryDirectory(prefix="facilitator-merge-") as folder:
-        copy = Path(folder) / "source.facilitator"
+    folder = tempfile.TemporaryDirectory(prefix="facilitator-merge-")
+    source = None
+    try:
+        copy = Path(folder.name) / "source.facilitator"
         checksum = _private_copy(path, copy)
         try:
             conn = _open_untrusted(copy)
@@ -148,12 +198,33 @@ def read_source(path: str | os.PathLike, *, now: float) -> SourceFile:
         try:
             version = _check_identity(conn, path)
             _check_schema(conn, path, version)
-            source = _read_rows(conn, path, version, checksum)
+            source = _source(conn, path, version, checksum)
         except sqlite3.Error as error:
-            raise describe_read_error(path, error) from error
-        finally:
             conn.close()
-    _check_future(source, now)
+            raise describe_read_error(path, error) from error
+        except BaseException:
+            conn.close()
+            raise
+        source.folder, source.copy = folder, copy
+        for chunk in source.chunks("series"):  # the first live series names the file's
+            live = [r for r in chunk if r["deleted"] == 0]
+            if live and source.series_id is None:
+                source.series_id, source.series_title = live[0]["id"], live[0]["title"]
+        return source
+    except BaseException:
+        if source is not None:
+            source.close()
+        folder.cleanup()
+        raise
+
+
+def read_source(path: str | os.PathLike, *, now: float) -> SourceFile:
+    """Check and read the whole of `path` into `rows` (for small files and tests; a merge reads
+    by chunks); raises FacilitatorError with one line."""
+    with open_source(path) as source:
+        for table in RECORD_TABLES:
+            source.rows[table] = [r for chunk in source.chunks(table) for r in chunk]
+        source.check_future(now)
     return source
 
 
@@ -205,48 +276,90 @@ def _check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
         raise damaged(path, str(result))
 
 
-def _read_rows(conn: sqlite3.Connection, path: Path, version: int, checksum: str) -> SourceFile:
+def _source(conn: sqlite3.Connection, path: Path, version: int, checksum: str) -> SourceFile:
     row = conn.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
     file_id = row[0] if row and isinstance(row[0], str) else "sha256:" + checksum
-    source = SourceFile(path, path.name, file_id, checksum, version, None, "")
+    source = SourceFile(path, path.name, file_id, checksum, version, conn=conn)
     for key, value in conn.execute(
         "SELECT key, value FROM meta WHERE key LIKE 'clock_behind:%'"
     ):  # a value that is not a plain number of milliseconds is ignored, it only informs
         device = key.split(":", 1)[1]
         if DEVICE_RE.fullmatch(device) and str(value).isdigit() and len(str(value)) < 13:
             source.clocks_behind[device] = int(value)
-    stamps: list[str] = []
-    for table in RECORD_TABLES:
-        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if not present:  # a table newer than the file's format (translation before 5)
-            source.rows[table] = []
-            continue
-        names = [n for n in record_columns(table) if n in present]
-        missing = _defaults(table, present)
-        check = _row_checker(table)
-        seen: set[str] = set()
-        rows = []
-        for values in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
-            record = dict(zip(names, values, strict=True))
-            record.update(missing)
-            if table in CASCADED and "deleted_with" not in present:
-                record["deleted_with"] = ""  # a format 3 file: every delete was its own
-            problem = check(record)
-            if problem is None and record["id"] in seen:
-                problem = "id"
-            if problem is not None:
-                raise _invalid(path, table, problem, record.get("id"))
-            if missing:
-                record["stamps"] = {**record["stamps"], **dict.fromkeys(missing, LEGACY_STAMP)}
-            seen.add(record["id"])
-            stamps.append(record["hlc"])
-            rows.append(record)
-        source.rows[table] = rows
-    live = [r for r in source.rows["series"] if r["deleted"] == 0]
-    if live:
-        source.series_id, source.series_title = live[0]["id"], live[0]["title"]
-    source.max_stamp = max(stamps, default=None)
     return source
+
+
+def _chunks(source: SourceFile, table: str) -> Iterator[Chunk]:
+    conn = source.conn
+    assert conn is not None, "the source is closed"
+    present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    if not present:  # a table newer than the file's format (translation before 5)
+        return
+    names = [n for n in record_columns(table) if n in present]
+    missing = _defaults(table, present)
+    no_deleted_with = table in CASCADED and "deleted_with" not in present  # format 3
+    check = row_checker(table)
+    # Ids held twice (only a crafted file can: the primary key's index would not tell).
+    twice = {
+        r[0]
+        for r in conn.execute(f"SELECT id FROM {table} NOT INDEXED GROUP BY id HAVING count(*) > 1")
+    }
+    seen: set[Any] = set()
+    check_columns = columns_checker(table, tuple(names))
+    select = f"SELECT rowid, {', '.join(names)} FROM {table}"
+    fetched = conn.execute(f"{select} ORDER BY rowid LIMIT {CHUNK}").fetchall()
+    while fetched:
+        rowids, *columns = zip(*fetched, strict=True)
+        values = dict(zip(names, columns, strict=True))
+        # Every column of the chunk at once; when one holds an invalid value, row by row, so
+        # the first invalid row and column are named as before.
+        whole = not missing and check_columns(columns)
+        if whole and set(values["stamps"]) == {"{}"}:  # the usual chunk: no dict a row yet
+            chunk = Chunk(frozenset(present), values, list(rowids), None, no_deleted_with)
+            for record_id in values["id"] if twice else ():
+                _once(source, table, record_id, twice, seen)
+        else:
+            chunk = Chunk(frozenset(present), values, list(rowids), rows=[])
+            for row in fetched:
+                record = dict(zip(names, row[1:], strict=True))
+                if no_deleted_with:
+                    record["deleted_with"] = ""  # a format 3 file: every delete was its own
+                if whole and record["stamps"] == "{}":
+                    record["stamps"] = {}
+                else:
+                    record.update(missing)
+                    problem = check(record)
+                    if problem is not None:
+                        raise _invalid(source.path, table, problem, record.get("id"))
+                    if missing:
+                        record["stamps"] = {
+                            **record["stamps"],
+                            **dict.fromkeys(missing, LEGACY_STAMP),
+                        }
+                if twice:
+                    _once(source, table, record["id"], twice, seen)
+                chunk.rows.append(record)
+        _note_stamps(source, values["hlc"])
+        yield chunk
+        fetched = conn.execute(
+            f"{select} WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}", (rowids[-1],)
+        ).fetchall()
+
+
+def _once(source: SourceFile, table: str, record_id: Any, twice: set, seen: set) -> None:
+    """Refuse the second row of an id held twice (`twice`: the ids held twice, seen: so far)."""
+    if record_id in twice:
+        if record_id in seen:
+            raise _invalid(source.path, table, "id", record_id)
+        seen.add(record_id)
+
+
+def _note_stamps(source: SourceFile, hlcs: tuple[str, ...]) -> None:
+    """The newest stamp of the file, and of each device's own clock (clock_skew)."""
+    newest = max(hlcs)
+    if source.max_stamp is None or newest > source.max_stamp:
+        source.max_stamp = newest
+    clock_skew.note_newest(source.newest, hlcs)
 
 
 def _defaults(table: str, present: set[str]) -> dict[str, Any]:
@@ -283,118 +396,3 @@ def _check_future(source: SourceFile, now: float) -> None:
             "clock; correct the date of the laptop that wrote it, then save its file again."
         ).format(path=source.path, date=format_date(when, fmt="medium"))
     )
-
-
-# --- validating values -------------------------------------------------------------------------
-
-
-def _is_uuid(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 45:
-        return False
-    if UUID_RE.fullmatch(value):  # the form this app writes, checked fast
-        return True
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and "\x00" not in value
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int)
-
-
-def _json_list(item: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    def check(value: Any) -> bool:
-        if not isinstance(value, str):
-            return False
-        try:
-            parsed = safe_json.loads(value)
-        except ValueError:  # TooDeep included: invalid value in table.column (record id)
-            return False
-        return isinstance(parsed, list) and all(item(v) for v in parsed)
-
-    return check
-
-
-def _optional(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda value: value is None or check(value)
-
-
-def _code(allowed: typing.Collection[str]) -> Callable[[Any], bool]:
-    return lambda value: isinstance(value, str) and (value == "" or value in allowed)
-
-
-def _column_check(table: str, name: str, hint: Any, kind: str) -> Callable[[Any], bool]:
-    if name == "id":
-        return _is_uuid
-    if (table, name) in VOCABULARY:
-        return _code(VOCABULARY[(table, name)])
-    if (table, name) == ("topic", "colour"):
-        return lambda v: isinstance(v, str) and (v == "" or COLOUR_RE.fullmatch(v) is not None)
-    if name in REFERENCE_COLUMNS:
-        ref = lambda v: v == "" or _is_uuid(v)  # noqa: E731
-        return _optional(ref) if type(None) in typing.get_args(hint) else ref
-    if kind == "bool":
-        return lambda v: v in (0, 1) and isinstance(v, int)
-    if kind == "list":
-        (item,) = typing.get_args(hint)
-        if name == "gcm_objectives":
-            return _json_list(lambda v: isinstance(v, int) and 1 <= v <= 23)
-        return _json_list(_is_uuid if name == "point_ids" else _is_text if item is str else _is_int)
-    base = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-    check = _is_int if base[0] is int else _is_text
-    return _optional(check) if type(None) in typing.get_args(hint) else check
-
-
-@cache
-def _row_checker(table: str) -> Callable[[dict[str, Any]], str | None]:
-    """A function returning the first invalid column of a row, or None."""
-    cls = CLASS_OF[table]
-    hints = typing.get_type_hints(cls)
-    kinds = field_kinds(cls)
-    checks = [(n, _column_check(table, n, hints[n], kinds[n])) for n in data_columns(table)]
-    fields = set(data_columns(table)) - {"id"}
-
-    def check(row: dict[str, Any]) -> str | None:
-        for name, ok in checks:
-            if not ok(row[name]):
-                return name
-        hlc = row["hlc"]
-        if not (isinstance(hlc, str) and STAMP_RE.fullmatch(hlc)):
-            return "hlc"
-        if not (isinstance(row["device"], str) and DEVICE_RE.fullmatch(row["device"])):
-            return "device"
-        if row["deleted"] not in (0, 1) or not isinstance(row["deleted"], int):
-            return "deleted"
-        if "deleted_with" in row and not (
-            row["deleted_with"] == "" or _is_uuid(row["deleted_with"])
-        ):
-            return "deleted_with"
-        stamps = parse_stamps(row["stamps"])
-        if stamps is None or not set(stamps) <= fields:
-            return "stamps"
-        for stamp in stamps.values():
-            if not (isinstance(stamp, str) and STAMP_RE.fullmatch(stamp)) or stamp > hlc:
-                return "stamps"
-        row["stamps"] = stamps
-        return None
-
-    return check
-
-
-def parse_stamps(value: Any) -> dict[str, Any] | None:
-    """The {field: stamp} map of a row, or None when it is not one."""
-    if value == "{}":
-        return {}
-    if not isinstance(value, str):
-        return None
-    try:
-        stamps = safe_json.loads(value)
-    except ValueError:
-        return None
-    return stamps if isinstance(stamps, dict) else None

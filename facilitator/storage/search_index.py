@@ -91,3 +91,5 @@ def refresh(conn: sqlite3.Connection) -> int:
                 )
         conn.executemany("DELETE FROM search_stale WHERE intervention_id = ?", [(i,) for i in ids])
         done += len(ids)
+        if len(ids) < BATCH:
+            return done  # the queue was read whole (nothing here adds to it): no query more

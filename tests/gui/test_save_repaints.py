@@ -100,3 +100,35 @@ def test_the_tabs_still_lay_out_when_their_own_layout_changes(qtbot):
     tabs.resize(600, 900)
     settle(qtbot)
     assert tabs.currentWidget().height() > 800  # the page follows the tab widget's size
+
+
+def shown(page: NotesPage, column: str) -> str:
+    model = page.model
+    return model.data(model.index(0, model.COLUMNS.index(column))).strip("\u2068\u2069")
+
+
+def test_the_cells_kept_between_repaints_follow_edits_undo_and_the_language(demo_window, qtbot):
+    """The table keeps its cells' texts between repaints: an edit, its undo and a language
+    switch show at once all the same."""
+    from facilitator.ui.application import apply_language
+
+    page = demo_window.findChild(NotesPage)
+    demo_window.session_view.tabs.setCurrentWidget(page)
+    page.form.notes.setFocus()
+    qtbot.keyClicks(page.form.notes, "First words")
+    page.form.language.setCurrentIndex(page.form.language.findData("en"))
+    qtbot.keyClick(page.form.notes, Qt.Key.Key_Return, CTRL)
+    settle(qtbot)
+    assert shown(page, "notes") == "First words" and shown(page, "language") == "English"
+    page.edit_row(0)
+    page.form.notes.selectAll()
+    qtbot.keyClicks(page.form.notes, "Corrected words")
+    qtbot.keyClick(page.form.notes, Qt.Key.Key_Return, CTRL)
+    settle(qtbot)
+    assert shown(page, "notes") == "Corrected words"
+    demo_window.signals.undo()
+    settle(qtbot)
+    assert shown(page, "notes") == "First words"
+    apply_language("fr")
+    settle(qtbot)
+    assert shown(page, "language") == "Anglais"

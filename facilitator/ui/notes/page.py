@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -83,7 +84,11 @@ class NotesPage(Retranslating, QWidget):
 
     def _build(self) -> None:
         self.table.setModel(self.model)
-        self.table.setItemDelegate(HighlightDelegate(self.table))
+        # Qt's own delegate draws the cells while nothing is searched: a cell drawn by the
+        # highlighting one is a call into Python, some sixty of them for each repaint.
+        self.plain_cells = QStyledItemDelegate(self.table)
+        self.highlight_cells = HighlightDelegate(self.table)
+        self.table.setItemDelegate(self.plain_cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -226,6 +231,7 @@ class NotesPage(Retranslating, QWidget):
         selected = self._selected_id()
         self.model.filter = self.filters.current()
         self.model.set_source(self.doc, session.id, lookups)
+        self._show_highlights()
         self.filters.set_count(self.model.total)
         self.form.set_timer_item(self._timer_item())
         self._adopt_floor()
@@ -269,8 +275,14 @@ class NotesPage(Retranslating, QWidget):
             self.model.set_filter(self.filters.current())
         except sqlite3.Error:
             return  # the search's typing delay ended after the file was closed
+        self._show_highlights()
         self.table.scrollToTop()  # the first rows found, not the place the old list was at
         self.filters.set_count(self.model.total)
+
+    def _show_highlights(self) -> None:
+        wanted = self.highlight_cells if self.model.search_words else self.plain_cells
+        if self.table.itemDelegate() is not wanted:
+            self.table.setItemDelegate(wanted)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -132,3 +132,22 @@ def test_the_cells_kept_between_repaints_follow_edits_undo_and_the_language(demo
     apply_language("fr")
     settle(qtbot)
     assert shown(page, "language") == "Anglais"
+
+
+def test_the_saved_row_is_selected_right_to_left_too(demo_window, qtbot):
+    """QTableView.selectRow selects nothing right to left when the columns fill the table:
+    the saved row is selected through the selection model, in Arabic as in English."""
+    from facilitator.ui.application import apply_language
+
+    page = demo_window.findChild(NotesPage)
+    demo_window.session_view.tabs.setCurrentWidget(page)
+    for lang in ("ar", "en"):
+        apply_language(lang)
+        settle(qtbot)
+        page.form.notes.setFocus()
+        qtbot.keyClicks(page.form.notes, f"Saved in {lang}")
+        qtbot.keyClick(page.form.notes, Qt.Key.Key_Return, CTRL)
+        settle(qtbot)
+        selected = page.table.selectionModel().selectedRows()
+        assert [i.row() for i in selected] == [0], lang
+        assert page.model.rows[0].intervention.notes == f"Saved in {lang}"

@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -374,7 +374,12 @@ class NotesPage(Retranslating, QWidget):
     def select(self, intervention_id: str) -> None:
         row = self.model.row_of(intervention_id)
         if row >= 0:
-            self.table.selectRow(row)
+            # Not QTableView.selectRow: right to left it looks for the first column at the
+            # viewport's right edge, finds none when the columns fill it, and selects nothing.
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
 
     def edit_row(self, row: int) -> None:
         intervention_id = self.model.intervention_id(row)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLineEdit,
     QSplitter,
     QStyledItemDelegate,
     QTableView,
@@ -36,6 +37,7 @@ from facilitator.domain.entry import Entry
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import N_, _, format_number
 from facilitator.ui.common.keys import key_text, leaves_undo_to_page
+from facilitator.ui.common.opaque_fields import keep_fields_opaque
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
@@ -150,6 +152,18 @@ class NotesPage(Retranslating, QWidget):
         )
         for widget in self._text_fields:
             widget.installEventFilter(self)
+        # A caret blink repaints its field alone, not the window behind it.
+        keep_fields_opaque(self, self._line_edits)
+
+    def _line_edits(self) -> tuple[QLineEdit, ...]:
+        points = self.form.points
+        return (
+            self.form.speaker,
+            self.form.country,
+            points.text,
+            points.objectives,
+            self.filters.search,
+        )
 
     # --- SessionPage -------------------------------------------------------------------
 

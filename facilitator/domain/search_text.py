@@ -60,11 +60,27 @@ def fold_char(ch: str) -> str:
     return folded
 
 
+class _FoldTable(dict):
+    """code point -> fold_char, for str.translate: each character is folded once (then read
+    from C) instead of a Python call per character of every note saved or searched."""
+
+    LIMIT = 65_536  # distinct characters kept; a text of every code point must not fill memory
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        if len(self) < self.LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` as search compares it (see the module's docstring); idempotent."""
     if text.isascii():  # no marks, no compatibility forms: folding is lowering (merge, saves)
         return text.lower()
-    return "".join(map(fold_char, text))
+    return text.translate(_FOLD_TABLE)
 
 
 def _pairs(match: re.Match[str]) -> str:
@@ -78,7 +94,8 @@ def search_form(text: str) -> str:
     folded = fold(text)
     if not folded.isascii():  # no ideographs or kana in ASCII
         folded = _CJK.sub(_pairs, folded)
-    return " ".join(folded.split())  # `\s+` to one space, none at the ends
+    # str.split() splits at exactly the characters regex \s matches (str.isspace), faster.
+    return " ".join(folded.split())
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -25,6 +25,10 @@ BIDI_CONTROLS = frozenset(
 # they are part of the spelling, not debris, so they survive even in names.
 KEEP_FORMAT = frozenset("\u200c\u200d")
 _SPACES = re.compile(r"\s+")
+# Every character of categories Cc (C0, DEL, C1) and Cs (lone surrogates) but tab and line feed:
+# what `_is_control` names, matched by one regex instead of a test per character (a save folds
+# and cleans its notes while the note-taker waits).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _is_control(ch: str) -> bool:
@@ -37,7 +41,7 @@ def clean_text(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or not _is_control(ch))
+    return _CONTROLS.sub("", text)
 
 
 def clean_name(text: str | None) -> str:

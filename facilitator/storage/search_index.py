@@ -70,6 +70,8 @@ def refresh(conn: sqlite3.Connection) -> int:
         queued = "SELECT value FROM json_each(?)"
         _rebuild(conn, queued, f"i.id IN ({queued})", (json.dumps(ids),), indexed)
         done += len(ids)
+        if len(ids) < BATCH:
+            return done  # the queue was read whole (nothing here adds to it): no query more
 
 
 def refresh_rowids(conn: sqlite3.Connection, first: int, last: int) -> None:

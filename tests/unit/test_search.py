@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from facilitator.domain import model as m
 from facilitator.domain.entry import Entry, EntryPoint
-from facilitator.domain.search_text import contains, fold, fold_spans, search_form
+from facilitator.domain.search_text import contains, fold, fold_char, fold_spans, search_form
 from facilitator.storage import notes_store as store
 from facilitator.storage import open_file
 from facilitator.storage import repository as repo
@@ -35,6 +35,26 @@ TEXTS = st.text(ALPHABET, max_size=30)
 def test_folding_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
     assert search_form(search_form(text)) == search_form(text)
+
+
+def test_a_text_folds_as_its_characters_do_for_every_code_point():
+    """fold reads a table of folded characters: the same as folding each one (fold_char),
+    for every code point, also past the characters the table keeps."""
+    every = "".join(chr(code) for code in range(0x110000))
+    assert fold(every) == "".join(fold_char(ch) for ch in every)
+    assert fold(every) == fold(every)  # the second time from the table, as far as it holds
+
+
+def test_words_are_split_where_the_regex_of_white_space_splits_them():
+    """search_form splits at str.isspace: the characters regex \\s matches, for every code
+    point (a character that folds to a space, as U+3000 does, splits too)."""
+    import re
+
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        folded = fold(chr(code))
+        separates = bool(folded) and all(space.fullmatch(c) for c in folded)
+        assert (search_form(f"x{chr(code)}y") == "x y") == separates, hex(code)
 
 
 @given(TEXTS, st.data())

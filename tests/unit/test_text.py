@@ -57,3 +57,16 @@ def test_clean_text_is_idempotent_and_loses_only_controls(text):
     lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     kept = "".join(c for c in lines if c in "\n\t" or unicodedata.category(c) != "Cc")
     assert cleaned == kept  # nothing but control characters is ever dropped from notes
+
+
+def test_notes_lose_exactly_the_control_characters_of_every_code_point():
+    """Each of the 1,114,112 code points, alone: kept unless it is a C0/C1 control (Cc) or a
+    lone surrogate (Cs), tab and line feed kept (carriage returns become line feeds)."""
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = "\n" if ch == "\r" else ch
+        if ch not in "\n\t\r" and unicodedata.category(ch) in ("Cc", "Cs"):
+            expected = ""
+        else:
+            expected = unicodedata.normalize("NFC", expected)
+        assert clean_text(ch) == expected, hex(code)

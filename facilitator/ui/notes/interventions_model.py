@@ -82,6 +82,13 @@ def speaker_text(row: notes.InterventionRow) -> str:
 
 
 INCREMENTAL = {"intervention", "point", "participant", "draft"}
+# The roles `data` answers: a cell is painted after a dozen questions (font, colours,
+# alignment, check state...), each a call into Python, answered at once for the others.
+ANSWERED = frozenset(
+    int(r)
+    for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, HIGHLIGHT_ROLE)
+)
+SHOWN_KEPT = 2048  # cell texts kept between repaints: some screens of rows
 
 
 def _rank(row: notes.InterventionRow) -> tuple:
@@ -106,6 +113,9 @@ class InterventionsModel(QAbstractTableModel):
         self.rows: list[notes.InterventionRow] = []
         self.total = 0
         self.search_words: list[str] = []
+        # (intervention id, column) -> the cell's text: times and languages are formatted by
+        # Babel, and a repaint (a save, a scroll) asks for every visible cell again.
+        self._shown: dict[tuple[str, int], str] = {}
 
     def set_source(self, doc: Document | None, session_id: str, lookups: Lookups) -> None:
         self.doc, self.session_id, self.lookups = doc, session_id, lookups
@@ -120,6 +130,7 @@ class InterventionsModel(QAbstractTableModel):
         """Read again from the file, keeping as many rows loaded as before (the scroll)."""
         wanted = max(PAGE, len(self.rows) if keep is None else keep)
         self.beginResetModel()
+        self._shown.clear()
         if self.doc is None:
             self.rows, self.total = [], 0
         else:
@@ -143,6 +154,8 @@ class InterventionsModel(QAbstractTableModel):
             self.doc, self.session_id, self.filter, 0, len(ids), ids=ids
         )
         for intervention_id in ids:
+            for column in range(len(self.COLUMNS)):
+                self._shown.pop((intervention_id, column), None)
             n = self.row_of(intervention_id)
             if n >= 0:
                 self.beginRemoveRows(QModelIndex(), n, n)
@@ -216,12 +229,15 @@ class InterventionsModel(QAbstractTableModel):
         return -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        if role not in ANSWERED:
             return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        n = index.row()
+        if not index.isValid() or n >= len(self.rows):
+            return None
+        row = self.rows[n]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._cell(row, index.column())
+        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == ID_ROLE:
@@ -229,8 +245,17 @@ class InterventionsModel(QAbstractTableModel):
         if role == HIGHLIGHT_ROLE:
             if not self.search_words or column not in HIGHLIGHTED:
                 return None
-            return match_spans(self._display(row, column), self.search_words) or None
+            return match_spans(self._cell(row, index.column()), self.search_words) or None
         return None
+
+    def _cell(self, row: notes.InterventionRow, column: int) -> str:
+        key = (row.intervention.id, column)
+        text = self._shown.get(key)
+        if text is None:
+            if len(self._shown) >= SHOWN_KEPT:
+                self._shown.clear()
+            text = self._shown[key] = self._display(row, self.COLUMNS[column])
+        return text
 
     def _display(self, row: notes.InterventionRow, column: str) -> str:
         i = row.intervention
@@ -265,6 +290,7 @@ class InterventionsModel(QAbstractTableModel):
         return None
 
     def retranslate(self) -> None:
+        self._shown.clear()  # names, times and numbers in the new language
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
             self.dataChanged.emit(

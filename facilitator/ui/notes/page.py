@@ -16,12 +16,14 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLineEdit,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ from facilitator.domain.entry import Entry
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import N_, _, format_number
 from facilitator.ui.common.keys import key_text, leaves_undo_to_page
+from facilitator.ui.common.opaque_fields import keep_fields_opaque
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
@@ -83,7 +86,11 @@ class NotesPage(Retranslating, QWidget):
 
     def _build(self) -> None:
         self.table.setModel(self.model)
-        self.table.setItemDelegate(HighlightDelegate(self.table))
+        # Qt's own delegate draws the cells while nothing is searched: a cell drawn by the
+        # highlighting one is a call into Python, some sixty of them for each repaint.
+        self.plain_cells = QStyledItemDelegate(self.table)
+        self.highlight_cells = HighlightDelegate(self.table)
+        self.table.setItemDelegate(self.plain_cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -145,6 +152,18 @@ class NotesPage(Retranslating, QWidget):
         )
         for widget in self._text_fields:
             widget.installEventFilter(self)
+        # A caret blink repaints its field alone, not the window behind it.
+        keep_fields_opaque(self, self._line_edits)
+
+    def _line_edits(self) -> tuple[QLineEdit, ...]:
+        points = self.form.points
+        return (
+            self.form.speaker,
+            self.form.country,
+            points.text,
+            points.objectives,
+            self.filters.search,
+        )
 
     # --- SessionPage -------------------------------------------------------------------
 
@@ -226,6 +245,7 @@ class NotesPage(Retranslating, QWidget):
         selected = self._selected_id()
         self.model.filter = self.filters.current()
         self.model.set_source(self.doc, session.id, lookups)
+        self._show_highlights()
         self.filters.set_count(self.model.total)
         self.form.set_timer_item(self._timer_item())
         self._adopt_floor()
@@ -269,8 +289,14 @@ class NotesPage(Retranslating, QWidget):
             self.model.set_filter(self.filters.current())
         except sqlite3.Error:
             return  # the search's typing delay ended after the file was closed
+        self._show_highlights()
         self.table.scrollToTop()  # the first rows found, not the place the old list was at
         self.filters.set_count(self.model.total)
+
+    def _show_highlights(self) -> None:
+        wanted = self.highlight_cells if self.model.search_words else self.plain_cells
+        if self.table.itemDelegate() is not wanted:
+            self.table.setItemDelegate(wanted)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -362,7 +388,12 @@ class NotesPage(Retranslating, QWidget):
     def select(self, intervention_id: str) -> None:
         row = self.model.row_of(intervention_id)
         if row >= 0:
-            self.table.selectRow(row)
+            # Not QTableView.selectRow: right to left it looks for the first column at the
+            # viewport's right edge, finds none when the columns fill it, and selects nothing.
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
 
     def edit_row(self, row: int) -> None:
         intervention_id = self.model.intervention_id(row)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator.app.document import Document
 from facilitator.domain import model as m
 from facilitator.i18n import _, format_date, format_time
+from facilitator.ui.common.quiet_tabs import keep_quiet
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.prepare.agenda_editor import AgendaEditor
@@ -90,6 +91,7 @@ class SessionView(Retranslating, QWidget):
         scroll.setWidget(overview)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sessionTabs")
+        keep_quiet(self.tabs)  # a label changed on a page repaints that label, not the page
         self.tabs.addTab(scroll, "")
         self.pages: list[QWidget] = []
         self._doc: Document | None = None

@@ -20,10 +20,6 @@ from facilitator.domain import model as m
 from facilitator.i18n import _, format_date, format_time
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
-from facilitator.ui.prepare.agenda_editor import AgendaEditor
-from facilitator.ui.prepare.details_editor import SessionDetailsEditor
-from facilitator.ui.prepare.questions_editor import QuestionsEditor
-from facilitator.ui.prepare.roles_editor import RolesEditor
 
 
 def session_when(session: m.Session) -> str:
@@ -68,29 +64,16 @@ class SessionView(Retranslating, QWidget):
         self.title.setObjectName("sessionTitle")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        # The Overview is the session's editor: details, agenda, guiding questions.
-        self.details_box = SessionDetailsEditor(signals)
-        self.roles_box = RolesEditor(signals)
-        self.agenda_box = AgendaEditor(signals)
-        self.agenda_model = self.agenda_box.model
-        self.agenda = self.agenda_box.view
-        self.questions_box = QuestionsEditor(signals)
-        self.questions = self.questions_box.view
-        overview = QWidget()
-        overview.setObjectName("overviewPage")
-        layout = QVBoxLayout(overview)
-        layout.addWidget(self.details_box)
-        layout.addWidget(self.roles_box)
-        layout.addWidget(self.agenda_box)
-        layout.addWidget(self.questions_box)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("overview")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(overview)
+        # The Overview is the session's editor: details, agenda, guiding questions. Its editors
+        # (and their modules) are made when first needed, at the latest when their tab is shown:
+        # a window opened on another tab draws its first frame without them.
+        self._editors: tuple | None = None
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("overview")
+        self.scroll.setWidgetResizable(True)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sessionTabs")
-        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.scroll, "")
         self.pages: list[QWidget] = []
         self._doc: Document | None = None
         self._deferrable: set[QWidget] = set()
@@ -101,6 +84,59 @@ class SessionView(Retranslating, QWidget):
         outer.addWidget(self.title)
         outer.addWidget(self.tabs)
         self.retranslate_ui()
+
+    # --- the Overview, made when first needed -------------------------------------------------
+
+    def _overview(self) -> tuple:
+        if self._editors is None:
+            from facilitator.ui.prepare.agenda_editor import AgendaEditor
+            from facilitator.ui.prepare.details_editor import SessionDetailsEditor
+            from facilitator.ui.prepare.questions_editor import QuestionsEditor
+            from facilitator.ui.prepare.roles_editor import RolesEditor
+
+            editors = (
+                SessionDetailsEditor(self.signals),
+                RolesEditor(self.signals),
+                AgendaEditor(self.signals),
+                QuestionsEditor(self.signals),
+            )
+            overview = QWidget()
+            overview.setObjectName("overviewPage")
+            layout = QVBoxLayout(overview)
+            for editor in editors:
+                layout.addWidget(editor)
+            layout.addStretch(1)
+            self.scroll.setWidget(overview)
+            self._editors = editors
+        return self._editors
+
+    @property
+    def details_box(self):
+        return self._overview()[0]
+
+    @property
+    def roles_box(self):
+        return self._overview()[1]
+
+    @property
+    def agenda_box(self):
+        return self._overview()[2]
+
+    @property
+    def questions_box(self):
+        return self._overview()[3]
+
+    @property
+    def agenda_model(self):
+        return self.agenda_box.model
+
+    @property
+    def agenda(self):
+        return self.agenda_box.view
+
+    @property
+    def questions(self):
+        return self.questions_box.view
 
     def add_page(self, page: QWidget, *, defer: bool = False) -> None:
         """Add a SessionPage as a tab; it is told of every session shown.
@@ -137,13 +173,17 @@ class SessionView(Retranslating, QWidget):
                 page.set_session(doc, content)  # type: ignore[attr-defined]
 
     def _tell_overview(self, doc: Document | None, content: m.SessionContent | None) -> None:
-        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
+        if self._editors is None and doc is None:
+            return  # not made yet: nothing to clear (made, they start with no session)
+        for editor in self._overview():
             editor.set_session(doc, content if doc is not None else None)
 
     def _tab_shown(self, index: int) -> None:
         if index == 0 and self._overview_stale:
             self._overview_stale = False
             self._tell_overview(self._doc, self.content)
+        elif index == 0:
+            self._overview()  # shown with no session: its editors, empty
         self._size_to_current()
         page = self.tabs.currentWidget()
         if page in self._stale and self.content is not None and self._doc is not None:
@@ -171,13 +211,14 @@ class SessionView(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (rows re-wrap at a new width)
         super().resizeEvent(event)
-        self.agenda_box.fit_height()
-        self.questions_box.fit_height()
+        if self._editors is not None:
+            self.agenda_box.fit_height()
+            self.questions_box.fit_height()
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, _("Overview"))
         for n, page in enumerate(self.pages, start=1):
             self.tabs.setTabText(n, page.page_title())  # type: ignore[attr-defined]
-        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
+        for editor in self._editors or ():
             editor.retranslate_ui()
         self.refresh()

@@ -33,13 +33,13 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.files.backup_dialog import install_backups
-from facilitator.ui.files.export_dialog import install_export_menu
+from facilitator.ui.files.export_menu import install_export_menu
 from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.banner import RecoveryBar
 from facilitator.ui.notes.page import NotesPage
-from facilitator.ui.participants.dialog import install_participants_menu
-from facilitator.ui.prepare.calendar_view import install_calendar_action
+from facilitator.ui.participants.menu import install_participants_menu
+from facilitator.ui.prepare.calendar_menu import install_calendar_action
 from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
 from facilitator.ui.questions.page import QuestionsPage

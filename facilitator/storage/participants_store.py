@@ -24,7 +24,7 @@ FILLABLE = ("title", "organisation", "country", "email", "gender")
 
 
 def list_participants(db: Database, series_id: str) -> list[m.Participant]:
-    return sorted(repo.find(db, m.Participant, series_id=series_id), key=lambda p: fold(p.name))
+    return sorted(repo.roster(db, series_id), key=lambda p: fold(p.name))
 
 
 def _cleaned(values: dict[str, Any]) -> dict[str, Any]:

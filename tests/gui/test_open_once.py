@@ -52,11 +52,11 @@ def test_a_shown_window_tells_the_timer_once_and_the_other_tabs_when_shown(windo
     window.session_view.tabs.setCurrentIndex(0)  # the Overview
     assert window.open_path(demo_path)
     assert told == {"TimerPage": 1, "NotesPage": 1}
-    window.session_view.tabs.setCurrentWidget(window.findChild(QuestionsPage))
+    window.session_view.show_page(QuestionsPage)
     assert told == {"TimerPage": 1, "NotesPage": 1, "QuestionsPage": 1}
     window.sessions.setCurrentRow(1)
     assert told == {"TimerPage": 2, "NotesPage": 2, "QuestionsPage": 2}
-    window.session_view.tabs.setCurrentWidget(window.findChild(SummaryPage))
+    window.session_view.show_page(SummaryPage)
     assert told == {"TimerPage": 2, "NotesPage": 2, "QuestionsPage": 2, "SummaryPage": 1}
     told.clear()
     apply_language("fr")

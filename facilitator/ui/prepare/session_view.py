@@ -20,6 +20,7 @@ from facilitator.domain import model as m
 from facilitator.i18n import _, format_date, format_time
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
+from facilitator.ui.prepare.lazy_page import LazyPage
 
 
 def session_when(session: m.Session) -> str:
@@ -189,6 +190,26 @@ class SessionView(Retranslating, QWidget):
         if page in self._stale and self.content is not None and self._doc is not None:
             self._stale.discard(page)
             page.set_session(self._doc, self.content)  # type: ignore[attr-defined]
+        elif isinstance(page, LazyPage):
+            page.made()  # shown with no session: the page, empty
+
+    def page(self, cls: type) -> QWidget | None:
+        """The page of class `cls`, made now if its tab has not been shown yet."""
+        for page in self.pages:
+            if isinstance(page, LazyPage) and page.is_kind(cls):
+                return page.made()
+            if isinstance(page, cls):
+                return page
+        return None
+
+    def show_page(self, cls: type) -> QWidget | None:
+        """Bring the tab of the page of class `cls` forward (told of the session, as a click on
+        the tab tells it) and return the page."""
+        for page in self.pages:
+            if (isinstance(page, LazyPage) and page.is_kind(cls)) or isinstance(page, cls):
+                self.tabs.setCurrentWidget(page)
+                return self.page(cls)
+        return None
 
     def _size_to_current(self) -> None:
         """Only the tab shown counts for the window's minimum size: a tab's stack otherwise

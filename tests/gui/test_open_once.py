@@ -70,6 +70,43 @@ def test_the_tab_shown_at_open_is_told_once(window, told, demo_path):
     assert window.findChild(NotesPage).model.rowCount() > 0
 
 
+def test_a_window_opened_on_notes_makes_no_other_tab_and_measures_the_timer_when_shown(
+    qtbot, window, demo_path, tmp_path
+):
+    """The Overview, Guiding questions and Summary are made when first shown; the Timer page
+    measures its agenda table and its queue then, as a window opened on it does."""
+    window.session_view.tabs.setCurrentWidget(window.findChild(NotesPage))
+    assert window.open_path(demo_path)
+    view = window.session_view
+    assert view._editors is None  # noqa: SLF001 (the Overview's editors: not made)
+    assert window.findChild(QuestionsPage) is None and window.findChild(SummaryPage) is None
+    timer = window.findChild(TimerPage)
+    view.tabs.setCurrentWidget(timer)
+    qtbot.wait(10)
+    heights = [timer.table.rowHeight(r) for r in range(timer.model.rowCount())]
+    queue_width = timer.queue_scroll.minimumWidth()
+    # The same file in a window opened on the Timer tab.
+    other = make_app() and MainWindow()
+    qtbot.addWidget(other)
+    other.resize(1400, 900)
+    other.show()
+    qtbot.waitExposed(other)
+    other.session_view.tabs.setCurrentWidget(other.findChild(TimerPage))
+    copy = tmp_path / "copy.facilitator"
+    copy.write_bytes(demo_path.read_bytes())
+    assert other.open_path(copy)
+    shown = other.findChild(TimerPage)
+    qtbot.wait(10)
+    assert heights == [shown.table.rowHeight(r) for r in range(shown.model.rowCount())]
+    assert heights and queue_width == shown.queue_scroll.minimumWidth() > 0
+    # Shown, the other pages are made, told, and are the ones findChild finds.
+    assert view.show_page(QuestionsPage) is window.findChild(QuestionsPage)
+    assert window.findChild(QuestionsPage).isVisible()
+    view.tabs.setCurrentIndex(0)
+    assert view._editors is not None and view.details_box.isVisible()  # noqa: SLF001
+    other.close_document()
+
+
 def test_ctrl_enter_puts_the_saved_row_in_the_table_without_reading_it_again(
     qtbot, window, demo_path, monkeypatch
 ):

@@ -36,6 +36,7 @@ class LazyPage(QWidget):
             module, name = self.kind.split(":")
             self.page = getattr(importlib.import_module(module), name)(*self._args)
             self.layout().addWidget(self.page)
+            self.page.show()  # now, not queued: the frame that shows the tab shows the page
             self.setFocusProxy(self.page)
         return self.page
 

@@ -106,9 +106,8 @@ class FilterBar(Retranslating, QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, None)
-            combo.addItems([text for text, _data in items])  # one call: 2,000 speakers
-            for n, (_text, data) in enumerate(items, start=1):
-                combo.setItemData(n, data)
+            for text, data in items:
+                combo.addItem(text, data)
             if name == "question":
                 for n, q in enumerate(self.questions, start=1):
                     combo.setItemData(n, q.text, Qt.ItemDataRole.ToolTipRole)

@@ -99,9 +99,15 @@ def test_a_window_opened_on_notes_makes_no_other_tab_and_measures_the_timer_when
     qtbot.wait(10)
     assert heights == [shown.table.rowHeight(r) for r in range(shown.model.rowCount())]
     assert heights and queue_width == shown.queue_scroll.minimumWidth() > 0
-    # Shown, the other pages are made, told, and are the ones findChild finds.
+    # Shown, the other pages are made, told, and are the ones findChild finds; the keyboard
+    # focus goes to the page's first control, as with a tab made at start.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    view.tabs.setCurrentWidget(window.findChild(NotesPage))
+    window.findChild(NotesPage).form.speaker.setFocus()
     assert view.show_page(QuestionsPage) is window.findChild(QuestionsPage)
     assert window.findChild(QuestionsPage).isVisible()
+    assert QApplication.focusWidget() is window.findChild(QuestionsPage).list
     view.tabs.setCurrentIndex(0)
     assert view._editors is not None and view.details_box.isVisible()  # noqa: SLF001
     other.close_document()

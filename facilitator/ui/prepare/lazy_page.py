@@ -37,7 +37,8 @@ class LazyPage(QWidget):
             self.page = getattr(importlib.import_module(module), name)(*self._args)
             self.layout().addWidget(self.page)
             self.page.show()  # now, not queued: the frame that shows the tab shows the page
-            self.setFocusProxy(self.page)
+            if self.hasFocus():  # the tab switch gave the empty stand-in the focus: as with
+                self.focusNextChild()  # any tab, it goes to the page's first control
         return self.page
 
     def page_title(self) -> str:

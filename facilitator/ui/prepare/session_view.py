@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -109,7 +110,23 @@ class SessionView(Retranslating, QWidget):
             layout.addStretch(1)
             self.scroll.setWidget(overview)
             self._editors = editors
+            self._chain_after_tab(overview)
         return self._editors
+
+    def _chain_after_tab(self, overview: QWidget) -> None:
+        """Made last, the editors came last in the window's focus chain: put them back right
+        after their tab, where a window made with them has them (the Tab order among shown
+        controls is the same either way, but activating a window Qt focuses the first control
+        after the one that had the focus, which may be on a hidden tab)."""
+        controls, widget = [], overview.nextInFocusChain()
+        while widget is not overview and overview.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                controls.append(widget)
+            widget = widget.nextInFocusChain()
+        previous = self.scroll
+        for control in controls:
+            QWidget.setTabOrder(previous, control)
+            previous = control
 
     @property
     def details_box(self):

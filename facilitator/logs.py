@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.settings import log_dir
+
+if TYPE_CHECKING:
+    import logging
 
 _logger: logging.Logger | None = None
 _where: Path | None = None
@@ -19,6 +21,11 @@ def log_path() -> Path:
 def logger() -> logging.Logger:
     """The app's logger, writing where log_path() says now (the config folder can change,
     FACILITATOR_CONFIG_DIR, within one process: its log goes with it, not to the first one)."""
+    # logging (and its handlers' socket, pickle, queue) is imported when the first line is
+    # written, not with every module that may write one.
+    import logging
+    import logging.handlers
+
     global _logger, _where
     where = log_path()
     if _logger is None:

@@ -10,10 +10,11 @@ signals like every other edit.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator import settings
 from facilitator.app.document import Document, Operation
@@ -24,9 +25,26 @@ from facilitator.storage import conflicts as _conflicts
 from facilitator.storage import share as _share
 from facilitator.storage.clock_skew import SKEW_MS
 from facilitator.storage.conflicts import ConflictEntry, stamp_device, stamp_time
-from facilitator.storage.folder_merge import BatchReport, Outcome, merge_files, merge_folder
-from facilitator.storage.merge import MergeReport
 from facilitator.storage.share import SharedPlace, shared_place
+
+if TYPE_CHECKING:
+    from facilitator.storage.folder_merge import BatchReport, Outcome
+    from facilitator.storage.merge import MergeReport
+
+# The merge itself (folder_merge, merge, the checks of a file from elsewhere) is imported when
+# a merge runs, not with the window's menu at start-up.
+_LAZY = {
+    "BatchReport": "facilitator.storage.folder_merge",
+    "Outcome": "facilitator.storage.folder_merge",
+    "MergeReport": "facilitator.storage.merge",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BatchReport",
@@ -62,6 +80,8 @@ def merge_into(
 
     For a worker thread: it opens and closes its own connection (SQLite connections stay on
     the thread that made them). Raises FacilitatorError when `target` cannot be opened."""
+    from facilitator.storage.folder_merge import merge_files, merge_folder
+
     db = open_file(target, device=settings.device_id())
     try:
         options: dict[str, Any] = {

@@ -9,22 +9,24 @@ to the record kept, then tombstones the duplicate, in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain import model as m
 from facilitator.domain.participation import ParticipationFigures, compute_figures
-from facilitator.domain.roster_csv import RosterRow
 from facilitator.domain.text import clean_name, fold
 
 from . import repository as repo
 from .database import Database
+
+if TYPE_CHECKING:  # the registration-list reader (csv, its words) is not needed to open a file
+    from facilitator.domain.roster_csv import RosterRow
 
 NAME_FIELDS = ("name", "title", "organisation", "country", "email")
 FILLABLE = ("title", "organisation", "country", "email", "gender")
 
 
 def list_participants(db: Database, series_id: str) -> list[m.Participant]:
-    return sorted(repo.find(db, m.Participant, series_id=series_id), key=lambda p: fold(p.name))
+    return sorted(repo.roster(db, series_id), key=lambda p: fold(p.name))
 
 
 def _cleaned(values: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from facilitator.domain import model as m
 
@@ -286,6 +287,24 @@ def session_points(db: Database, session_id: str) -> list[m.Point]:
     return [from_row(m.Point, row) for row in rows]
 
 
+# The roster of each open file, with the stamp it was read at: opening a file shows it three
+# times (the outline, the notes' speakers, the timer's), 2,000 people in a large series.
+_ROSTERS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def roster(db: Database, series_id: str) -> list[m.Participant]:
+    """The series' live participants, as `find` lists them, read once while the file does not
+    change. The records are shared between callers: for reading (a caller that changes one
+    copies it first, as an edit writes through `update` and reads again)."""
+    # Any write of this connection moves total_changes; any commit of another, data_version.
+    stamp = (db.conn.total_changes, db.conn.execute("PRAGMA data_version").fetchone()[0])
+    known = _ROSTERS.get(db)
+    if known is None or known[:2] != (stamp, series_id):
+        known = (stamp, series_id, find(db, m.Participant, series_id=series_id))
+        _ROSTERS[db] = known
+    return list(known[2])
+
+
 def session_outline(db: Database, session: m.Session) -> m.SessionContent:
     """One session with its agenda, questions, roles, takeaways and timer log; interventions
     and points come on first use (see LazySessionContent)."""
@@ -311,7 +330,11 @@ def load_series(db: Database, *, lazy: bool = False) -> m.SeriesContent | None:
     return m.SeriesContent(
         series=series,
         topics=find(db, m.Topic, series_id=series.id),
-        participants=find(db, m.Participant, series_id=series.id),
+        # The outline shares the roster with the pages; a whole series (exports, copies) has
+        # records of its own.
+        participants=roster(db, series.id)
+        if lazy
+        else find(db, m.Participant, series_id=series.id),
         sessions=[one(db, s) for s in find(db, m.Session, series_id=series.id)],
         translations=find(db, m.Translation),
         as_of_ms=hlc.parse(newest)[0] if newest else None,

@@ -113,9 +113,7 @@ class TimerSession:
             self.session.speaking_seconds,
         )
         self.queue: list[QueueEntry] = queue_from_json(read_meta(db, queue_key(sid)))
-        self.participants = {
-            p.id: p for p in repo.find(db, m.Participant, series_id=self.session.series_id)
-        }
+        self.participants = {p.id: p for p in repo.roster(db, self.session.series_id)}
         self.heartbeat = read_heartbeat(db, sid)
         self._beat_written: float | None = None
         # What the actions wrote since the caller last took it (the heartbeat is not a change

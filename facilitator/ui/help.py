@@ -7,7 +7,6 @@ from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
 
-from facilitator.app.about import versions
 from facilitator.i18n import _, get_language
 from facilitator.i18n.fonts import resource
 
@@ -39,6 +38,9 @@ class GuideDialog(QDialog):
 
 
 def about_text() -> str:
+    # The versions read the JSON exporter's format: imported when About is opened.
+    from facilitator.app.about import versions
+
     v = versions()
     lines = [
         _("Facilitator {version}: run and record structured consultations, offline.").format(

@@ -33,19 +33,18 @@ from facilitator.ui.common.errors import show_error
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.files.backup_dialog import install_backups
-from facilitator.ui.files.export_dialog import install_export_menu
+from facilitator.ui.files.export_menu import install_export_menu
 from facilitator.ui.help import install_help_menu
 from facilitator.ui.merge.menu import install_merge_menu
 from facilitator.ui.notes.banner import RecoveryBar
 from facilitator.ui.notes.page import NotesPage
-from facilitator.ui.participants.dialog import install_participants_menu
-from facilitator.ui.prepare.calendar_view import install_calendar_action
+from facilitator.ui.participants.menu import install_participants_menu
+from facilitator.ui.prepare.calendar_menu import install_calendar_action
+from facilitator.ui.prepare.lazy_page import LazyPage
 from facilitator.ui.prepare.menu import install_prepare_menu
 from facilitator.ui.prepare.session_view import SessionView
-from facilitator.ui.questions.page import QuestionsPage
 from facilitator.ui.recent_files import RecentMenu, restore_window_state, save_window_state
 from facilitator.ui.start_page import StartPage
-from facilitator.ui.summary.page import SummaryPage
 from facilitator.ui.timer.page import TimerPage
 from facilitator.ui.timer.stage_window import install_stage_action
 
@@ -117,9 +116,12 @@ class MainWindow(Retranslating, QMainWindow):
         notes = NotesPage(self.signals)
         self.session_view.add_page(notes)
         # The Notes page is told at once (its recovery banner speaks for every tab); the two
-        # pages after it when first shown.
-        self.session_view.add_page(QuestionsPage(self.signals), defer=True)
-        self.session_view.add_page(SummaryPage(self.signals), defer=True)
+        # pages after it are made (their modules imported) and told when first shown.
+        for kind, title in (
+            ("facilitator.ui.questions.page:QuestionsPage", lambda: _("Guiding questions")),
+            ("facilitator.ui.summary.page:SummaryPage", lambda: _("Summary")),
+        ):
+            self.session_view.add_page(LazyPage(kind, title, self.signals), defer=True)
         # Drafts left by a crash are offered on the Notes tab; this bar says so on any tab.
         self.recovery = RecoveryBar()
         tabs = self.session_view.tabs

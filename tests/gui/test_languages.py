@@ -54,7 +54,7 @@ def test_key_names_in_instructions_are_qts_own(qtbot, demo_path, lang):
     enter = QKeySequence("Return").toString(NATIVE)
     assert enter in page.form.points.text.placeholderText()
     assert enter in page.undo_bar.hint.text()
-    tip = win.findChild(SummaryPage).lists["challenge"].toolTip()
+    tip = win.session_view.page(SummaryPage).lists["challenge"].toolTip()
     assert QKeySequence("Ctrl+Up").toString(NATIVE) in tip
     if lang == "fr":
         assert "Enter" not in page.undo_bar.hint.text() and "Ctrl+Up" not in tip

@@ -47,7 +47,7 @@ def test_a_merged_intervention_shows_in_the_notes_and_summary_at_once(
     db.close()
 
     notes = window.findChild(NotesPage)
-    summary = window.findChild(SummaryPage)
+    summary = window.session_view.page(SummaryPage)
     before = notes.model.rowCount()
     heard = []
     window.signals.changed.connect(heard.append)

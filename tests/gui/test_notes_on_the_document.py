@@ -52,8 +52,7 @@ def test_a_point_saved_on_notes_is_under_its_question_at_once(qtbot, window):
     question = window.series.sessions[0].questions[0]
     page.form.points.question.setCurrentIndex(page.form.points.question.findData(question.id))
     save_a_note(qtbot, page, "Spoke of data exchange", "Share DNA data between countries")
-    questions = window.findChild(QuestionsPage)
-    window.session_view.tabs.setCurrentWidget(questions)
+    questions = window.session_view.show_page(QuestionsPage)
     questions.list.setCurrentRow(0)
     shown = [questions.points.item(i).text() for i in range(questions.points.count())]
     assert any("Share DNA data between countries" in text for text in shown)
@@ -129,8 +128,7 @@ def test_a_save_redraws_the_table_but_not_the_forms_lists(qtbot, window, monkeyp
 
 
 def test_undo_of_a_synthesis_from_the_edit_menu(qtbot, window):
-    questions = window.findChild(QuestionsPage)
-    window.session_view.tabs.setCurrentWidget(questions)
+    questions = window.session_view.show_page(QuestionsPage)
     questions.list.setCurrentRow(1)
     question = window.series.sessions[0].questions[1]
     questions.synthesis.setFocus()
@@ -145,8 +143,7 @@ def test_undo_of_a_synthesis_from_the_edit_menu(qtbot, window):
 
 
 def test_a_point_of_the_moderators_file_reaches_the_questions_tab(qtbot, window):
-    questions = window.findChild(QuestionsPage)
-    window.session_view.tabs.setCurrentWidget(questions)
+    questions = window.session_view.show_page(QuestionsPage)
     questions.list.setCurrentRow(4)
     before = questions.points.count()
     sc = window.series.sessions[0]

@@ -52,11 +52,11 @@ def test_a_shown_window_tells_the_timer_once_and_the_other_tabs_when_shown(windo
     window.session_view.tabs.setCurrentIndex(0)  # the Overview
     assert window.open_path(demo_path)
     assert told == {"TimerPage": 1, "NotesPage": 1}
-    window.session_view.tabs.setCurrentWidget(window.findChild(QuestionsPage))
+    window.session_view.show_page(QuestionsPage)
     assert told == {"TimerPage": 1, "NotesPage": 1, "QuestionsPage": 1}
     window.sessions.setCurrentRow(1)
     assert told == {"TimerPage": 2, "NotesPage": 2, "QuestionsPage": 2}
-    window.session_view.tabs.setCurrentWidget(window.findChild(SummaryPage))
+    window.session_view.show_page(SummaryPage)
     assert told == {"TimerPage": 2, "NotesPage": 2, "QuestionsPage": 2, "SummaryPage": 1}
     told.clear()
     apply_language("fr")
@@ -68,6 +68,49 @@ def test_the_tab_shown_at_open_is_told_once(window, told, demo_path):
     assert window.open_path(demo_path)
     assert told == {"TimerPage": 1, "NotesPage": 1}
     assert window.findChild(NotesPage).model.rowCount() > 0
+
+
+def test_a_window_opened_on_notes_makes_no_other_tab_and_measures_the_timer_when_shown(
+    qtbot, window, demo_path, tmp_path
+):
+    """The Overview, Guiding questions and Summary are made when first shown; the Timer page
+    measures its agenda table and its queue then, as a window opened on it does."""
+    window.session_view.tabs.setCurrentWidget(window.findChild(NotesPage))
+    assert window.open_path(demo_path)
+    view = window.session_view
+    assert view._editors is None  # noqa: SLF001 (the Overview's editors: not made)
+    assert window.findChild(QuestionsPage) is None and window.findChild(SummaryPage) is None
+    timer = window.findChild(TimerPage)
+    view.tabs.setCurrentWidget(timer)
+    qtbot.wait(10)
+    heights = [timer.table.rowHeight(r) for r in range(timer.model.rowCount())]
+    queue_width = timer.queue_scroll.minimumWidth()
+    # The same file in a window opened on the Timer tab.
+    other = make_app() and MainWindow()
+    qtbot.addWidget(other)
+    other.resize(1400, 900)
+    other.show()
+    qtbot.waitExposed(other)
+    other.session_view.tabs.setCurrentWidget(other.findChild(TimerPage))
+    copy = tmp_path / "copy.facilitator"
+    copy.write_bytes(demo_path.read_bytes())
+    assert other.open_path(copy)
+    shown = other.findChild(TimerPage)
+    qtbot.wait(10)
+    assert heights == [shown.table.rowHeight(r) for r in range(shown.model.rowCount())]
+    assert heights and queue_width == shown.queue_scroll.minimumWidth() > 0
+    # Shown, the other pages are made, told, and are the ones findChild finds; the keyboard
+    # focus goes to the page's first control, as with a tab made at start.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    view.tabs.setCurrentWidget(window.findChild(NotesPage))
+    window.findChild(NotesPage).form.speaker.setFocus()
+    assert view.show_page(QuestionsPage) is window.findChild(QuestionsPage)
+    assert window.findChild(QuestionsPage).isVisible()
+    assert QApplication.focusWidget() is window.findChild(QuestionsPage).list
+    view.tabs.setCurrentIndex(0)
+    assert view._editors is not None and view.details_box.isVisible()  # noqa: SLF001
+    other.close_document()
 
 
 def test_ctrl_enter_puts_the_saved_row_in_the_table_without_reading_it_again(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtWidgets import QLineEdit, QListWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 
 from facilitator.domain.changes import ChangeSet
 from facilitator.ui.application import make_app
@@ -57,3 +58,23 @@ def test_a_change_while_the_overview_waits_reads_no_closed_file(qtbot, demo_path
     view.tabs.setCurrentIndex(0)
     assert view.roles_box.doc is win.doc and view.agenda_box.doc is win.doc
     assert win.findChild(QLineEdit, "field-title").text() == win.series.sessions[0].session.title
+
+
+def test_the_overview_made_at_open_keeps_the_focus_order_of_one_made_at_start(qtbot, demo_path):
+    """Made when the file opens (the window shown on the Overview, as the app starts), its
+    controls follow its tab in the Tab order, and activating the window focuses the sessions
+    list, as in a window whose Overview was made with it."""
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_path(demo_path)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    assert QApplication.focusWidget() is win.sessions
+    tab_bar = win.session_view.tabs.tabBar()
+    tab_bar.setFocus()
+    qtbot.keyClick(tab_bar, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.session_view.scroll
+    qtbot.keyClick(win.session_view.scroll, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.findChild(QLineEdit, "field-title")

@@ -36,11 +36,7 @@ def window(qtbot, demo_path):
 
 
 def summary_tab(window: MainWindow) -> SummaryPage:
-    tabs = window.session_view.tabs
-    page = next(
-        tabs.widget(n) for n in range(tabs.count()) if isinstance(tabs.widget(n), SummaryPage)
-    )
-    tabs.setCurrentWidget(page)
+    page = window.session_view.show_page(SummaryPage)
     return page
 
 

@@ -34,11 +34,7 @@ def window(qtbot, demo_path):
 
 
 def open_view(qtbot, window: MainWindow) -> TranslationsDialog:
-    tabs = window.session_view.tabs
-    page = next(
-        tabs.widget(n) for n in range(tabs.count()) if isinstance(tabs.widget(n), SummaryPage)
-    )
-    tabs.setCurrentWidget(page)
+    page = window.session_view.show_page(SummaryPage)
     # Keyboard: the button takes focus with Tab like any other, Space presses it.
     page.translations_button.setFocus()
     qtbot.keyClick(page.translations_button, Qt.Key.Key_Space)

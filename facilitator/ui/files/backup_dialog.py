@@ -56,19 +56,30 @@ class BackupScheduler(QObject):
         self.timer.timeout.connect(self.backup_now)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # The backup of a file just opened starts once the window has drawn it (nothing can
+        # be typed before): its worker, which may copy a large file, does not slow the frame.
+        self.soon = QTimer(self, singleShot=True, interval=0)
+        self.soon.timeout.connect(self.backup_now)
 
     def watch(self, doc: Document | None) -> None:
+        self._start_waiting()  # the file watched until now has its backup at open
         self.doc = doc
         self.timer.stop()
         if doc is not None and not doc.readonly:
-            self.backup_now()
+            self.soon.start()
             self.timer.start()
 
     def backup_now(self) -> None:
+        self.soon.stop()
         if self.doc is not None:
             self.pool.start(_BackupJob(self.doc, self))
 
+    def _start_waiting(self) -> None:
+        if self.soon.isActive():
+            self.backup_now()
+
     def wait(self) -> None:
+        self._start_waiting()
         self.pool.waitForDone()
 
 

@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -294,26 +293,3 @@ class ExportDialog(Retranslating, QDialog):
         texts = (_("Format:"), _("Report:"), _("Language:"), _("Sessions:"), _("File:"))
         for text_label, text in zip(self.labels, texts, strict=True):
             text_label.setText(text)
-
-
-def install_export_menu(window) -> None:
-    """File > Export… in the main window (before Quit), retranslated with the window."""
-    action = QAction(window, shortcut=QKeySequence("Ctrl+E"))
-    action.setObjectName("exportAction")
-
-    def open_dialog() -> None:
-        if window.doc is None or window.series is None:
-            QMessageBox.information(window, _("Export"), _("Open a file first."))
-            return
-        row = window.sessions.currentRow()
-        sessions = window.series.sessions
-        session_id = sessions[row].session.id if 0 <= row < len(sessions) else None
-        ExportDialog(window, window.doc, session_id).open()
-
-    action.triggered.connect(open_dialog)
-    separator = next((a for a in window.file_menu.actions() if a.isSeparator()), None)
-    window.file_menu.insertAction(separator, action)
-    window.export_action = action
-    window.series_actions.append(action)
-    window.extra_retranslations.append(lambda: action.setText(_("&Export…")))
-    action.setText(_("&Export…"))

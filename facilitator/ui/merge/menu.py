@@ -7,7 +7,7 @@ is announced through the window's signals, so every page reloads what it shows."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from facilitator import settings
 from facilitator.app import merge
 from facilitator.app.document import Document
-from facilitator.app.merge import BatchReport, SharedPlace
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
-from facilitator.ui.merge.conflicts_view import ConflictsDialog
-from facilitator.ui.merge.dialog import MergeDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not with the menu
+    from facilitator.app.merge import BatchReport, SharedPlace
+    from facilitator.ui.merge.dialog import MergeDialog
 
 
 def shared_place_warning(name: str, place: SharedPlace) -> str:
@@ -145,6 +146,8 @@ class MergeTools(QObject):
 
     def run_merge(self, files: list[Path] | None = None, folder: Path | None = None) -> MergeDialog:
         """Open the progress dialog and start merging (modeless, so tests can drive it)."""
+        from facilitator.ui.merge.dialog import MergeDialog
+
         dialog = MergeDialog(
             self.window.signals.doc.path, files, folder, self.window, self._display
         )
@@ -159,6 +162,8 @@ class MergeTools(QObject):
     def show_conflicts(self) -> None:
         if self._open_doc() is None:
             return
+        from facilitator.ui.merge.conflicts_view import ConflictsDialog
+
         dialog = ConflictsDialog(self.window.signals, self.window)
         dialog.exec()
         dialog.deleteLater()  # it listens to the window's changes: not once it is closed

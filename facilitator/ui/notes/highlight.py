@@ -9,9 +9,8 @@ Qt as usual.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPalette, QTextCharFormat, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyledItemDelegate
 
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,6 +21,12 @@ class HighlightDelegate(QStyledItemDelegate):
         if not spans:
             super().paint(painter, option, index)
             return
+        # Imported with the first highlighted cell: making these Qt classes' Python types costs
+        # the window's first frame about 7 ms, and it shows no search.
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QPalette, QTextCharFormat, QTextLayout, QTextOption
+        from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""

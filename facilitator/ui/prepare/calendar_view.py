@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTableView, QVBoxLayout
 
 from facilitator.app import calendar
@@ -29,7 +28,6 @@ from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
 
-SHORTCUT = "Ctrl+Shift+L"
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -210,25 +208,3 @@ class CalendarDialog(Retranslating, QDialog):
                 window.raise_()
                 window.activateWindow()
                 return
-
-
-def install_calendar_action(window) -> None:
-    """View > Calendar of the series (Ctrl+Shift+L): one dialog per window, opened on demand."""
-    action = QAction(window, shortcut=QKeySequence(SHORTCUT))
-    action.setObjectName("calendarAction")
-
-    def open_calendar() -> None:
-        dialog = getattr(window, "calendar_dialog", None)
-        if dialog is None:
-            dialog = window.calendar_dialog = CalendarDialog(window)
-        else:
-            dialog.reload()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        dialog.table.setFocus()
-
-    action.triggered.connect(open_calendar)
-    window.view_menu.addAction(action)
-    window.calendar_action = action
-    window.extra_retranslations.append(lambda: action.setText(_("&Calendar of the series")))

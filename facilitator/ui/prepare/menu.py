@@ -4,17 +4,28 @@ undoable. Ctrl+Up / Ctrl+Down in the list of sessions move the selected session 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from facilitator.app import bundled, prepare
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _
 from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.errors import show_error
+
+if TYPE_CHECKING:
+    from facilitator.app import prepare
+
+
+def _prepare():
+    """facilitator.app.prepare (templates, pasted agendas, new files): imported when a menu
+    entry is first used, not with the window at start-up."""
+    from facilitator.app import prepare
+
+    return prepare
 
 
 class PrepareMenu(QObject):
@@ -83,6 +94,8 @@ class PrepareMenu(QObject):
     # --- actions ------------------------------------------------------------------------------
 
     def new_series(self) -> None:
+        from facilitator.app import bundled
+
         names: list[str | None] = [None, *bundled.TEMPLATES]
         labels = [_("An empty series (one session, no agenda)")] + [
             _(bundled.TEMPLATES[n]) for n in bundled.TEMPLATES
@@ -100,7 +113,7 @@ class PrepareMenu(QObject):
         if not target:
             return
         try:
-            prepare.new_series(target, names[labels.index(choice)])
+            _prepare().new_series(target, names[labels.index(choice)])
         except (FacilitatorError, OSError) as error:
             show_error(self.window, error)
             return
@@ -109,7 +122,9 @@ class PrepareMenu(QObject):
     def add_session(self) -> None:
         if self.window.doc is None or self.window.series is None:
             return
-        step = prepare.add_session(self.window.doc, self.window.series.series.id, _("New session"))
+        step = _prepare().add_session(
+            self.window.doc, self.window.series.series.id, _("New session")
+        )
         if self._run(step):
             self._select(step.added_id)
 
@@ -117,7 +132,7 @@ class PrepareMenu(QObject):
         session = self._current()
         if session is None:
             return
-        step = prepare.duplicate_session(self.window.doc, session.id)
+        step = _prepare().duplicate_session(self.window.doc, session.id)
         if self._run(step):
             self._select(step.added_id)
 
@@ -127,6 +142,7 @@ class PrepareMenu(QObject):
         if session is None or self.window.doc.readonly:
             return
         ids = [sc.session.id for sc in self.window.series.sessions]
+        prepare = _prepare()
         ordered = prepare.move(ids, session.id, by)
         if ordered is not None and self._run(
             prepare.reorder_sessions(self.window.doc, session.series_id, ordered)
@@ -137,6 +153,7 @@ class PrepareMenu(QObject):
         session = self._current()
         if session is None:
             return
+        prepare = _prepare()
         if prepare.has_notes(self.window.doc, session.id):
             answer = QMessageBox.question(
                 self.window,

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -21,10 +22,7 @@ from facilitator.i18n import _, format_date, format_time
 from facilitator.ui.common.quiet_tabs import keep_quiet
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.document_signals import DocumentSignals
-from facilitator.ui.prepare.agenda_editor import AgendaEditor
-from facilitator.ui.prepare.details_editor import SessionDetailsEditor
-from facilitator.ui.prepare.questions_editor import QuestionsEditor
-from facilitator.ui.prepare.roles_editor import RolesEditor
+from facilitator.ui.prepare.lazy_page import LazyPage
 
 
 def session_when(session: m.Session) -> str:
@@ -69,30 +67,17 @@ class SessionView(Retranslating, QWidget):
         self.title.setObjectName("sessionTitle")
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        # The Overview is the session's editor: details, agenda, guiding questions.
-        self.details_box = SessionDetailsEditor(signals)
-        self.roles_box = RolesEditor(signals)
-        self.agenda_box = AgendaEditor(signals)
-        self.agenda_model = self.agenda_box.model
-        self.agenda = self.agenda_box.view
-        self.questions_box = QuestionsEditor(signals)
-        self.questions = self.questions_box.view
-        overview = QWidget()
-        overview.setObjectName("overviewPage")
-        layout = QVBoxLayout(overview)
-        layout.addWidget(self.details_box)
-        layout.addWidget(self.roles_box)
-        layout.addWidget(self.agenda_box)
-        layout.addWidget(self.questions_box)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("overview")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(overview)
+        # The Overview is the session's editor: details, agenda, guiding questions. Its editors
+        # (and their modules) are made when first needed, at the latest when their tab is shown:
+        # a window opened on another tab draws its first frame without them.
+        self._editors: tuple | None = None
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("overview")
+        self.scroll.setWidgetResizable(True)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sessionTabs")
         keep_quiet(self.tabs)  # a label changed on a page repaints that label, not the page
-        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.scroll, "")
         self.pages: list[QWidget] = []
         self._doc: Document | None = None
         self._deferrable: set[QWidget] = set()
@@ -103,6 +88,75 @@ class SessionView(Retranslating, QWidget):
         outer.addWidget(self.title)
         outer.addWidget(self.tabs)
         self.retranslate_ui()
+
+    # --- the Overview, made when first needed -------------------------------------------------
+
+    def _overview(self) -> tuple:
+        if self._editors is None:
+            from facilitator.ui.prepare.agenda_editor import AgendaEditor
+            from facilitator.ui.prepare.details_editor import SessionDetailsEditor
+            from facilitator.ui.prepare.questions_editor import QuestionsEditor
+            from facilitator.ui.prepare.roles_editor import RolesEditor
+
+            editors = (
+                SessionDetailsEditor(self.signals),
+                RolesEditor(self.signals),
+                AgendaEditor(self.signals),
+                QuestionsEditor(self.signals),
+            )
+            overview = QWidget()
+            overview.setObjectName("overviewPage")
+            layout = QVBoxLayout(overview)
+            for editor in editors:
+                layout.addWidget(editor)
+            layout.addStretch(1)
+            self.scroll.setWidget(overview)
+            self._editors = editors
+            self._chain_after_tab(overview)
+        return self._editors
+
+    def _chain_after_tab(self, overview: QWidget) -> None:
+        """Made last, the editors came last in the window's focus chain: put them back right
+        after their tab, where a window made with them has them (the Tab order among shown
+        controls is the same either way, but activating a window Qt focuses the first control
+        after the one that had the focus, which may be on a hidden tab)."""
+        controls, widget = [], overview.nextInFocusChain()
+        while widget is not overview and overview.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                controls.append(widget)
+            widget = widget.nextInFocusChain()
+        previous = self.scroll
+        for control in controls:
+            QWidget.setTabOrder(previous, control)
+            previous = control
+
+    @property
+    def details_box(self):
+        return self._overview()[0]
+
+    @property
+    def roles_box(self):
+        return self._overview()[1]
+
+    @property
+    def agenda_box(self):
+        return self._overview()[2]
+
+    @property
+    def questions_box(self):
+        return self._overview()[3]
+
+    @property
+    def agenda_model(self):
+        return self.agenda_box.model
+
+    @property
+    def agenda(self):
+        return self.agenda_box.view
+
+    @property
+    def questions(self):
+        return self.questions_box.view
 
     def add_page(self, page: QWidget, *, defer: bool = False) -> None:
         """Add a SessionPage as a tab; it is told of every session shown.
@@ -139,18 +193,42 @@ class SessionView(Retranslating, QWidget):
                 page.set_session(doc, content)  # type: ignore[attr-defined]
 
     def _tell_overview(self, doc: Document | None, content: m.SessionContent | None) -> None:
-        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
+        if self._editors is None and doc is None:
+            return  # not made yet: nothing to clear (made, they start with no session)
+        for editor in self._overview():
             editor.set_session(doc, content if doc is not None else None)
 
     def _tab_shown(self, index: int) -> None:
         if index == 0 and self._overview_stale:
             self._overview_stale = False
             self._tell_overview(self._doc, self.content)
+        elif index == 0:
+            self._overview()  # shown with no session: its editors, empty
         self._size_to_current()
         page = self.tabs.currentWidget()
         if page in self._stale and self.content is not None and self._doc is not None:
             self._stale.discard(page)
             page.set_session(self._doc, self.content)  # type: ignore[attr-defined]
+        elif isinstance(page, LazyPage):
+            page.made()  # shown with no session: the page, empty
+
+    def page(self, cls: type) -> QWidget | None:
+        """The page of class `cls`, made now if its tab has not been shown yet."""
+        for page in self.pages:
+            if isinstance(page, LazyPage) and page.is_kind(cls):
+                return page.made()
+            if isinstance(page, cls):
+                return page
+        return None
+
+    def show_page(self, cls: type) -> QWidget | None:
+        """Bring the tab of the page of class `cls` forward (told of the session, as a click on
+        the tab tells it) and return the page."""
+        for page in self.pages:
+            if (isinstance(page, LazyPage) and page.is_kind(cls)) or isinstance(page, cls):
+                self.tabs.setCurrentWidget(page)
+                return self.page(cls)
+        return None
 
     def _size_to_current(self) -> None:
         """Only the tab shown counts for the window's minimum size: a tab's stack otherwise
@@ -173,13 +251,14 @@ class SessionView(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (rows re-wrap at a new width)
         super().resizeEvent(event)
-        self.agenda_box.fit_height()
-        self.questions_box.fit_height()
+        if self._editors is not None:
+            self.agenda_box.fit_height()
+            self.questions_box.fit_height()
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, _("Overview"))
         for n, page in enumerate(self.pages, start=1):
             self.tabs.setTabText(n, page.page_title())  # type: ignore[attr-defined]
-        for editor in (self.details_box, self.roles_box, self.agenda_box, self.questions_box):
+        for editor in self._editors or ():
             editor.retranslate_ui()
         self.refresh()

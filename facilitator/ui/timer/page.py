@@ -356,6 +356,7 @@ class TimerPage(Retranslating, AgendaEdits, RunControls, StageLink, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._fit_waiting()  # the widths and heights measured while another tab was shown
         self.refresh()  # what it did not draw while another tab was shown
 
     def _show(self, state: t.TimerState) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
-    QStyle,
     QTableView,
     QVBoxLayout,
 )
@@ -26,6 +25,7 @@ class AgendaEdits:
     table and model, the amber warning and the chime setting."""
 
     def _build_agenda(self) -> None:
+        self._fits_waiting: set[str] = set()
         a = self.actions
         self.model = TimerAgendaModel(
             lambda item_id, minutes: self.run(lambda s: s.set_planned(item_id, minutes))
@@ -72,8 +72,28 @@ class AgendaEdits:
         moves.addLayout(settings, 1, 0)
         agenda.addLayout(moves)
 
+    def _fit_later(self, fit: str) -> bool:
+        """Behind another tab of a shown window, a fit waits for the page to be shown (the
+        first frame of a window opened on the Notes tab measures no timer widget)."""
+        if self.window().isVisible() and not self.isVisible():
+            self._fits_waiting.add(fit)
+            return True
+        return False
+
+    def _fit_waiting(self) -> None:
+        """Called when the page is shown: the fits that waited for it."""
+        waiting, self._fits_waiting = self._fits_waiting, set()
+        if "table" in waiting:
+            self._fit_table()
+        if "queue" in waiting:
+            self._fit_queue()
+
     def _fit_queue(self) -> None:
         """The speakers' column never narrower than its narrowest layout: nothing is cut."""
+        if self._fit_later("queue"):
+            return
+        from PySide6.QtWidgets import QStyle  # its Python type costs 5 ms to make: not at start
+
         scroll = self.queue_scroll
         bar = max(
             scroll.verticalScrollBar().sizeHint().width(),
@@ -84,7 +104,8 @@ class AgendaEdits:
         scroll.setMinimumWidth(self.queue.minimumSizeHint().width() + extra)
 
     def _fit_table(self) -> None:
-        fit_table(self.table)
+        if not self._fit_later("table"):
+            fit_table(self.table)
 
     def _fit_planned(self) -> None:
         fit_planned(self.table, self.model)

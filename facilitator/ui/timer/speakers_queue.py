@@ -102,6 +102,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         floor_row.setColumnStretch(2, 1)
 
         self.picker = QComboBox()
+        self._picker_data: list[tuple[str, str]] = []  # (kind, id) of each entry, by row
         self.picker.setObjectName("speakerPicker")
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -255,11 +256,13 @@ class SpeakersQueue(Retranslating, QGroupBox):
             if self.session
             else []
         )
-        for person in people:
-            text = f"{person.name} — {person.organisation}" if person.organisation else person.name
-            self.picker.addItem(text, ("participant", person.id))
-        for code in STAKEHOLDER_GROUPS:
-            self.picker.addItem(label(STAKEHOLDER_GROUPS, code), ("group", code))
+        # One call for the texts (2,000 people in a large series), the kinds kept beside them.
+        self._picker_data = [("participant", p.id) for p in people]
+        self._picker_data += [("group", code) for code in STAKEHOLDER_GROUPS]
+        self.picker.addItems(
+            [f"{p.name} — {p.organisation}" if p.organisation else p.name for p in people]
+            + [label(STAKEHOLDER_GROUPS, code) for code in STAKEHOLDER_GROUPS]
+        )
         self.picker.setCurrentIndex(-1)
         self.picker.setEditText("")
 
@@ -339,7 +342,7 @@ class SpeakersQueue(Retranslating, QGroupBox):
         if not text:
             return None
         index = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
-        data = self.picker.itemData(index) if index >= 0 else None
+        data = self._picker_data[index] if 0 <= index < len(self._picker_data) else None
         limit = round(self.limit.value() * 60)
         speech = self.speech.currentData() or "statement"
         if data and data[0] == "participant":

@@ -58,6 +58,8 @@ def leaks(texts) -> list[str]:
             continue  # each language is named in its own language, on purpose
         if "recentFile" in where:
             continue  # File > Open Recent lists the user's own file names
+        if where.startswith("QStatusBar") and where.endswith(".toolTip"):
+            continue  # the status line whole, as shown: here the file's path
         rest, previous = text, None
         while rest != previous:
             rest, previous = MARKED.sub("", rest), rest

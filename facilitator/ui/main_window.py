@@ -62,7 +62,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.signals.file_lost.connect(lambda lost: self.say(lambda: str(lost)))
         self.signals.changed.connect(self._document_changed)
         # A line longer than the window is cut at its edge: hovering shows it whole.
-        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
+        self.statusBar().messageChanged.connect(lambda line: self.statusBar().setToolTip(line))
         self.series: m.SeriesContent | None = None
         # Menu entries added by feature modules retranslate through these callables.
         self.extra_retranslations: list = []

@@ -144,8 +144,10 @@ def test_attendance_ticks_update_the_computed_figures(qtbot, demo_db, signals, s
     assert store.session_roles(demo_db, session.id)[dialog.people[row].id].attended
 
 
-def test_add_edit_and_merge_duplicates(qtbot, demo_db, signals, series, monkeypatch):
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_add_edit_and_merge_duplicates(qtbot, demo_db, signals, series, monkeypatch, lang):
     make_app()
+    apply_language(lang)  # right to left, the duplicates found are selected too
     series_id, session = series
     dialog = ParticipantsDialog(signals, series_id, session)
     qtbot.addWidget(dialog)
@@ -175,10 +177,12 @@ def test_add_edit_and_merge_duplicates(qtbot, demo_db, signals, series, monkeypa
     assert len(store.session_roles(demo_db, session.id)) == 1
 
     row = next(r for r, p in enumerate(dialog.people) if p.id == fatimas[0].id)
-    dialog.table.selectRow(row)
+    cell = dialog.table.visualRect(dialog.table.model().index(row, 0)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     fill({"title": "Coordinator"})
     dialog.edit_selected()
     assert repo.get(demo_db, m.Participant, fatimas[0].id).title == "Coordinator"
+    apply_language("en")
 
 
 def test_the_editor_refuses_a_nameless_participant(qtbot):

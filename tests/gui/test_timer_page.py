@@ -216,6 +216,20 @@ def test_agenda_items_are_reordered_and_replanned_live(window, qtbot, clock):
     assert [(i.title, i.planned_minutes) for i in stored][:2] == [("Item 2", 15), ("Item 1", 8)]
 
 
+def test_a_moved_item_stays_selected_right_to_left(window, qtbot, clock):
+    win, page = window
+    apply_language("ar")
+    try:
+        cell = page.table.visualRect(page.model.index(2, 1)).center()
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        page.setFocus()
+        for _ in range(2):  # up, and up again: the item moved is still the one selected
+            key(qtbot, page, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        assert [i.title for i in page.session.content.agenda][:3] == ["Item 3", "Item 1", "Item 2"]
+    finally:
+        apply_language("en")
+
+
 def test_the_timer_survives_closing_and_reopening_the_window(qtbot, tmp_path, clock):
     path = make_file(tmp_path)
     win, page = open_window(qtbot, path)

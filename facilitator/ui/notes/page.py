@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from facilitator.i18n import N_, _, format_number
 from facilitator.ui.common.keys import key_text, leaves_undo_to_page
 from facilitator.ui.common.opaque_fields import keep_fields_opaque
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.common.select_row import select_row
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.notes.banner import DraftBanner, UndoBar
 from facilitator.ui.notes.drafts import DraftKeeper
@@ -388,12 +389,7 @@ class NotesPage(Retranslating, QWidget):
     def select(self, intervention_id: str) -> None:
         row = self.model.row_of(intervention_id)
         if row >= 0:
-            # Not QTableView.selectRow: right to left it looks for the first column at the
-            # viewport's right edge, finds none when the columns fill it, and selects nothing.
-            flags = QItemSelectionModel.SelectionFlag
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
-            )
+            select_row(self.table, row)
 
     def edit_row(self, row: int) -> None:
         intervention_id = self.model.intervention_id(row)

@@ -33,6 +33,7 @@ from facilitator.domain.vocab import GENDERS, ROLES, STAKEHOLDER_GROUPS, label
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import _, format_number, ngettext, pgettext
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.common.select_row import select_row
 from facilitator.ui.document_signals import DocumentSignals
 from facilitator.ui.participants.editor import ParticipantEditor, Registration
 from facilitator.ui.participants.roster_import import RosterImportDialog
@@ -297,7 +298,7 @@ class ParticipantsDialog(Retranslating, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for row, person in enumerate(self.people):
             if person.id in first:
-                self.table.selectRow(row)
+                select_row(self.table, row, keep=True)
         self.table.setSelectionMode(mode)
         self.status.setText(
             _(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain import model as m
+from facilitator.ui.common.select_row import select_row
 from facilitator.ui.timer.agenda import TimerAgendaModel, fit_planned, fit_table
 from facilitator.ui.timer.chime import Chimes
 from facilitator.ui.timer.speakers_queue import action_button
@@ -121,7 +122,7 @@ class AgendaEdits:
         self.model.set_session(self.session, self.now())
         self._fit_table()
         ids = [i.id for i in self.session.content.agenda]
-        self.table.selectRow(ids.index(item.id))
+        select_row(self.table, ids.index(item.id))
 
     def _goto_row(self, index) -> None:
         if index.column() != TimerAgendaModel.PLANNED and self.session is not None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from palettes import dark_palette
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.ui.application import apply_language
@@ -72,15 +73,7 @@ def test_opaque_fields_look_exactly_as_before_light_and_dark(demo_window, qtbot,
     assert demo_window.grab().toImage() == unfilled(demo_window, page)
     app = QApplication.instance()
     light = app.palette()
-    dark = QPalette(light)
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.Button, "#353535"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#eeeeee"),
-        (QPalette.ColorRole.WindowText, "#eeeeee"),
-    ):
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette()
     try:
         app.setPalette(dark)  # the system switched to dark while the window is open
         qtbot.wait(100)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from palettes import contrast, dark_palette
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from facilitator.app.notes import Draft
@@ -53,36 +54,6 @@ def test_every_control_has_a_name_of_its_own(page, lang):
         if not name or (isinstance(widget, QComboBox) and name == widget.currentText()):
             missing.append(f"{type(widget).__name__}#{widget.objectName()}: {name!r}")
     assert not missing, "\n".join(missing)
-
-
-def luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * (channel(colour.blueF()))
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202020"),
-        (QPalette.ColorRole.WindowText, "#f0f0f0"),
-        (QPalette.ColorRole.Base, "#181818"),
-        (QPalette.ColorRole.Text, "#f0f0f0"),
-        (QPalette.ColorRole.Button, "#303030"),
-        (QPalette.ColorRole.ButtonText, "#f0f0f0"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from palettes import contrast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -47,14 +48,6 @@ def page(qtbot, tmp_path, clock):
     apply_language("en")
 
 
-def luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def ink_contrast(widget) -> float:
     """The contrast of the most contrasting colour drawn on the widget with its background
     (the commonest colour), as the room sees it."""
@@ -62,9 +55,9 @@ def ink_contrast(widget) -> float:
     counts = Counter(
         image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
     )
-    background = luminance(QColor.fromRgb(counts.most_common(1)[0][0]))
-    inks = [luminance(QColor.fromRgb(p)) for p, n in counts.items() if n >= 20]
-    return max((max(a, background) + 0.05) / (min(a, background) + 0.05) for a in inks)
+    background = QColor.fromRgb(counts.most_common(1)[0][0])
+    inks = [QColor.fromRgb(p) for p, n in counts.items() if n >= 20]
+    return max(contrast(ink, background) for ink in inks)
 
 
 def shot(page: TimerPage, name: str) -> None:

@@ -185,6 +185,16 @@ class Document:
         self._data_version = self._read_data_version()
         return changes
 
+    def index_pending(self) -> None:
+        """Build the search documents the last saves left queued (Database.index_pending).
+        A busy, lost or read-only file keeps them queued: the next writer builds them."""
+        if self.readonly or self.stopped is not None or not self.is_still_the_file():
+            return
+        try:
+            self.db.index_pending()
+        except sqlite3.Error:
+            pass
+
     def check_still_the_file(self) -> None:
         """Raise (one line) when the path no longer names the file opened; from then on the
         document writes nothing there (see file_identity)."""

@@ -13,8 +13,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from facilitator.i18n import _
 from facilitator.i18n.lists import comma_join
 
 from . import clock_skew, search_index
+from .connection import Database
 from .hlc import HybridClock
 from .read_errors import damaged, describe_read_error
 from .records import CLASS_OF, field_kinds
@@ -35,52 +35,6 @@ def _utc_now(wall: Callable[[], float]) -> str:
     import datetime as dt
 
     return dt.datetime.fromtimestamp(wall(), dt.UTC).isoformat(timespec="milliseconds")
-
-
-class Database:
-    """An open Facilitator file: a sqlite3 connection with our pragmas and a hybrid clock."""
-
-    def __init__(self, path: Path, conn: sqlite3.Connection, clock: HybridClock, readonly: bool):
-        self.path = path
-        self.conn = conn
-        self.clock = clock
-        self.readonly = readonly
-        self._depth = 0
-        self.clock_behind_ms = 0  # how far this computer's clock is behind the file's newest
-
-    @property
-    def device(self) -> str:
-        return self.clock.device
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; nested calls join the outer transaction."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.conn
-            finally:
-                self._depth -= 1
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield self.conn
-        except BaseException:
-            self._depth = 0
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
-            search_index.refresh(self.conn)  # the search documents of what was written
-        except BaseException:
-            self._depth = 0
-            self.conn.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 @dataclass

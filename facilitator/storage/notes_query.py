@@ -113,6 +113,7 @@ def _session_match(db: Database, session_id: str, text: str) -> str | None:
     query = fts_query(text)
     if query is None:
         return None
+    db.index_pending()  # a note just saved is found (its document was left queued)
     if has_stale(db.conn):
         return f"{{body}} : ({query})"
     return f'{{body}} : ({query}) AND {{session}} : "{session_token(session_id)}"'

@@ -54,9 +54,10 @@ def save_entry(
     """Save a new entry, or the changes from `base` for an edit; return the intervention id.
 
     `new_speaker` is a participant typed on the fly, created in the same transaction. The
-    draft `draft_id` is removed in the same transaction too.
+    draft `draft_id` is removed in the same transaction too. The search document is left
+    queued (`Database.index_pending`): the commit the note-taker waits for holds the note.
     """
-    with db.transaction() as conn:
+    with db.transaction(index=False) as conn:
         if new_speaker is not None:
             new_speaker.name = clean_name(new_speaker.name)
             repo.insert(db, new_speaker)

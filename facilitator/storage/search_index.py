@@ -10,10 +10,12 @@ counted by FTS5 alone.
 
 The folding is Python (SQLite has no Arabic or CJK folding), so triggers cannot compute
 documents: they only queue the ids of interventions whose document is stale
-(`search_stale`, plain SQL that any writer runs, even the sqlite3 shell), and every write
+(`search_stale`, plain SQL that any writer runs, even the sqlite3 shell), and a write
 transaction of the app rebuilds the queued documents just before it commits
-(`Database.transaction`). A file migrated to format 4 queues every intervention and is indexed
-when it is first opened for writing.
+(`Database.transaction`). A note-taker's save is the exception: its commit holds the note
+alone, and its document is built by the next search, a pause of 0.4 s, or the file's close
+(`Database.index_pending`). A file migrated to format 4 queues every intervention and is
+indexed when it is first opened for writing.
 """
 
 from __future__ import annotations

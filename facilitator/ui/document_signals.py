@@ -13,11 +13,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from facilitator.app.document import Document, Operation, UndoStep
 from facilitator.domain.changes import NOTHING, ChangeSet
 from facilitator.errors import FacilitatorError
+
+INDEX_AFTER_MS = 400
 
 
 class DocumentSignals(QObject):
@@ -37,6 +39,10 @@ class DocumentSignals(QObject):
         self.doc: Document | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)
+        # A save leaves its search document queued (the commit holds the note alone); it is
+        # built once the note-taker pauses, or by the next search, whichever comes first.
+        self._index_soon = QTimer(self, singleShot=True, interval=INDEX_AFTER_MS)
+        self._index_soon.timeout.connect(self._index_pending)
 
     def set_document(self, doc: Document | None) -> None:
         self.doc = doc
@@ -81,10 +87,15 @@ class DocumentSignals(QObject):
         if self.doc is None:
             return NOTHING
         changes = self.doc.run(operation, undo=undo)
+        self._index_soon.start()
         self.announce(changes)
         if undo is not None:
             self.history_changed.emit()
         return changes
+
+    def _index_pending(self) -> None:
+        if self.doc is not None:
+            self.doc.index_pending()
 
     def announce(self, changes: ChangeSet) -> None:
         """Tell the pages about a change already committed (a merge, a restore...)."""

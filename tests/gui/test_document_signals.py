@@ -44,3 +44,25 @@ def test_a_write_by_another_program_is_noticed_without_polling(qtbot, demo_path)
     (changes,) = blocker.args
     assert changes.everything
     doc.close()
+
+
+def test_a_saved_note_is_indexed_once_the_note_taker_pauses(qtbot, demo_path):
+    """The save's commit holds the note alone; its search document is built 0.4 s later
+    without a search, so a read-only window over the file finds it too."""
+    from facilitator.app.notes import SaveEntry
+    from facilitator.domain.entry import Entry
+    from facilitator.storage import notes_store as store
+
+    make_app()
+    signals = DocumentSignals()
+    signals.set_document(Document.open(demo_path))
+    talk = repo.find(signals.doc.db, m.Session)[0].id
+    step = SaveEntry(signals.doc, Entry(session_id=talk, notes="Manatee rescue"))
+    signals.run(step, undo=step)
+    reader = open_file(demo_path, device="r", readonly=True)
+    text = store.NotesFilter(text="manatee")
+    try:
+        qtbot.waitUntil(lambda: store.count_interventions(reader, talk, text) == 1, timeout=3000)
+    finally:
+        reader.close()
+        signals.doc.close()

@@ -272,14 +272,18 @@ def test_a_file_of_format_6_keeps_its_documents_under_their_sessions(demo_path):
 
 
 def test_a_count_read_before_another_window_saved_is_read_again(demo_path):
-    """The hit count is remembered between the count and the pages, not past a change."""
+    """The hit count is remembered between the count and the pages, not past a change. (A
+    read-only window finds a note once the writing window has built its document: at its
+    next search, at a pause of 0.4 s, or when it closes.)"""
     writer = open_file(demo_path, device="w")
     reader = open_file(demo_path, device="r", readonly=True)
     try:
         talk = repo.load_series(writer).sessions[0].session.id
         store.save_entry(writer, Entry(session_id=talk, notes="Tapir crossing"))
+        writer.index_pending()
         assert len(find(reader, talk, "tapir")) == 1
         store.save_entry(writer, Entry(session_id=talk, notes="Second tapir"))
+        writer.index_pending()
         assert len(find(reader, talk, "tapir")) == 2
         assert len(find(writer, talk, "tapir")) == 2
         store.save_entry(writer, Entry(session_id=talk, notes="Third tapir"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -165,12 +165,17 @@ class NameMatcher:
     def find(self, text: str) -> list[Found]:
         if self.pattern is None or not text:
             return []
+        if text.isascii():  # folded character for character: no map to build
+            folded = text.lower()
+            if not any(needle in folded for needle in self._needles):
+                return []
+            return self._find_in(text, folded, range(len(text)))
         folded, where = _folded_with_map(text)
         if not any(needle in folded for needle in self._needles):
             return []
         return self._find_in(text, folded, where)
 
-    def _find_in(self, text: str, folded: str, where: list[int]) -> list[Found]:
+    def _find_in(self, text: str, folded: str, where: Sequence[int]) -> list[Found]:
         found = []
         for match in self.pattern.finditer(folded):
             if match.end() == match.start():

@@ -30,11 +30,6 @@ _TRAILING = frozenset(
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 
-def _utf8_len(ch: str) -> int:
-    code = ord(ch)
-    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
-
-
 def levels(text: str, rtl: bool) -> list[int]:
     """The resolved embedding level of every character of one paragraph (UAX#9 X1-I2).
 
@@ -48,6 +43,8 @@ def levels(text: str, rtl: bool) -> list[int]:
         return [base] * len(text)
     if rtl and _plain_rtl(text):
         return [base] * len(text)
+    if rtl and text.isascii() and text.isalnum():  # "2024", "CET": a left-to-right run
+        return [2] * len(text)
     return engine_levels(text, rtl)
 
 
@@ -57,11 +54,11 @@ def engine_levels(text: str, rtl: bool) -> list[int]:
     dump = get_display_uba(text, base_dir="R" if rtl else "L", debug=True)
     start, end = dump.find("levels: ["), dump.find("paragraphs:")
     per_byte = [int(x) for x in _LEVEL.findall(dump, start, end)] if 0 <= start < end else []
-    result, offset = [], 0
-    for ch in text:
-        result.append(per_byte[offset] if offset < len(per_byte) else base)
-        offset += _utf8_len(ch)
-    return result if offset == len(per_byte) else [base] * len(text)
+    encoded = text.encode("utf-8")
+    if len(per_byte) != len(encoded):
+        return [base] * len(text)
+    # Each character's level is that of its first byte (not a continuation byte 10xxxxxx).
+    return [level for level, byte in zip(per_byte, encoded, strict=True) if byte & 0xC0 != 0x80]
 
 
 def _plain_ltr(text: str) -> bool:

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from unicodedata import bidirectional
 
 import arabic_reshaper
+from arabic_reshaper.ligatures import LIGATURES
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -130,8 +131,30 @@ def shape(text: str) -> str:
     """Join Arabic letters (presentation forms); other text is returned as it is."""
     if not has_arabic(text):
         return text
+    if "\u200d" in text or any(sentence in text for sentence in _SENTENCE_LIGATURES):
+        return _shape(text)  # the reshaper carries a joiner's effect past a space
+    # Letters join within a word only, and words recur (labels, months, names): one word
+    # at a time, from a cache (the same result, tested against the whole text).
+    return " ".join([_shape_word(word) for word in text.split(" ")])
+
+
+def _shape(text: str) -> str:
+    try:
+        shaped = _RESHAPER.reshape(text)
+    except IndexError:  # arabic-reshaper 3.1 fails on a text ending with ZWJ and lam-alef
+        shaped = _RESHAPER.reshape(text.replace("\u200d", ""))
     # A presentation form the font lacks falls back to its plain letter (still readable).
-    return _RESHAPER.reshape(text).translate(_fallbacks())
+    return shaped.translate(_fallbacks())
+
+
+@lru_cache(maxsize=65536)
+def _shape_word(word: str) -> str:
+    return _shape(word)
+
+
+# The reshaper's ligatures of several words ("صلى الله عليه وسلم"): a text with one is shaped
+# whole.
+_SENTENCE_LIGATURES = tuple(sorted({t for _, (t, _f) in LIGATURES if " " in t}))
 
 
 @cache

@@ -124,3 +124,12 @@ def test_the_text_layer_gives_arabic_words_back_in_logical_order(tmp_path):
     marks = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
     extracted = marks.sub("", unicodedata.normalize("NFKC", out)).split()
     assert extracted[: len(words.split())] == words.split()  # then the page number
+
+
+def test_a_joiner_before_lam_alef_is_exported_not_a_crash(tmp_path):
+    """arabic-reshaper fails on a paragraph that ends with a ZWJ and lam-alef (text pasted
+    from a web page): it is shaped without the joiner and its words are in the PDF."""
+    report = Report("ar", "ar", [Block("paragraph", "للترحيل قال \u200dلا", user=True)])
+    lines = glyph_lines(render_pdf(report), tmp_path)
+    words = [w for line in lines for w in reading_order(line)]
+    assert words[:3] == ["للترحيل", "قال", "لا"]  # then the page number

@@ -45,7 +45,10 @@ any_arabic = st.text(
 
 
 @settings(max_examples=400)
-@given(text=st.one_of(texts, arabic_only, st.text(max_size=30)), rtl=st.booleans())
+@given(
+    text=st.one_of(texts, arabic_only, st.text(max_size=30), st.text("aZ09é٣ ", max_size=8)),
+    rtl=st.booleans(),
+)
 def test_levels_are_the_engine_s(text, rtl):
     text = pdf_bidi.clean(text)
     assert pdf_bidi.levels(text, rtl) == pdf_bidi.engine_levels(text, rtl)
@@ -85,10 +88,25 @@ def test_font_runs_are_those_of_each_character_s_font(text, bold):
     assert pdf_bidi.font_runs(text, bold) == runs_one_by_one(text, bold)
 
 
-@given(text=st.one_of(texts, arabic_only, any_arabic))
+# Words that recur, and the reshaper's ligatures of several words (shaped word by word from a
+# cache, the sentence ligatures whole).
+sentences = st.lists(
+    st.sampled_from(
+        ["صلى", "الله", "عليه", "وسلم", "جل", "جلاله", "بسم", "الرحمن", "الرحيم", "لا", "لأن"]
+        + ["مُهاجِر", "\u200dب", "\u200dلا", "ـ", "", "a", "1"]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(texts, arabic_only, any_arabic, sentences))
 def test_shaping_is_the_reshaper_s_with_a_letter_where_the_font_lacks_a_form(text):
     reshaper = arabic_reshaper.ArabicReshaper(configuration=pdf_bidi.RESHAPER_SETTINGS)
-    shaped = reshaper.reshape(text) if pdf_bidi.has_arabic(text) else text
+    try:
+        shaped = reshaper.reshape(text) if pdf_bidi.has_arabic(text) else text
+    except IndexError:  # its failure on a joiner before lam-alef: shaped without the joiner
+        shaped = reshaper.reshape(text.replace("\u200d", ""))
     cmap = pdf_bidi._arabic_cmap()
     expected = "".join(
         ch if not pdf_bidi.is_arabic(ch) or ord(ch) in cmap else unicodedata.normalize("NFKC", ch)

@@ -87,3 +87,34 @@ def test_no_search_no_highlight(qtbot, window):
         for r in range(page.model.rowCount())
         for c in range(page.model.columnCount())
     )
+
+
+def highlight_pixels(page, row, column):
+    """How many pixels of the cell are in the palette's highlight colour."""
+    table = page.table
+    rect = table.visualRect(page.model.index(row, page.model.COLUMNS.index(column)))
+    image = table.viewport().grab(rect).toImage()
+    colour = table.palette().color(table.palette().ColorRole.Highlight).rgb()
+    return sum(
+        image.pixel(x, y) == colour for x in range(image.width()) for y in range(image.height())
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_match_past_the_end_of_its_cell_is_shown_highlighted(qtbot, window, lang):
+    win, page, _target = window
+    apply_language(lang)
+    session = win.series.sessions[0].session
+    long_note = "Consultations on regular pathways and return " * 8 + "ended with a quokka."
+    store.save_entry(win.db, Entry(session_id=session.id, notes=long_note))
+    win.signals._file_changed(str(win.db.path))
+    search(qtbot, page, "quokka")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    page.table.clearSelection()
+    page.table.setCurrentIndex(page.model.index(-1, -1))
+    table = page.table
+    column = page.model.COLUMNS.index("notes")
+    assert table.fontMetrics().horizontalAdvance(long_note) > table.columnWidth(column)
+    assert highlighted(page, 0, "notes") == ["quokka"]
+    qtbot.waitUntil(lambda: highlight_pixels(page, 0, "notes") > 40, timeout=2000)
+    win.grab().save(f"{SHOTS}/search-highlight-long-{lang}.png")

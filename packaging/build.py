@@ -24,6 +24,7 @@ def check() -> list[str]:
     wanted = [
         "facilitator/resources/fonts/NotoSans-Regular.ttf",
         "facilitator/resources/fonts/NotoSansArabic-Regular.ttf",
+        "facilitator/resources/fonts/NotoSansArabicUI-Regular.ttf",
         "facilitator/resources/demo/series.json",
         "facilitator/resources/gcm_objectives.json",
         "facilitator/resources/icons/facilitator-256.png",

@@ -1,0 +1,67 @@
+"""The Notes tab fits a laptop in every language: at 1100x720 and 1366x768 the window is not
+taller than the screen, no label or button is cut, the notes field keeps its three lines and
+the table shows a whole row at least. Arabic is drawn in Noto Sans Arabic UI, whose lines are as tall as Noto
+Sans's; with Noto Sans Arabic the Notes tab needed 733 px and cut the shortcut hints."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from shots import shots_dir
+
+from facilitator.app import file_ops
+from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.notes.page import NotesPage
+
+SHOTS = shots_dir("notes")
+
+
+@pytest.fixture(params=["gcm-talk", "demo"])
+def notes(request, qtbot, tmp_path):
+    path = tmp_path / "fits.facilitator"
+    file_ops.new_from_template(path, request.param)
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.open_path(path)
+    win.show()
+    qtbot.waitExposed(win)
+    page = win.findChild(NotesPage)
+    win.session_view.tabs.setCurrentWidget(page)
+    yield win, page, request.param
+    apply_language("en")
+
+
+@pytest.mark.parametrize("size", [(1100, 720), (1366, 768)])
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "ru"])
+def test_the_notes_tab_fits_a_laptop(notes, qtbot, lang, size):
+    win, page, template = notes
+    apply_language(lang)
+    win.resize(*size)
+    qtbot.wait(20)  # the layout's pending requests, as the event loop would
+    QApplication.processEvents()
+    assert win.minimumSizeHint().height() <= size[1] and win.height() <= size[1]
+    form = page.form
+    cut = [
+        label.text()
+        for label in form.findChildren(QLabel)
+        if label.isVisible()
+        and label.text()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+    assert cut == []
+    cut = [
+        b.text()
+        for b in page.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and b.width() < b.sizeHint().width()
+    ]
+    assert cut == []
+    lines = form.notes.fontMetrics().lineSpacing()
+    assert form.notes.height() >= 3 * lines
+    table = page.table
+    if page.model.rowCount():
+        assert table.viewport().height() >= table.verticalHeader().defaultSectionSize()
+    if SHOTS.is_dir():
+        win.grab().save(str(SHOTS / f"fits-{template}-{lang}-{size[0]}x{size[1]}.png"))

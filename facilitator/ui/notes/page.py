@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from facilitator.ui.notes.banner import DraftBanner, UndoBar
 from facilitator.ui.notes.drafts import DraftKeeper
 from facilitator.ui.notes.filters import FilterBar
 from facilitator.ui.notes.form import EntryForm, iso, utc_now
+from facilitator.ui.notes.form_splitter import FormSplitter
 from facilitator.ui.notes.highlight import HighlightDelegate
 from facilitator.ui.notes.interventions_model import (
     InterventionsModel,
@@ -115,15 +115,10 @@ class NotesPage(Retranslating, QWidget):
         bottom_layout.addWidget(self.filters)
         bottom_layout.addWidget(self.table)
         bottom_layout.addWidget(self.undo_bar)
-        splitter = QSplitter()
-        splitter.setOrientation(splitter.orientation().Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([390, 410])
+        self.splitter = FormSplitter(top, bottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
         self.form.changed.connect(self.drafts.typed)

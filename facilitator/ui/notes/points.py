@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from facilitator.ui.common.bidi import isolate
 from facilitator.ui.common.keys import key, key_text
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
+from facilitator.ui.common.wrap_label import WrapLabel
 
 KIND_KEYS = list(POINT_KINDS)  # Ctrl+1 challenge ... Ctrl+5 question
 
@@ -106,10 +106,13 @@ class PointEditor(Retranslating, QWidget):
             combo.currentIndexChanged.connect(self._apply_to_selected)
         self.list = QListWidget(objectName="pointList")
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(5 * self.list.fontMetrics().lineSpacing())
+        lines = self.list.fontMetrics().lineSpacing()
+        # Two points in sight at the least (Qt's own minimum, four lines, was taken from the
+        # table's rows on a laptop's screen), five at most.
+        self.list.setMinimumHeight(2 * lines + 2 * self.list.frameWidth())
+        self.list.setMaximumHeight(5 * lines)
         self.list.itemActivated.connect(self._pick)
-        self.hint = QLabel(objectName="pointShortcuts")
-        self.hint.setWordWrap(True)
+        self.hint = WrapLabel(objectName="pointShortcuts")
         self.hint.setStyleSheet("color: palette(placeholder-text);")
 
         grid = QGridLayout(self)

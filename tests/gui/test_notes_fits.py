@@ -1,5 +1,5 @@
 """The Notes tab fits a laptop in every language: at 1100x720 and 1366x768 the window is not
-taller than the screen, no label or button is cut, the notes field keeps its three lines and
+taller than the screen, no label, button or drop-down is cut, the notes field keeps its three lines and
 the table shows two saved rows at 720 px and four at 768 (one and a half before the form
 was held to half the height). Arabic is drawn in Noto Sans Arabic UI, whose lines are as tall as Noto
 Sans's; with Noto Sans Arabic the Notes tab needed 733 px and cut the shortcut hints."""
@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+)
 from shots import shots_dir
 
 from facilitator.app import file_ops
 from facilitator.ui.application import apply_language, make_app
+from facilitator.ui.common.eliding_combo import ElidingCombo
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.notes.page import NotesPage
 
@@ -35,7 +43,16 @@ def notes(request, qtbot, tmp_path):
     apply_language("en")
 
 
-@pytest.mark.parametrize("size", [(1100, 720), (1366, 768)])
+def field_width(combo: QComboBox) -> int:
+    """The width a drop-down paints its choice in."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    style = combo.style()
+    edit = QStyle.SubControl.SC_ComboBoxEditField
+    return style.subControlRect(QStyle.ComplexControl.CC_ComboBox, option, edit, combo).width()
+
+
+@pytest.mark.parametrize("size", [(1100, 720), (1280, 720), (1366, 768)])
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "ru"])
 def test_the_notes_tab_fits_a_laptop(notes, qtbot, lang, size):
     win, page, template = notes
@@ -60,6 +77,13 @@ def test_the_notes_tab_fits_a_laptop(notes, qtbot, lang, size):
         if b.isVisible() and b.text() and b.width() < b.sizeHint().width()
     ]
     assert cut == []
+    # Each drop-down shows its choice whole, or cut with "…" and whole on hover: never
+    # mid-letter ("Английскı" in Russian at 1280 px).
+    for combo in (c for c in form.findChildren(QComboBox) if c.isVisible()):
+        whole = combo.currentText()
+        shown = combo.shown_text() if isinstance(combo, ElidingCombo) else whole
+        assert combo.fontMetrics().horizontalAdvance(shown) <= field_width(combo), whole
+        assert shown == whole or (shown.endswith("…") and combo.toolTip() == whole), whole
     lines = form.notes.fontMetrics().lineSpacing()
     assert form.notes.height() >= 3 * lines
     table = page.table

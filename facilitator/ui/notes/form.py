@@ -31,6 +31,7 @@ from facilitator.domain.text import clean_name
 from facilitator.domain.vocab import SPOKEN_LANGUAGES, STAKEHOLDER_GROUPS
 from facilitator.i18n import _, format_number, get_language, language_name
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.eliding_combo import ElidingCombo
 from facilitator.ui.common.keys import key, key_text
 from facilitator.ui.common.retranslate import Retranslating
 from facilitator.ui.notes.interventions_model import clock_text
@@ -75,9 +76,9 @@ class EntryForm(Retranslating, QWidget):
         self.heading = QLabel(objectName="entryHeading")
         self.heading.setStyleSheet("font-weight: bold;")
         self.speaker = SpeakerField()
-        self.group = QComboBox(objectName="speakerGroup")
+        self.group = ElidingCombo(objectName="speakerGroup")
         self.country = QLineEdit(objectName="speakerCountry")
-        self.language = QComboBox(objectName="speakerLanguage")
+        self.language = ElidingCombo(objectName="speakerLanguage")
         # The group and language lists hold long names ("International or regional
         # organization"): sized by their longest item they left the speaker ~80 px at 1100 px.
         for combo, chars in ((self.group, 12), (self.language, 6)):
@@ -86,7 +87,7 @@ class EntryForm(Retranslating, QWidget):
             )
             combo.setMinimumContentsLength(chars)
         self.country.setMinimumWidth(9 * self.country.fontMetrics().averageCharWidth())
-        self.agenda_box = QComboBox(objectName="agendaItem")
+        self.agenda_box = ElidingCombo(objectName="agendaItem")
         self.start_button = QPushButton(objectName="startButton")
         self.end_button = QPushButton(objectName="endButton")
         self.times = QLabel(objectName="speakingTimes")

@@ -19,7 +19,6 @@ import re
 from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QLineEdit,
     QListWidget,
@@ -33,6 +32,7 @@ from facilitator.domain.vocab import POINT_KINDS, label
 from facilitator.i18n import _, format_number
 from facilitator.ui.common.a11y import name_control
 from facilitator.ui.common.bidi import isolate
+from facilitator.ui.common.eliding_combo import ElidingCombo
 from facilitator.ui.common.keys import key, key_text
 from facilitator.ui.common.lists import comma_join
 from facilitator.ui.common.retranslate import Retranslating
@@ -97,9 +97,9 @@ class PointEditor(Retranslating, QWidget):
         self.text = QLineEdit(objectName="pointText")
         self.text.returnPressed.connect(self.commit_point)
         self.text.textEdited.connect(lambda _t: self.changed.emit())
-        self.kind = QComboBox(objectName="pointKind")
-        self.topic = QComboBox(objectName="pointTopic")
-        self.question = QComboBox(objectName="pointQuestion")
+        self.kind = ElidingCombo(objectName="pointKind")
+        self.topic = ElidingCombo(objectName="pointTopic")
+        self.question = ElidingCombo(objectName="pointQuestion")
         self.objectives = QLineEdit(objectName="pointObjectives")
         self.objectives.setMaximumWidth(110)
         for combo in (self.kind, self.topic, self.question):

@@ -82,9 +82,13 @@ def _clock_jump(window: MainWindow) -> QWidget:
 
 
 def _stage(window: MainWindow) -> QWidget:
-    from facilitator.ui.timer.stage_window import StageWindow
+    # Opened from the Timer tab, as the moderator opens it, so it shows the session's clock
+    # (a bare StageWindow is fed nothing and stays blank).
+    from facilitator.ui.timer.page import TimerPage
 
-    return StageWindow(window)
+    page = window.findChild(TimerPage)
+    page.open_stage()
+    return page.stage
 
 
 def _export(window: MainWindow) -> QWidget:

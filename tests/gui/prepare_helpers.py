@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -133,10 +132,7 @@ def enter_details(qtbot, win: MainWindow) -> None:
     """Title to GCM objectives, typed into the Overview's fields (seed 000's concept note)."""
     type_line(qtbot, field(win, "title"), TITLE)
     type_line(qtbot, field(win, "short_label"), SHORT_LABEL)
-    date = field(win, "date", QDateEdit)
-    focus(qtbot, date)
-    date.setDate(QDate(2023, 3, 23))  # what the calendar popup does
-    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    type_line(qtbot, field(win, "date"), "2023-03-23")
     time = field(win, "start_time", QTimeEdit)
     focus(qtbot, time)
     qtbot.keyClicks(time, "1500")

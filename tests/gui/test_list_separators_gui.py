@@ -12,6 +12,7 @@ from timer_window import window_on_timer
 from facilitator.domain.speakers import QueueEntry
 from facilitator.ui.application import apply_language, make_app
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.prepare.date_field import DateField
 
 
 def test_the_overview_lists_languages_as_a_sentence_does(qtbot, demo_path):
@@ -56,6 +57,9 @@ def test_a_window_opened_in_arabic_shows_iso_dates_and_times_in_order(qtbot, dem
         assert win.open_path(demo_path)
         win.show()
         texts = {e.objectName(): e.text() for e in win.findChildren(QDateTimeEdit)}
-        assert texts["field-start_time"] == "15:00" and texts["field-date"] == "2023-03-23"
+        assert texts["field-start_time"] == "15:00"
+        date = win.findChild(DateField, "field-date")
+        assert date.text() == "2023-03-23"
+        assert date.layoutDirection() == Qt.LayoutDirection.LeftToRight
     finally:
         apply_language("en")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from prepare_helpers import field, focus, type_line
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QInputDialog, QLabel, QListWidget, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QListWidget, QMessageBox
 
 from facilitator.domain import model as m
 from facilitator.storage import repository as repo
@@ -38,10 +38,7 @@ def test_duplicate_a_session_and_change_its_date_time_zone_and_languages(window,
     assert len(repo.find(win.db, m.AgendaItem, session_id=copy.id)) == 5
     assert win.session_view.content.session.id == copy.id
 
-    date = field(win, "date", QDateEdit)
-    focus(qtbot, date)
-    date.setDate(QDate(2024, 5, 14))
-    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    type_line(qtbot, field(win, "date"), "2024-05-14")
     time = field(win, "start_time")
     focus(qtbot, time)
     qtbot.keyClicks(time, "1000")

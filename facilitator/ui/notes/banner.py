@@ -167,7 +167,9 @@ class UndoBar(QWidget):
     def retranslate_ui(self) -> None:
         history = self.history
         self.hint.setText(
-            _("{key} or double-click: edit the selected intervention.").format(key=native("Return"))
+            _("{key} or double-click: edit the selected intervention.").format(
+                key=isolate(native("Return"))  # Arabic starts with the key: still right to left
+            )
         )
         self.delete_button.setText(_("Delete ({key})").format(key=native("Del")))
         can_undo = bool(history and history.can_undo())

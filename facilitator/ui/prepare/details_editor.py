@@ -13,11 +13,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,8 +41,8 @@ from facilitator.i18n import _, format_number, get_language
 from facilitator.i18n.lists import language_in_text
 from facilitator.ui.common.lists import and_join
 from facilitator.ui.document_signals import DocumentSignals
+from facilitator.ui.prepare.date_field import DateField, tidy
 from facilitator.ui.prepare.fields import (
-    EMPTY_DATE,
     QWIDGETSIZE_MAX,
     Field,
     FocusOutSaver,
@@ -130,25 +129,14 @@ class SessionDetailsEditor(QGroupBox):
         self._add(name, lambda: field_label(name), field)
 
     def _date(self) -> None:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
+        edit = DateField()
         edit.setMaximumWidth(220)
-        # Left to right before the format is set: Qt reverses the sections of a right-to-left
-        # field (14:00 read "00:14", 2023-03-23 "23-03-2023").
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        edit.setDisplayFormat("yyyy-MM-dd")  # ISO: the same in every language, and unambiguous
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText("—")
-
-        def read() -> dict[str, Any]:
-            day = edit.date()
-            return {"date": "" if day == EMPTY_DATE else day.toString("yyyy-MM-dd")}
-
-        def show(s: m.Session) -> None:
-            edit.setDate(QDate.fromString(s.date, "yyyy-MM-dd") if s.date else EMPTY_DATE)
-
-        field = Field([edit], read, show)
-        edit.editingFinished.connect(lambda: self._save(field))
+        field = Field(
+            [edit],
+            lambda: {"date": tidy(edit.text())},
+            lambda s: edit.setText(s.date),
+        )
+        edit.committed.connect(lambda: self._save(field))
         self._add("date", lambda: field_label("date"), field)
 
     def _time(self) -> None:

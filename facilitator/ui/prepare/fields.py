@@ -9,13 +9,12 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from facilitator.domain import model as m
 
 QWIDGETSIZE_MAX = 16777215
-EMPTY_DATE = QDate(1900, 1, 1)  # shown as "—": the session has no date yet
 
 
 @cache

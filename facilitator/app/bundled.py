@@ -5,7 +5,7 @@ from __future__ import annotations
 from facilitator.domain import model as m
 from facilitator.errors import FacilitatorError
 from facilitator.exports import json_series
-from facilitator.i18n import N_, _
+from facilitator.i18n import LANGUAGES, N_, _, get_language
 from facilitator.i18n.fonts import resource
 from facilitator.i18n.lists import comma_join
 
@@ -38,7 +38,16 @@ TEMPLATE_TEXTS = (
 )
 
 
+def originals_language() -> str:
+    """The language a new file's texts are written in: the interface's, in which the template
+    was just translated (English under the pseudo-locale)."""
+    lang = get_language()
+    return lang if lang in LANGUAGES else "en"
+
+
 def _localize(content: m.SeriesContent) -> m.SeriesContent:
+    # The originals are in the interface's language: an export in it asks for no versions.
+    content.series.content_language = originals_language()
     content.series.title = _(content.series.title)
     for sc in content.sessions:
         sc.session.title = _(sc.session.title)

@@ -28,6 +28,18 @@ from .exports import describe_missing, missing_versions, record_report
 log = logging.getLogger(__name__)
 
 
+FILE_SUFFIXES = (".facilitator", ".fac", ".sqlite")
+
+
+def with_file_suffix(path: str | os.PathLike) -> Path:
+    """The path a new file is made at: ".facilitator" added to a name typed without it, so the
+    Open dialog, which lists Facilitator files, shows it again."""
+    path = Path(path)
+    if path.suffix.lower() in FILE_SUFFIXES:
+        return path
+    return path.with_name(path.name + ".facilitator")
+
+
 def write_new_file(path: str | os.PathLike, content: m.SeriesContent) -> None:
     """Create `path` holding `content`, written by this laptop's device id."""
     new_file.write_new_file(path, content, device=settings.device_id())

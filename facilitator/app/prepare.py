@@ -346,7 +346,7 @@ def new_series(path: str | os.PathLike, template: str | None) -> m.SeriesContent
     """A new file: from a bundled template, or (None) an empty series with one empty session."""
     if template is not None:
         return file_ops.new_from_template(path, template)
-    series = m.Series(_("New series"))
+    series = m.Series(_("New series"), content_language=bundled.originals_language())
     content = m.SeriesContent(
         series, sessions=[m.SessionContent(m.Session(series.id, _("New session")))]
     )

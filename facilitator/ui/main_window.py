@@ -337,12 +337,13 @@ class MainWindow(Retranslating, QMainWindow):
         )
         if not target:
             return
+        path = file_ops.with_file_suffix(target)
         try:
-            file_ops.new_from_template(target, names[labels.index(choice)])
+            file_ops.new_from_template(path, names[labels.index(choice)])
         except FacilitatorError as error:
             show_error(self, error)
             return
-        self.open_path(Path(target))
+        self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         reopening = self.doc is not None and self.doc.same_file(path)

@@ -114,3 +114,16 @@ def test_new_series_empty_or_from_a_template(window, qtbot, tmp_path, monkeypatc
     assert win.doc.same_file(target)
     assert [s.title for s in sessions(win)] == ["New session"]
     assert win.session_view.agenda_model.rowCount() == 0
+
+
+def test_a_new_file_named_without_its_extension_gets_it(window, qtbot, tmp_path, monkeypatch):
+    win = window
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][1], True))
+    monkeypatch.setattr(
+        "facilitator.ui.prepare.menu.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "Talk 2023"), ""),
+    )
+    action(win, "newSeriesAction").trigger()
+    made = tmp_path / "Talk 2023.facilitator"
+    assert made.is_file() and not (tmp_path / "Talk 2023").exists()
+    assert win.doc.same_file(made)

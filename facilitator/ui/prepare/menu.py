@@ -3,7 +3,6 @@ undoable. Ctrl+Up / Ctrl+Down in the list of sessions move the selected session 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -112,12 +111,15 @@ class PrepareMenu(QObject):
         )
         if not target:
             return
+        from facilitator.app.file_ops import with_file_suffix
+
+        path = with_file_suffix(target)
         try:
-            _prepare().new_series(target, names[labels.index(choice)])
+            _prepare().new_series(path, names[labels.index(choice)])
         except (FacilitatorError, OSError) as error:
             show_error(self.window, error)
             return
-        self.window.open_path(Path(target))
+        self.window.open_path(path)
 
     def add_session(self) -> None:
         if self.window.doc is None or self.window.series is None:

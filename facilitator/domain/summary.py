@@ -233,15 +233,15 @@ class Provenance:
 
 def speaker_group(intervention: m.Intervention, people: dict[str, m.Participant]) -> str:
     """The stakeholder group an intervention is attributed to: what the note-taker recorded
-    for it, else the speaker's group in the roster, else 'other'. (A speaker typed in on the
-    fly with "Not recorded" is in the roster as 'other': a group chosen later for one of their
-    interventions must not be overruled by that.)"""
+    for it, else the speaker's group in the roster, else "" (not recorded: reports say so, and
+    do not count it as 'Other'). A group chosen for one intervention is not overruled by the
+    roster."""
     if intervention.stakeholder_group:
         return intervention.stakeholder_group
     person = people.get(intervention.participant_id or "")
     if person is not None and person.stakeholder_group:
         return person.stakeholder_group
-    return "other"
+    return ""
 
 
 def provenance(

@@ -48,6 +48,11 @@ def vocab_in(lang: str, vocabulary: dict[str, str], code: str) -> str:
     return gettext_in(lang, source) if source else code
 
 
+def group_in(lang: str, code: str) -> str:
+    """A stakeholder group's label in the export language; "" is "Not recorded"."""
+    return vocab_in(lang, STAKEHOLDER_GROUPS, code) if code else gettext_in(lang, "Not recorded")
+
+
 def _gender(lang: str, code: str) -> str:
     return vocab_in(lang, GENDERS, code) if code else gettext_in(lang, "Not recorded")
 
@@ -75,7 +80,7 @@ def speaking_chart(
     found = speaking_time(sc, participants)
     if not found.total:
         return None
-    categories = [vocab_in(lang, STAKEHOLDER_GROUPS, code) for code in found.by_group]
+    categories = [group_in(lang, code) for code in found.by_group]
     values = [seconds / 60 for seconds in found.by_group.values()]
     if found.chairing:  # the moderator's chairing on its own row, not her group's speech
         categories.append(gettext_in(lang, "Chairing (moderator)"))
@@ -103,7 +108,7 @@ def participation_charts(
             Chart(
                 "participation_group",
                 gettext_in(lang, "Participants by stakeholder group"),
-                [vocab_in(lang, STAKEHOLDER_GROUPS, code) for code, _n in groups],
+                [group_in(lang, code) for code, _n in groups],
                 [(people, [float(n) for _code, n in groups])],
                 unit,
                 gettext_in(lang, "Stakeholder group"),

@@ -16,8 +16,8 @@ from babel.dates import get_timezone_name
 from facilitator.domain import model as m
 from facilitator.domain.summary import speaker_group
 from facilitator.domain.text import fold
-from facilitator.domain.vocab import STAKEHOLDER_GROUPS
 from facilitator.exports.bidi_isolate import isolate
+from facilitator.exports.report_figures import group_in
 from facilitator.i18n import N_, format_date, format_number, format_time, gettext_in, is_rtl
 from facilitator.i18n.formats import display_name
 from facilitator.i18n.lists import and_join, comma_join
@@ -232,6 +232,4 @@ def _who(
         country = intervention.country or (person_.country if person_ else "")
         if country.strip():
             return country.strip()
-    code = speaker_group(intervention, people)
-    source = STAKEHOLDER_GROUPS.get(code)
-    return gettext_in(lang, source) if source else code
+    return group_in(lang, speaker_group(intervention, people))

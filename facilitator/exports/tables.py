@@ -22,11 +22,11 @@ from typing import Any, BinaryIO
 from facilitator.domain import model as m
 from facilitator.domain.figures import intervention_seconds, parse_instant
 from facilitator.domain.summary import speaker_group
-from facilitator.domain.vocab import POINT_KINDS, STAKEHOLDER_GROUPS
+from facilitator.domain.vocab import POINT_KINDS
 from facilitator.exports.doc_properties import DocumentMeta, now_meta
 from facilitator.exports.progress import NO_PROGRESS, Progress
 from facilitator.exports.redact import redact_for_export, safe_text
-from facilitator.exports.report_figures import vocab_in
+from facilitator.exports.report_figures import group_in, vocab_in
 from facilitator.i18n import gettext_in
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -124,7 +124,7 @@ def build_tables(
                     n,
                     items.get(i.agenda_item_id or "", ""),
                     _speaker(i, people),
-                    vocab_in(lang, STAKEHOLDER_GROUPS, speaker_group(i, people)),
+                    group_in(lang, speaker_group(i, people)),
                     i.country,
                     i.language,
                     _time(i.started_at),
@@ -142,7 +142,7 @@ def build_tables(
                 [
                     sc.session.title,
                     numbers.get(p.intervention_id),
-                    vocab_in(lang, STAKEHOLDER_GROUPS, groups.get(p.intervention_id, "other")),
+                    group_in(lang, groups.get(p.intervention_id, "")),
                     topics.get(p.topic_id or "", ""),
                     vocab_in(lang, POINT_KINDS, p.kind),
                     p.text,

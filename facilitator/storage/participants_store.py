@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the registration-list reader (csv, its words) is not needed
 
 NAME_FIELDS = ("name", "title", "organisation", "country", "email")
 FILLABLE = ("title", "organisation", "country", "email", "gender")
+UNKNOWN_GROUP = ("", "other")  # no group recorded: any group found elsewhere fills it
 
 
 def list_participants(db: Database, series_id: str) -> list[m.Participant]:
@@ -79,7 +80,10 @@ def merge_participants(db: Database, keep_id: str, other_ids: list[str]) -> m.Pa
             for name in FILLABLE:
                 if not getattr(keep, name) and not fill.get(name) and getattr(other, name):
                     fill[name] = getattr(other, name)
-            if keep.stakeholder_group == "other" and other.stakeholder_group != "other":
+            if (
+                keep.stakeholder_group in UNKNOWN_GROUP
+                and other.stakeholder_group not in UNKNOWN_GROUP
+            ):
                 fill.setdefault("stakeholder_group", other.stakeholder_group)
             for intervention in repo.find(db, m.Intervention, participant_id=other_id):
                 repo.update(db, m.Intervention, intervention.id, participant_id=keep_id)
@@ -219,7 +223,10 @@ def import_roster(
             else:
                 fill = {f: getattr(person, f) for f in FILLABLE if not getattr(known, f)}
                 fill = {f: v for f, v in fill.items() if v}
-                if known.stakeholder_group == "other" and person.stakeholder_group != "other":
+                if (
+                    known.stakeholder_group in UNKNOWN_GROUP
+                    and person.stakeholder_group not in UNKNOWN_GROUP
+                ):
                     fill["stakeholder_group"] = person.stakeholder_group
                 if fill:
                     known = update_participant(db, known.id, **fill)

@@ -374,6 +374,19 @@ def test_a_new_name_typed_on_the_fly_becomes_a_participant(qtbot, page, demo_db,
     assert page.form.speaker.people.get(person.id)  # offered by the type-ahead from now on
 
 
+def test_a_new_name_saved_with_no_group_is_not_recorded_not_other(qtbot, page, demo_db, talk):
+    form = page.form
+    type_text(qtbot, form.speaker, "Karim Benali")
+    assert form.group.currentData() == ""  # "Not recorded", as the form starts
+    type_text(qtbot, form.notes, "Asked about family tracing")
+    qtbot.keyClick(form.notes, Qt.Key.Key_Return, CTRL)
+    person = next(p for p in repo.find(demo_db, m.Participant) if p.name == "Karim Benali")
+    assert person.stakeholder_group == ""
+    model = page.model
+    shown = model.data(model.index(0, model.COLUMNS.index("group")))
+    assert shown == ""  # it read "Other"
+
+
 def test_saving_an_old_intervention_says_the_time_of_the_save(qtbot, page, talk):
     """Editing a row logged hours ago: "Saved (…)" tells when the save happened (the injected
     clock, in the session's zone), not when the intervention started."""

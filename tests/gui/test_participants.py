@@ -194,6 +194,19 @@ def test_the_editor_refuses_a_nameless_participant(qtbot):
     assert editor.error.text() == "A participant needs a name."
 
 
+def test_the_editor_keeps_a_group_that_was_not_recorded(qtbot):
+    """A speaker typed in on the Notes tab with "Not recorded": the editor shows no group, and
+    saving the other fields gives them none (it showed, and wrote, "Member State")."""
+    make_app()
+    editor = ParticipantEditor(m.Participant("s", "Karim Benali", stakeholder_group=""), None)
+    qtbot.addWidget(editor)
+    assert editor.group.currentText() == "Not stated"
+    assert editor.values()["stakeholder_group"] == ""
+    chosen = ParticipantEditor(m.Participant("s", "Amina", stakeholder_group="youth"), None)
+    qtbot.addWidget(chosen)
+    assert chosen.values()["stakeholder_group"] == "youth"
+
+
 def test_the_participants_menu_opens_both_dialogs_and_retranslates(qtbot, demo_path, monkeypatch):
     make_app()
     window = MainWindow()

@@ -298,7 +298,7 @@ class EntryForm(Retranslating, QWidget):
         return m.Participant(
             series_id=self.session.series_id,
             name=entry.speaker_text,
-            stakeholder_group=entry.stakeholder_group or "other",
+            stakeholder_group=entry.stakeholder_group,  # "" when not recorded, not 'other'
             country=clean_name(entry.country),
             may_be_named=not self.session.chatham_house,
         )

@@ -87,7 +87,8 @@ class ParticipantEditor(Retranslating, QDialog):
         self.form.addRow(self.buttons)
         self.labels[-1].setVisible(self.has_session)
         self.retranslate_ui()
-        self._fill(self.group, STAKEHOLDER_GROUPS, person.stakeholder_group)
+        # "" first: a speaker typed in with "Not recorded" keeps no group until one is chosen.
+        self._fill(self.group, {"": "", **STAKEHOLDER_GROUPS}, person.stakeholder_group)
         self._fill(self.gender, {"": "", **GENDERS}, person.gender)
         self._fill(self.role, ROLES, self._role)
 
@@ -138,6 +139,6 @@ class ParticipantEditor(Retranslating, QDialog):
         self.registered.setText(_("Registered for this session"))
         self.attended.setText(_("Attended this session"))
         if self.group.count():
-            self._fill(self.group, STAKEHOLDER_GROUPS, self.group.currentData())
+            self._fill(self.group, {"": "", **STAKEHOLDER_GROUPS}, self.group.currentData())
             self._fill(self.gender, {"": "", **GENDERS}, self.gender.currentData())
             self._fill(self.role, ROLES, self.role.currentData())

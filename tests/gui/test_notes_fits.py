@@ -111,3 +111,43 @@ def test_the_split_the_note_taker_drags_is_kept(notes, qtbot):
     qtbot.wait(20)
     QApplication.processEvents()
     assert splitter.sizes()[0] == dragged  # the table takes the new height, the form keeps its own
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_notes_and_points_keep_a_third_of_a_narrow_table(notes, qtbot, lang):
+    win, page, _template = notes
+    apply_language(lang)
+    table = page.table
+    column = page.model.COLUMNS.index
+    for size in ((1100, 720), (1920, 1080)):
+        win.resize(*size)
+        qtbot.wait(20)
+        QApplication.processEvents()
+        shared = table.columnWidth(column("notes")) + table.columnWidth(column("points"))
+        assert shared >= table.viewport().width() / 3  # a fifth at 1100 px before
+        header = table.horizontalHeader()
+        assert all(  # and no heading cut mid-letter ("keholder gro")
+            header.sectionSize(n) >= header.sectionSizeFromContents(n).width() for n in range(5)
+        )
+    # On a wide table the other columns are as wide as they were made to be.
+    assert table.columnWidth(column("speaker")) == 150
+
+
+def test_a_column_resized_by_hand_is_kept(notes, qtbot):
+    win, page, _template = notes
+    win.resize(1366, 768)
+    qtbot.wait(20)
+    header = page.table.horizontalHeader()
+    speaker = page.model.COLUMNS.index("speaker")
+    # Dragged by its right edge, 30 px to the right.
+    edge = QPoint(header.sectionViewportPosition(speaker) + header.sectionSize(speaker) - 1, 5)
+    before = header.sectionSize(speaker)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.mouseMove(header.viewport(), edge + QPoint(30, 0))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=edge + QPoint(30, 0))
+    dragged = header.sectionSize(speaker)
+    assert dragged > before
+    win.resize(1100, 720)
+    qtbot.wait(20)
+    QApplication.processEvents()
+    assert header.sectionSize(speaker) == dragged

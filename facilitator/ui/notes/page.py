@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
     QTableView,
@@ -53,6 +52,7 @@ from facilitator.ui.notes.interventions_model import (
     parse_moment,
     speaker_text,
 )
+from facilitator.ui.notes.table_columns import ColumnFitter
 
 WRITE_ERRORS = (sqlite3.Error, FacilitatorError, OSError)
 
@@ -98,12 +98,7 @@ class NotesPage(Retranslating, QWidget):
         self.table.setTabKeyNavigation(False)  # Tab goes on to the next control, not cell
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((80, 140, 150, 130, 100)):
-            header.resizeSection(column, width)
-        for column in (5, 6):  # notes and points share what is left
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnFitter(self.table)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(6, 6, 6, 6)

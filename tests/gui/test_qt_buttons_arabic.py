@@ -1,5 +1,6 @@
 """Review point 18: Qt's own buttons in Arabic speak in the register of the app's buttons
-(«إلغاء», «إغلاق»), not Qt's imperative («ألغِ», «أغلق»), and English comes back after a switch."""
+(«إلغاء», «إغلاق»), not Qt's imperative («ألغِ», «أغلق»), and English comes back after a switch;
+Qt's file dialog is translated whole in every language (our overrides of qtbase's catalogs)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
 
 from facilitator.ui.application import apply_language, make_app
 
@@ -38,14 +39,39 @@ def test_standard_buttons_in_arabic_read_as_the_apps_own(qapp):
     assert texts() == {"Ok": "OK", "Cancel": "Cancel", "Close": "Close", "Save": "Save"}
 
 
-def test_the_shipped_qm_is_the_ts_compiled(tmp_path):
+@pytest.mark.parametrize("lang", ["fr", "es", "ar", "ru"])
+def test_the_shipped_qm_is_the_ts_compiled(tmp_path, lang):
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed beside this Python")
     out = tmp_path / "compiled.qm"
     subprocess.run(
-        [lrelease, str(OVERRIDES / "qtbase_overrides_ar.ts"), "-qm", str(out)],
+        [lrelease, str(OVERRIDES / f"qtbase_overrides_{lang}.ts"), "-qm", str(out)],
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == (OVERRIDES / "qtbase_overrides_ar.qm").read_bytes()
+    assert out.read_bytes() == (OVERRIDES / f"qtbase_overrides_{lang}.qm").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "lang, look_in, types",
+    [
+        ("fr", "&Regarder dans\u00a0:", "Fichiers de &type\u00a0:"),
+        ("es", "&Buscar en:", "Ficheros de &tipo:"),
+        ("ar", "ا&عثر في:", "الملفّات من ال&نّوع:"),
+        ("ru", "&Папка:", "&Тип файлов:"),
+    ],
+)
+def test_the_file_dialog_speaks_the_language(qapp, lang, look_in, types):
+    """Qt 6.11 writes these two labels with a mnemonic, which its own catalogs lack: they
+    showed in English in every language."""
+    make_app()
+    try:
+        apply_language(lang)
+        dialog = QFileDialog(None, "", "", "")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        dialog.deleteLater()
+        assert labels["lookInLabel"] == look_in and labels["fileTypeLabel"] == types
+    finally:
+        apply_language("en")

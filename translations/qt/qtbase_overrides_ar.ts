@@ -23,4 +23,9 @@
     <message><source>Ignore</source><translation>تجاهل</translation></message>
     <message><source>Abort</source><translation>إيقاف</translation></message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message><source>&amp;Look in:</source><translation>ا&amp;عثر في:</translation></message>
+    <message><source>Files of &amp;type:</source><translation>الملفّات من ال&amp;نّوع:</translation></message>
+</context>
 </TS>

@@ -11,8 +11,7 @@ from unicodedata import bidirectional
 import pytest
 
 from facilitator.ui import windows
-from facilitator.ui.application import apply_language, make_app
-from facilitator.ui.main_window import MainWindow
+from facilitator.ui.application import apply_language
 
 FSI, LRI, RLI, PDI = "\u2068", "\u2066", "\u2067", "\u2069"
 
@@ -47,16 +46,9 @@ def left_to_right(texts) -> list[str]:
 
 
 @pytest.fixture
-def arabic_window(qtbot, demo_path):
-    make_app()
-    apply_language("ar")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.open_path(demo_path)
-    window.show()
-    yield window
-    apply_language("en")
+def arabic_window(demo_window):
+    apply_language("ar")  # demo_window puts English back afterwards
+    return demo_window
 
 
 def test_every_tab_reads_right_to_left(arabic_window):
